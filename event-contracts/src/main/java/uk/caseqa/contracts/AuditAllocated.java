@@ -1,0 +1,15 @@
+package uk.caseqa.contracts;
+
+import java.time.Instant;
+
+/** The QA team allocated an audit of a case to an auditor, with a completion deadline. */
+public record AuditAllocated(String auditId, String caseId, String auditorId, String allocatedBy,
+        Instant completionDueBy) implements EventPayload {
+    public AuditAllocated {
+        Require.text(auditId, "data.auditId");
+        Require.text(caseId, "data.caseId");
+        Require.text(auditorId, "data.auditorId");
+        Require.text(allocatedBy, "data.allocatedBy");
+        Require.present(completionDueBy, "data.completionDueBy");
+    }
+}

@@ -1,0 +1,19 @@
+package uk.caseqa.contracts;
+
+import java.time.Instant;
+
+/** A moderator agreed or changed the audit's overall grade. */
+public record AuditModerated(String auditId, String caseId, String serviceId, String teamId, String moderatorId,
+        Grade auditorGrade, Grade finalGrade, GradeChange change, Instant moderatedAt) implements EventPayload {
+    public AuditModerated {
+        Require.text(auditId, "data.auditId");
+        Require.text(caseId, "data.caseId");
+        Require.text(serviceId, "data.serviceId");
+        Require.text(teamId, "data.teamId");
+        Require.text(moderatorId, "data.moderatorId");
+        Require.present(auditorGrade, "data.auditorGrade");
+        Require.present(finalGrade, "data.finalGrade");
+        Require.present(change, "data.change");
+        Require.present(moderatedAt, "data.moderatedAt");
+    }
+}

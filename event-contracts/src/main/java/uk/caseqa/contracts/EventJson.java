@@ -1,0 +1,86 @@
+package uk.caseqa.contracts;
+
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes envelopes as CloudEvents structured JSON. Reading validates: well-formed JSON, a known type, a
+ * supported schema version and every required field; anything else is an {@link InvalidEventException} whose
+ * message is the reason recorded on the dead-letter topic.
+ */
+public final class EventJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private EventJson() {
+    }
+
+    public static byte[] write(EventEnvelope<?> envelope) {
+        return MAPPER.writeValueAsBytes(envelope);
+    }
+
+    public static String writeString(EventEnvelope<?> envelope) {
+        return MAPPER.writeValueAsString(envelope);
+    }
+
+    public static EventEnvelope<EventPayload> read(String json) {
+        return read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static EventEnvelope<EventPayload> read(byte[] json) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new InvalidEventException("not well-formed JSON: " + e.getOriginalMessage(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidEventException("not a JSON object");
+        }
+        EventType type = EventType.ofName(text(tree, "type"));
+        JsonNode data = tree.get("data");
+        if (data == null || !data.isObject()) {
+            throw new InvalidEventException("data is required");
+        }
+        EventPayload payload;
+        try {
+            payload = MAPPER.treeToValue(data, type.payloadType());
+        } catch (JacksonException e) {
+            throw new InvalidEventException(reasonOf(e), e);
+        }
+        try {
+            return new EventEnvelope<>(text(tree, "specversion"), text(tree, "id"), text(tree, "source"),
+                    type.typeName(), tree.hasNonNull("time") ? MAPPER.treeToValue(tree.get("time"), java.time.Instant.class) : null,
+                    text(tree, "subject"), text(tree, "datacontenttype"), text(tree, "localauthority"),
+                    text(tree, "correlationid"), tree.path("schemaversion").asInt(0), payload);
+        } catch (JacksonException e) {
+            throw new InvalidEventException("time is not an ISO-8601 instant", e);
+        }
+    }
+
+    /** The JSON tree of an envelope, for tests and tools that compare documents. */
+    public static JsonNode tree(String json) {
+        return MAPPER.readTree(json);
+    }
+
+    private static String text(JsonNode tree, String field) {
+        JsonNode node = tree.get(field);
+        return node == null || node.isNull() ? null : node.asString();
+    }
+
+    private static String reasonOf(JacksonException e) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof InvalidEventException invalid) {
+                return invalid.getMessage();
+            }
+            cause = cause.getCause();
+        }
+        return "data is not a valid payload: " + e.getOriginalMessage();
+    }
+}

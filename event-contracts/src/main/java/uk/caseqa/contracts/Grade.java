@@ -1,0 +1,10 @@
+package uk.caseqa.contracts;
+
+/** The Ofsted ILACS scale every council grades on, best first. */
+public enum Grade {
+    OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT, INADEQUATE;
+
+    public boolean isBetterThan(Grade other) {
+        return ordinal() < other.ordinal();
+    }
+}

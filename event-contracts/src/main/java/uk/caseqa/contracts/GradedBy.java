@@ -1,0 +1,6 @@
+package uk.caseqa.contracts;
+
+/** Whose judgement a grade-triggered event rests on. */
+public enum GradedBy {
+    AUDITOR, MODERATOR, AUDITOR_AND_MODERATOR
+}

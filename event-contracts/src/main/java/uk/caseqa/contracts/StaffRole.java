@@ -1,0 +1,7 @@
+package uk.caseqa.contracts;
+
+/** What a member of staff does; moderator pools and recipients are drawn by role. */
+public enum StaffRole {
+    SOCIAL_WORKER, TEAM_MANAGER, ASSISTANT_TEAM_MANAGER, SERVICE_MANAGER, HEAD_OF_SERVICE,
+    QA_MANAGER, QA_LEAD, IRO, CP_CHAIR, HEAD_OF_SAFEGUARDING_STANDARDS, CORPORATE_DIRECTOR
+}

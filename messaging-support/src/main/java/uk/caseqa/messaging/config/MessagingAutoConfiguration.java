@@ -1,0 +1,75 @@
+package uk.caseqa.messaging.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import uk.caseqa.messaging.inbound.DeadLetterReporter;
+import uk.caseqa.messaging.inbound.InboundEvents;
+import uk.caseqa.messaging.outbox.EventFactory;
+import uk.caseqa.messaging.outbox.EventPublisher;
+import uk.caseqa.messaging.outbox.OutboxRelay;
+import uk.caseqa.messaging.outbox.OutboxRelayScheduler;
+import uk.caseqa.messaging.web.CorrelationIdFilter;
+import uk.caseqa.messaging.web.ProblemDetailsAdvice;
+
+/** Shared mechanics for every service: clock, outbox relay, inbound decoding, dead-letter reporting, web conventions. */
+@AutoConfiguration
+@EnableScheduling
+@Import(ProblemDetailsAdvice.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventFactory eventFactory(@Value("${spring.application.name}") String serviceName, Clock clock) {
+        return new EventFactory(serviceName, clock);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(MeterRegistry meters) {
+        return new InboundEvents(meters);
+    }
+
+    @Bean
+    DeadLetterReporter deadLetterReporter(MeterRegistry meters) {
+        return new DeadLetterReporter(meters);
+    }
+
+    @Bean
+    CorrelationIdFilter correlationIdFilter() {
+        return new CorrelationIdFilter();
+    }
+
+    @Bean
+    EventPublisher eventPublisher(StreamBridge streamBridge, MeterRegistry meters) {
+        return new EventPublisher(streamBridge, meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty("caseqa.outbox.collections")
+    OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher,
+            @Value("${caseqa.outbox.collections}") List<String> collections,
+            @Value("${caseqa.outbox.batch-size:100}") int batchSize) {
+        return new OutboxRelay(mongo, publisher, collections, batchSize);
+    }
+
+    @Bean
+    @ConditionalOnProperty(value = "caseqa.outbox.relay-enabled", matchIfMissing = true)
+    @ConditionalOnProperty("caseqa.outbox.collections")
+    OutboxRelayScheduler outboxRelayScheduler(OutboxRelay relay) {
+        return new OutboxRelayScheduler(relay);
+    }
+}

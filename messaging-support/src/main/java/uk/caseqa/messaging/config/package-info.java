@@ -1,0 +1,2 @@
+/** Auto-configuration that wires the shared mechanics into every service. */
+package uk.caseqa.messaging.config;

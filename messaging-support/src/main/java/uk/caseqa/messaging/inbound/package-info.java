@@ -1,0 +1,2 @@
+/** Inbound side: decoding and validating envelopes, counting, correlation ids in logs, dead-letter reasons. */
+package uk.caseqa.messaging.inbound;

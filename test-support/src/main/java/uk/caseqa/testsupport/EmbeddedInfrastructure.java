@@ -1,0 +1,44 @@
+package uk.caseqa.testsupport;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A real KRaft Kafka broker in this JVM and the MongoDB wire-protocol server (in memory), both on loopback. */
+final class EmbeddedInfrastructure implements Infrastructure {
+
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final InetSocketAddress mongo;
+
+    EmbeddedInfrastructure() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.brokerListProperty("caseqa.test.embedded.kafka.brokers");
+        kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
+                "offsets.topic.num.partitions", "3", "group.initial.rebalance.delay.ms", "0"));
+        kafka.afterPropertiesSet();
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        mongo = server.getLocalAddress();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdownNow();
+            kafka.destroy();
+        }, "embedded-infrastructure-stop"));
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    @Override
+    public String mongoUri(String database) {
+        return "mongodb://" + mongo.getHostString() + ":" + mongo.getPort() + "/" + database;
+    }
+
+    @Override
+    public String kind() {
+        return "embedded (KRaft broker + mongo-java-server)";
+    }
+}
