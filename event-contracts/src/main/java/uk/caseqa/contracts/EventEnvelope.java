@@ -58,6 +58,15 @@ public record EventEnvelope<T extends EventPayload>(
                 correlationId, type.schemaVersion(), data);
     }
 
+    /** This envelope typed by its payload; a mismatch is a programming error. */
+    @SuppressWarnings("unchecked")
+    public <P extends EventPayload> EventEnvelope<P> as(Class<P> payloadType) {
+        if (!payloadType.isInstance(data)) {
+            throw new IllegalArgumentException(type + " is not a " + payloadType.getSimpleName());
+        }
+        return (EventEnvelope<P>) this;
+    }
+
     public EventType eventType() {
         return EventType.ofName(type);
     }

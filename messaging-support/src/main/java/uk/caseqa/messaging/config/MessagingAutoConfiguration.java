@@ -14,7 +14,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import uk.caseqa.messaging.inbound.DeadLetterReporter;
 import uk.caseqa.messaging.inbound.InboundEvents;
+import uk.caseqa.messaging.outbox.AggregateStore;
 import uk.caseqa.messaging.outbox.EventFactory;
+import uk.caseqa.messaging.outbox.IdempotentUpserts;
 import uk.caseqa.messaging.outbox.EventPublisher;
 import uk.caseqa.messaging.outbox.OutboxRelay;
 import uk.caseqa.messaging.outbox.OutboxRelayScheduler;
@@ -51,6 +53,16 @@ public class MessagingAutoConfiguration {
     @Bean
     CorrelationIdFilter correlationIdFilter() {
         return new CorrelationIdFilter();
+    }
+
+    @Bean
+    AggregateStore aggregateStore(MongoTemplate mongo) {
+        return new AggregateStore(mongo);
+    }
+
+    @Bean
+    IdempotentUpserts idempotentUpserts(MongoTemplate mongo) {
+        return new IdempotentUpserts(mongo);
     }
 
     @Bean

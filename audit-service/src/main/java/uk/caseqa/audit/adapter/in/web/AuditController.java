@@ -1,0 +1,99 @@
+package uk.caseqa.audit.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.caseqa.audit.application.AllocatingAudits;
+import uk.caseqa.audit.application.Audits;
+import uk.caseqa.audit.application.CompletingAudits;
+import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.audit.domain.AuditStatus;
+import uk.caseqa.audit.domain.FamilyFeedback;
+import uk.caseqa.contracts.Grade;
+import uk.caseqa.messaging.web.Actor;
+
+@RestController
+@RequestMapping("/audits")
+@Tag(name = "Audits", description = "Allocate audits and submit them")
+class AuditController {
+
+    private final AllocatingAudits allocating;
+    private final CompletingAudits completing;
+    private final Audits audits;
+
+    AuditController(AllocatingAudits allocating, CompletingAudits completing, Audits audits) {
+        this.allocating = allocating;
+        this.completing = completing;
+        this.audits = audits;
+    }
+
+    record AllocationRequest(@NotBlank String caseId, @NotBlank String auditorId) {
+    }
+
+    record FamilyFeedbackRequest(String respondentType, String treatedWell, String madeADifference,
+            String couldDoDifferently, Boolean wantsToHearWhatChanged, String notObtainedReason) {
+    }
+
+    record SubmissionRequest(@NotEmpty Map<String, Grade> domainGrades, @NotNull Grade overallGrade,
+            @NotBlank @Size(max = 10000) String rationale, @NotNull @Valid FamilyFeedbackRequest familyFeedback) {
+    }
+
+    record AuditView(String auditId, String localAuthority, String caseId, String auditorId, String allocatedBy,
+            Instant allocatedAt, Instant completionDueBy, AuditStatus status, Grade overallGrade,
+            Map<String, Grade> domainGrades, Instant completedAt) {
+        static AuditView of(Audit a) {
+            return new AuditView(a.auditId(), a.localAuthority(), a.auditedCase().caseId(), a.auditorId(),
+                    a.allocatedBy(), a.allocatedAt(), a.completionDueBy(), a.status(),
+                    a.submission() == null ? null : a.submission().overallGrade(),
+                    a.submission() == null ? null : a.submission().domainGrades(), a.completedAt());
+        }
+    }
+
+    @PostMapping
+    @Operation(summary = "Allocate an audit of a case to an auditor (QA team)")
+    ResponseEntity<AuditView> allocate(@RequestHeader(Actor.HEADER) String staffId,
+            @Valid @RequestBody AllocationRequest request) {
+        Audit audit = allocating.allocate(request.caseId(), request.auditorId(), staffId);
+        return ResponseEntity.created(URI.create("/audits/" + audit.auditId())).body(AuditView.of(audit));
+    }
+
+    @PostMapping("/{auditId}/submission")
+    @Operation(summary = "Submit the completed audit (the allocated auditor)")
+    AuditView submit(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+            @Valid @RequestBody SubmissionRequest request) {
+        FamilyFeedbackRequest f = request.familyFeedback();
+        Audit.Submission submission = new Audit.Submission(request.domainGrades(), request.overallGrade(),
+                request.rationale(), new FamilyFeedback(f.respondentType(), f.treatedWell(), f.madeADifference(),
+                        f.couldDoDifferently(), Boolean.TRUE.equals(f.wantsToHearWhatChanged()), f.notObtainedReason()));
+        return AuditView.of(completing.submit(auditId, staffId, submission));
+    }
+
+    @GetMapping("/{auditId}")
+    @Operation(summary = "One audit")
+    AuditView audit(@PathVariable String auditId) {
+        return audits.find(auditId).map(AuditView::of).orElseThrow(() -> new NoSuchElementException("no audit " + auditId));
+    }
+
+    @GetMapping(params = "caseId")
+    @Operation(summary = "The audits of a case")
+    List<AuditView> auditsOfCase(@org.springframework.web.bind.annotation.RequestParam String caseId) {
+        return audits.findByCase(caseId).stream().map(AuditView::of).toList();
+    }
+}

@@ -1,0 +1,25 @@
+package uk.caseqa.audit.adapter.out.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.audit.domain.AuditStatus;
+import uk.caseqa.audit.domain.CaseRecord;
+import uk.caseqa.messaging.outbox.OutboxEvent;
+
+/** An audit and the events it raised that are not yet published ({@code outbox}). */
+record AuditDocument(@Id String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy,
+        Instant allocatedAt, Instant completionDueBy, AuditStatus status, Audit.Submission submission,
+        Instant completedAt, Long version, List<OutboxEvent> outbox) {
+
+    static AuditDocument of(Audit a) {
+        return new AuditDocument(a.auditId(), a.auditedCase(), a.auditorId(), a.allocatedBy(),
+                a.allocatedAt(), a.completionDueBy(), a.status(), a.submission(), a.completedAt(), a.version(), null);
+    }
+
+    Audit toDomain() {
+        return Audit.restore(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy,
+                status, submission, completedAt, version);
+    }
+}

@@ -1,0 +1,44 @@
+package uk.caseqa.audit.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.audit.domain.CaseRecord;
+import uk.caseqa.messaging.outbox.EventFactory;
+
+/** Use case: the QA team allocates an audit of a case to an auditor. Publishes {@code AuditAllocated}. */
+@Service
+public class AllocatingAudits {
+
+    private final CaseRegistry cases;
+    private final StaffDirectory staff;
+    private final Audits audits;
+    private final EventFactory events;
+    private final Clock clock;
+    private final Duration completionTime;
+
+    public AllocatingAudits(CaseRegistry cases, StaffDirectory staff, Audits audits, EventFactory events, Clock clock,
+            @Value("${caseqa.audit.completion-time:P14D}") Duration completionTime) {
+        this.cases = cases;
+        this.staff = staff;
+        this.audits = audits;
+        this.events = events;
+        this.clock = clock;
+        this.completionTime = completionTime;
+    }
+
+    public Audit allocate(String caseId, String auditorId, String allocatedBy) {
+        CaseRecord auditedCase = cases.find(caseId)
+                .orElseThrow(() -> new NoSuchElementException("no open case " + caseId));
+        staff.find(auditorId).orElseThrow(() -> new IllegalArgumentException("unknown auditor " + auditorId));
+        Audit audit = Audit.allocate("audit-" + UUID.randomUUID(), auditedCase, auditorId, allocatedBy,
+                clock.instant(), completionTime);
+        audits.save(audit, audit.raised().stream()
+                .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
+        return audit;
+    }
+}

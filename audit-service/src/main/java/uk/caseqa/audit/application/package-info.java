@@ -1,0 +1,2 @@
+/** Use cases of audit-service and the ports they need. */
+package uk.caseqa.audit.application;

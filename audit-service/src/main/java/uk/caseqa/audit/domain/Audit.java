@@ -1,0 +1,113 @@
+package uk.caseqa.audit.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import uk.caseqa.contracts.AuditAllocated;
+import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.EventPayload;
+import uk.caseqa.contracts.Grade;
+
+/**
+ * A case-file audit: allocated to an auditor with a completion deadline, then submitted with domain grades, an
+ * overall grade, its rationale and family feedback. Facts it raises wait in {@link #raised()} until saved.
+ */
+public final class Audit {
+
+    private final String auditId;
+    private final CaseRecord auditedCase;
+    private final String auditorId;
+    private final String allocatedBy;
+    private final Instant allocatedAt;
+    private final Instant completionDueBy;
+    private AuditStatus status;
+    private Submission submission;
+    private Instant completedAt;
+    private final Long version;
+    private final List<EventPayload> raised = new ArrayList<>();
+
+    private Audit(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy, Instant allocatedAt,
+            Instant completionDueBy, AuditStatus status, Submission submission, Instant completedAt, Long version) {
+        this.auditId = auditId;
+        this.auditedCase = auditedCase;
+        this.auditorId = auditorId;
+        this.allocatedBy = allocatedBy;
+        this.allocatedAt = allocatedAt;
+        this.completionDueBy = completionDueBy;
+        this.status = status;
+        this.submission = submission;
+        this.completedAt = completedAt;
+        this.version = version;
+    }
+
+    /** The QA team allocates an audit of a case to an auditor, due {@code completionTime} from now. */
+    public static Audit allocate(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy,
+            Instant now, Duration completionTime) {
+        Objects.requireNonNull(auditedCase, "case");
+        if (auditorId.equals(auditedCase.socialWorkerId())) {
+            throw new IllegalArgumentException("the case's own social worker cannot audit it");
+        }
+        Audit audit = new Audit(auditId, auditedCase, auditorId, allocatedBy, now, now.plus(completionTime),
+                AuditStatus.ALLOCATED, null, null, null);
+        audit.raised.add(new AuditAllocated(auditId, auditedCase.caseId(), auditorId, allocatedBy, audit.completionDueBy));
+        return audit;
+    }
+
+    public static Audit restore(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy,
+            Instant allocatedAt, Instant completionDueBy, AuditStatus status, Submission submission,
+            Instant completedAt, Long version) {
+        return new Audit(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy, status,
+                submission, completedAt, version);
+    }
+
+    /** The auditor submits the completed audit. Only the allocated auditor may, and only once. */
+    public void submit(String by, Submission completed, Instant now) {
+        if (!auditorId.equals(by)) {
+            throw new SecurityException("only the allocated auditor (" + auditorId + ") may submit this audit");
+        }
+        if (status != AuditStatus.ALLOCATED) {
+            throw new IllegalStateException("audit " + auditId + " is already " + status);
+        }
+        this.submission = completed;
+        this.completedAt = now;
+        this.status = AuditStatus.COMPLETED;
+        raised.add(new AuditCompleted(auditId, auditedCase.caseId(), auditedCase.serviceId(), auditedCase.teamId(),
+                auditorId, auditedCase.socialWorkerId(), auditedCase.serviceManagerId(), completed.overallGrade(),
+                Map.copyOf(completed.domainGrades()), completed.familyFeedback().obtained(), now));
+    }
+
+    public List<EventPayload> raised() {
+        return List.copyOf(raised);
+    }
+
+    public String auditId() { return auditId; }
+    public CaseRecord auditedCase() { return auditedCase; }
+    public String localAuthority() { return auditedCase.localAuthority(); }
+    public String auditorId() { return auditorId; }
+    public String allocatedBy() { return allocatedBy; }
+    public Instant allocatedAt() { return allocatedAt; }
+    public Instant completionDueBy() { return completionDueBy; }
+    public AuditStatus status() { return status; }
+    public Submission submission() { return submission; }
+    public Instant completedAt() { return completedAt; }
+    public Long version() { return version; }
+
+    /** What the auditor submits. */
+    public record Submission(Map<String, Grade> domainGrades, Grade overallGrade, String rationale,
+            FamilyFeedback familyFeedback) {
+        public Submission {
+            if (domainGrades == null || domainGrades.isEmpty()) {
+                throw new IllegalArgumentException("at least one domain must be graded");
+            }
+            Objects.requireNonNull(overallGrade, "overallGrade");
+            if (rationale == null || rationale.isBlank()) {
+                throw new IllegalArgumentException("the overall grade needs a rationale");
+            }
+            Objects.requireNonNull(familyFeedback, "familyFeedback");
+            domainGrades = Map.copyOf(domainGrades);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Audit domain: cases, staff and the audit aggregate; plain Java and the published language only. */
+package uk.caseqa.audit.domain;

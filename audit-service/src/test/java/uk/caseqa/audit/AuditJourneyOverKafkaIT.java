@@ -1,0 +1,123 @@
+package uk.caseqa.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+import uk.caseqa.audit.application.CaseRegistry;
+import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.CaseOpened;
+import uk.caseqa.contracts.Cohort;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.EventStream;
+import uk.caseqa.contracts.Grade;
+import uk.caseqa.contracts.StaffMemberRegistered;
+import uk.caseqa.contracts.StaffRole;
+import uk.caseqa.testsupport.Infrastructure;
+import uk.caseqa.testsupport.TopicProbe;
+import uk.caseqa.testsupport.WithRealInfrastructure;
+
+@WithRealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + AuditServiceApplication.CONFIG_NAME)
+class AuditJourneyOverKafkaIT {
+
+    @LocalServerPort
+    int port;
+    @Value("${caseqa.topic-prefix}")
+    String prefix;
+    @Autowired
+    CaseRegistry cases;
+
+    static TopicProbe probe;
+
+    @BeforeAll
+    static void probe() {
+        probe = null;
+    }
+
+    @AfterAll
+    static void close() {
+        if (probe != null) {
+            probe.close();
+        }
+    }
+
+    TopicProbe topics() {
+        if (probe == null) {
+            probe = new TopicProbe(Infrastructure.shared().kafkaBootstrapServers(), prefix);
+        }
+        return probe;
+    }
+
+    static <T extends uk.caseqa.contracts.EventPayload> EventEnvelope<T> inbound(String subject, T data) {
+        return EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:test", Instant.now(), subject, "swindon",
+                "corr-" + subject, data);
+    }
+
+    @Test
+    void aCaseOpenedUpstreamIsAllocatedSubmittedAndPublishedAsAuditCompleted() {
+        topics().send(inbound("staff-tm-7", new StaffMemberRegistered("staff-tm-7", StaffRole.TEAM_MANAGER, "team-south",
+                "tm7@council.example")));
+        topics().send(inbound("case-1", new CaseOpened("case-1", Cohort.CP, "svc-1", "team-north", "staff-sw-1",
+                "staff-tm-1", "staff-sm-1", "staff-iro-1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find("case-1").isPresent());
+        RestClient http = RestClient.create("http://localhost:" + port);
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.post().uri("/audits")
+                .header("X-Staff-Id", "staff-qa-1").body(Map.of("caseId", "case-1", "auditorId", "staff-tm-7"))
+                .retrieve().toEntity(Map.class).getStatusCode().value() == 201);
+        String auditId = (String) http.get().uri("/audits?caseId=case-1").retrieve().body(List.class).stream()
+                .map(a -> ((Map<?, ?>) a).get("auditId")).findFirst().orElseThrow();
+        http.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", "staff-tm-7")
+                .body(Map.of("domainGrades", Map.of("quality-of-planning", "INADEQUATE"), "overallGrade", "INADEQUATE",
+                        "rationale", "No plan addresses the risks identified.",
+                        "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true)))
+                .retrieve().toBodilessEntity();
+
+        var completed = topics().awaitEvents(EventStream.AUDITS.topic(), "AuditCompleted",
+                e -> e.subject().equals(auditId));
+        AuditCompleted data = (AuditCompleted) completed.get(0).data();
+        assertThat(data.overallGrade()).isEqualTo(Grade.INADEQUATE);
+        assertThat(data.serviceManagerId()).isEqualTo("staff-sm-1");
+        assertThat(completed.get(0).localAuthority()).isEqualTo("swindon");
+        assertThat(topics().awaitEvents(EventStream.AUDITS.topic(), "AuditAllocated", e -> e.subject().equals(auditId)))
+                .hasSize(1);
+    }
+
+    @Test
+    void aMalformedCaseEventIsDeadLetteredWithItsReasonAndTheNextOneIsRecorded() {
+        topics().send(EventStream.CASES.topic(), "case-bad", "{\"type\":\"CaseOpened\", this is not json");
+        topics().send(inbound("case-2", new CaseOpened("case-2", Cohort.CIN, "svc-1", "team-north", "staff-sw-2",
+                "staff-tm-1", "staff-sm-1", null)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find("case-2").isPresent());
+        var dead = topics().awaitRecords(EventStream.CASES.topic() + ".audit-service.dlq", r -> "case-bad".equals(r.key()));
+        assertThat(dead.get(0).headers().get("x-exception-message")).contains("not well-formed JSON");
+    }
+
+    @Test
+    void aSubmissionWithoutARationaleGetsFieldErrorsAndChangesNothing() {
+        RestClient http = RestClient.create("http://localhost:" + port);
+        var response = http.post().uri("/audits/{id}/submission", "audit-unknown").header("X-Staff-Id", "staff-tm-7")
+                .body(Map.of("domainGrades", Map.of(), "overallGrade", "GOOD", "familyFeedback", Map.of()))
+                .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { })
+                .toEntity(Map.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).containsKey("errors");
+        assertThat(response.getBody().get("errors").toString()).contains("rationale").contains("domainGrades");
+    }
+}
