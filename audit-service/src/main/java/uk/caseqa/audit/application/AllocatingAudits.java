@@ -9,19 +9,20 @@ import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.CaseRecord;
 import uk.caseqa.messaging.outbox.EventFactory;
+import uk.caseqa.messaging.staff.StaffReadModel;
 
 /** Use case: the QA team allocates an audit of a case to an auditor. Publishes {@code AuditAllocated}. */
 @Service
 public class AllocatingAudits {
 
     private final CaseRegistry cases;
-    private final StaffDirectory staff;
+    private final StaffReadModel staff;
     private final Audits audits;
     private final EventFactory events;
     private final Clock clock;
     private final Duration completionTime;
 
-    public AllocatingAudits(CaseRegistry cases, StaffDirectory staff, Audits audits, EventFactory events, Clock clock,
+    public AllocatingAudits(CaseRegistry cases, StaffReadModel staff, Audits audits, EventFactory events, Clock clock,
             @Value("${caseqa.audit.completion-time:P14D}") Duration completionTime) {
         this.cases = cases;
         this.staff = staff;

@@ -2,19 +2,19 @@ package uk.caseqa.audit.application;
 
 import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.CaseRecord;
-import uk.caseqa.audit.domain.StaffMember;
 import uk.caseqa.contracts.CaseOpened;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.StaffMemberRegistered;
+import uk.caseqa.messaging.staff.StaffReadModel;
 
 /** Use case: keep the case and staff registry from the operational systems' events; redeliveries change nothing. */
 @Service
 public class RecordingTheRegistry {
 
     private final CaseRegistry cases;
-    private final StaffDirectory staff;
+    private final StaffReadModel staff;
 
-    public RecordingTheRegistry(CaseRegistry cases, StaffDirectory staff) {
+    public RecordingTheRegistry(CaseRegistry cases, StaffReadModel staff) {
         this.cases = cases;
         this.staff = staff;
     }
@@ -24,8 +24,6 @@ public class RecordingTheRegistry {
     }
 
     public boolean staffMemberRegistered(EventEnvelope<StaffMemberRegistered> event) {
-        StaffMemberRegistered data = event.data();
-        return staff.record(new StaffMember(data.staffId(), event.localAuthority(), data.role(), data.teamId()),
-                event.id());
+        return staff.record(event);
     }
 }

@@ -20,6 +20,7 @@ import uk.caseqa.messaging.outbox.IdempotentUpserts;
 import uk.caseqa.messaging.outbox.EventPublisher;
 import uk.caseqa.messaging.outbox.OutboxRelay;
 import uk.caseqa.messaging.outbox.OutboxRelayScheduler;
+import uk.caseqa.messaging.staff.StaffReadModel;
 import uk.caseqa.messaging.web.CorrelationIdFilter;
 import uk.caseqa.messaging.web.ProblemDetailsAdvice;
 
@@ -63,6 +64,11 @@ public class MessagingAutoConfiguration {
     @Bean
     IdempotentUpserts idempotentUpserts(MongoTemplate mongo) {
         return new IdempotentUpserts(mongo);
+    }
+
+    @Bean
+    StaffReadModel staffReadModel(MongoTemplate mongo, IdempotentUpserts upserts) {
+        return new StaffReadModel(mongo, upserts);
     }
 
     @Bean

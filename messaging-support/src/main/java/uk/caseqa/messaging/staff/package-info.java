@@ -1,0 +1,2 @@
+/** The staff directory every service keeps from the staff events: a replicated read model, upserted idempotently. */
+package uk.caseqa.messaging.staff;

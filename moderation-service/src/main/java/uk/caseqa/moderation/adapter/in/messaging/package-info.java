@@ -1,0 +1,2 @@
+/** One consumer class per upstream stream: unwrap, dedupe, call one use case. */
+package uk.caseqa.moderation.adapter.in.messaging;

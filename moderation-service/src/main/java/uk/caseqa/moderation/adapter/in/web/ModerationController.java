@@ -1,0 +1,86 @@
+package uk.caseqa.moderation.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.caseqa.contracts.Grade;
+import uk.caseqa.messaging.web.Actor;
+import uk.caseqa.moderation.application.ModeratingAudits;
+import uk.caseqa.moderation.application.Moderations;
+import uk.caseqa.moderation.domain.Decision;
+import uk.caseqa.moderation.domain.Moderation;
+import uk.caseqa.moderation.domain.ModerationStatus;
+
+@RestController
+@RequestMapping("/moderations")
+@Tag(name = "Moderation", description = "Moderators agree or change audit grades")
+class ModerationController {
+
+    private final ModeratingAudits moderating;
+    private final Moderations moderations;
+
+    ModerationController(ModeratingAudits moderating, Moderations moderations) {
+        this.moderating = moderating;
+        this.moderations = moderations;
+    }
+
+    /** {@code finalGrade} absent means the moderator agrees with the auditor's grade. */
+    record DecisionRequest(Grade finalGrade, @NotBlank @Size(max = 10000) String rationale,
+            @Size(max = 10000) String learningConversation) {
+    }
+
+    record AssignmentRequest(@NotBlank String moderatorId) {
+    }
+
+    record ModerationView(String auditId, String localAuthority, String caseId, String auditorId, Grade auditorGrade,
+            ModerationStatus status, String moderatorId, String assignmentReason, Instant dueBy, Grade finalGrade,
+            Instant moderatedAt) {
+        static ModerationView of(Moderation m) {
+            return new ModerationView(m.auditId(), m.audit().localAuthority(), m.audit().caseId(), m.audit().auditorId(),
+                    m.audit().auditorGrade(), m.status(), m.moderatorId(), m.assignmentReason(), m.dueBy(),
+                    m.decision() == null ? null : m.decision().finalGrade(), m.moderatedAt());
+        }
+    }
+
+    @GetMapping("/{auditId}")
+    @Operation(summary = "The moderation of an audit")
+    ModerationView moderation(@PathVariable String auditId) {
+        return ModerationView.of(moderating.find(auditId));
+    }
+
+    @GetMapping
+    @Operation(summary = "Moderations awaiting a moderator's decision")
+    List<ModerationView> awaiting(@RequestParam String moderatorId) {
+        return moderations.awaitingDecisionBy(moderatorId).stream().map(ModerationView::of).toList();
+    }
+
+    @PostMapping("/{auditId}/moderator")
+    @Operation(summary = "Assign or reassign the moderator (QA team); never the auditor")
+    ModerationView assign(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+            @Valid @RequestBody AssignmentRequest request) {
+        return ModerationView.of(moderating.assign(auditId, request.moderatorId(), staffId));
+    }
+
+    @PostMapping("/{auditId}/decision")
+    @Operation(summary = "Agree (no finalGrade) or change the grade, with a rationale (the assigned moderator)")
+    ModerationView decide(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+            @Valid @RequestBody DecisionRequest request) {
+        Moderation current = moderating.find(auditId);
+        Grade finalGrade = request.finalGrade() != null ? request.finalGrade() : current.audit().auditorGrade();
+        return ModerationView.of(moderating.decide(auditId, staffId,
+                new Decision(finalGrade, request.rationale(), request.learningConversation())));
+    }
+}

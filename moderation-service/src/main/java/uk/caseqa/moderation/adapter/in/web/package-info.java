@@ -1,0 +1,2 @@
+/** REST API of moderation-service for moderators and the QA team. */
+package uk.caseqa.moderation.adapter.in.web;

@@ -1,0 +1,65 @@
+package uk.caseqa.moderation.adapter.out.persistence;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import uk.caseqa.messaging.outbox.AggregateStore;
+import uk.caseqa.messaging.outbox.OutboxEvent;
+import uk.caseqa.moderation.application.Moderations;
+import uk.caseqa.moderation.domain.Moderation;
+import uk.caseqa.moderation.domain.ModerationStatus;
+
+@Component
+class MongoModerations implements Moderations {
+
+    static final String COLLECTION = "moderations";
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    MongoModerations(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    @Override
+    public boolean insertIfAbsent(Moderation moderation, List<OutboxEvent> events) {
+        try {
+            store.insert(ModerationDocument.of(moderation), events, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException alreadyStarted) {
+            return false;
+        }
+    }
+
+    @Override
+    public void update(Moderation moderation, List<OutboxEvent> events) {
+        store.update(ModerationDocument.of(moderation), moderation.version(), events, COLLECTION);
+    }
+
+    @Override
+    public Optional<Moderation> find(String auditId) {
+        return Optional.ofNullable(mongo.findById(auditId, ModerationDocument.class, COLLECTION))
+                .map(ModerationDocument::toDomain);
+    }
+
+    @Override
+    public List<Moderation> awaitingDecisionBy(String moderatorId) {
+        return mongo.find(Query.query(Criteria.where("moderatorId").is(moderatorId).and("status")
+                .is(ModerationStatus.AWAITING_DECISION.name())), ModerationDocument.class, COLLECTION)
+                .stream().map(ModerationDocument::toDomain).toList();
+    }
+
+    @Override
+    public Map<String, Long> openCounts(Collection<String> moderatorIds) {
+        return mongo.find(Query.query(Criteria.where("moderatorId").in(moderatorIds).and("status")
+                        .is(ModerationStatus.AWAITING_DECISION.name())), ModerationDocument.class, COLLECTION)
+                .stream().collect(Collectors.groupingBy(ModerationDocument::moderatorId, Collectors.counting()));
+    }
+}

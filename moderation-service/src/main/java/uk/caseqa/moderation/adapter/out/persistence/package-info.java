@@ -1,0 +1,2 @@
+/** MongoDB documents and the adapters behind moderation-service's ports. */
+package uk.caseqa.moderation.adapter.out.persistence;

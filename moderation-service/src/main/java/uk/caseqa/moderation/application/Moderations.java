@@ -1,0 +1,24 @@
+package uk.caseqa.moderation.application;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.caseqa.messaging.outbox.OutboxEvent;
+import uk.caseqa.moderation.domain.Moderation;
+
+/** Port: moderations, one per audit, saved with the events they raised in one document write. */
+public interface Moderations {
+
+    /** Saves a new moderation; false when the audit already has one (a redelivered AuditCompleted). */
+    boolean insertIfAbsent(Moderation moderation, List<OutboxEvent> events);
+
+    void update(Moderation moderation, List<OutboxEvent> events);
+
+    Optional<Moderation> find(String auditId);
+
+    List<Moderation> awaitingDecisionBy(String moderatorId);
+
+    /** Open moderations per moderator, for balancing the load. */
+    Map<String, Long> openCounts(Collection<String> moderatorIds);
+}

@@ -1,0 +1,6 @@
+package uk.caseqa.moderation.domain;
+
+/** Where a moderation is. */
+public enum ModerationStatus {
+    AWAITING_MODERATOR, AWAITING_DECISION, MODERATED
+}

@@ -1,0 +1,27 @@
+package uk.caseqa.notification.adapter.out.mail;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import uk.caseqa.notification.application.DispatchingNotifications;
+
+@Component
+class DispatchSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchSchedule.class);
+    private final DispatchingNotifications dispatching;
+
+    DispatchSchedule(DispatchingNotifications dispatching) {
+        this.dispatching = dispatching;
+    }
+
+    @Scheduled(fixedDelayString = "${caseqa.mail.dispatch-interval:500ms}")
+    void dispatch() {
+        try {
+            dispatching.dispatchPending();
+        } catch (RuntimeException e) {
+            log.warn("notification dispatch pass failed, will retry: {}", e.toString());
+        }
+    }
+}

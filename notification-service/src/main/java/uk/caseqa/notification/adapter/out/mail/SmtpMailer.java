@@ -1,0 +1,29 @@
+package uk.caseqa.notification.adapter.out.mail;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import uk.caseqa.notification.application.Mailer;
+
+@Component
+class SmtpMailer implements Mailer {
+
+    private final JavaMailSender sender;
+    private final String from;
+
+    SmtpMailer(JavaMailSender sender, @Value("${caseqa.mail.from}") String from) {
+        this.sender = sender;
+        this.from = from;
+    }
+
+    @Override
+    public void send(String to, String subject, String body) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to);
+        message.setSubject(subject);
+        message.setText(body);
+        sender.send(message);
+    }
+}

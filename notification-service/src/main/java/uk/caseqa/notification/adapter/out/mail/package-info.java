@@ -1,0 +1,2 @@
+/** SMTP adapter and the schedule that dispatches pending notifications. */
+package uk.caseqa.notification.adapter.out.mail;

@@ -1,0 +1,2 @@
+/** Use cases of notification-service and the ports they need. */
+package uk.caseqa.notification.application;

@@ -1,0 +1,30 @@
+package uk.caseqa.reporting.adapter.in.messaging;
+
+import java.util.function.Consumer;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import uk.caseqa.contracts.CaseOfConcernOpened;
+import uk.caseqa.messaging.inbound.InboundEvents;
+import uk.caseqa.reporting.application.CountingForTheBoard;
+
+/** Binding {@code concernEvents-in-0}: cases of concern opened. */
+@Component("concernEvents")
+class ConcernEventsConsumer implements Consumer<Message<byte[]>> {
+
+    private final InboundEvents inbound;
+    private final CountingForTheBoard counting;
+
+    ConcernEventsConsumer(InboundEvents inbound, CountingForTheBoard counting) {
+        this.inbound = inbound;
+        this.counting = counting;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        inbound.handle(message, event -> {
+            if (event.data() instanceof CaseOfConcernOpened) {
+                counting.caseOfConcernOpened(event.as(CaseOfConcernOpened.class));
+            }
+        });
+    }
+}

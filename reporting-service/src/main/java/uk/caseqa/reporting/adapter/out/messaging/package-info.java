@@ -1,0 +1,2 @@
+/** Publishes changed board aggregates to the aggregates topic for dashboards. */
+package uk.caseqa.reporting.adapter.out.messaging;

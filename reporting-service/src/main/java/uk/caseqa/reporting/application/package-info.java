@@ -1,0 +1,2 @@
+/** Use cases of reporting-service and the ports they need. */
+package uk.caseqa.reporting.application;

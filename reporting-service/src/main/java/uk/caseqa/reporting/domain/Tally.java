@@ -1,0 +1,36 @@
+package uk.caseqa.reporting.domain;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import uk.caseqa.contracts.AuditModerated;
+import uk.caseqa.contracts.CaseOfConcernOpened;
+
+/**
+ * One count to move on a board aggregate: which measure, council, team and period, and which bucket.
+ * Months are English calendar months (Europe/London), as boards read them.
+ */
+public record Tally(String measure, String localAuthority, String teamId, String period, String bucket) {
+
+    public static final String AUDITS_BY_FINAL_GRADE = "audits-by-final-grade";
+    public static final String OPEN_CASES_OF_CONCERN = "open-cases-of-concern";
+    public static final String CURRENT = "current";
+    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+    public static Tally of(String localAuthority, AuditModerated event) {
+        return new Tally(AUDITS_BY_FINAL_GRADE, localAuthority, event.teamId(), monthOf(event.moderatedAt()),
+                event.finalGrade().name());
+    }
+
+    public static Tally of(String localAuthority, CaseOfConcernOpened event) {
+        return new Tally(OPEN_CASES_OF_CONCERN, localAuthority, event.teamId(), CURRENT, "OPEN");
+    }
+
+    public String aggregateId() {
+        return String.join("|", measure, localAuthority, teamId, period);
+    }
+
+    static String monthOf(Instant instant) {
+        return YearMonth.from(instant.atZone(ENGLAND)).toString();
+    }
+}
