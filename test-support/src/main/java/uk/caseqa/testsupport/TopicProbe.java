@@ -122,6 +122,24 @@ public final class TopicProbe implements AutoCloseable {
                 .map(Received::event).toList();
     }
 
+    /** Waits until consumer group {@code group} has committed everything on the topic so far: it has seen it all. */
+    public void awaitConsumed(String group, String baseTopic) {
+        String topic = topic(baseTopic);
+        Properties props = new Properties();
+        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .stream().map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                var ends = admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(p -> p,
+                        p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                return partitions.stream().allMatch(p -> ends.get(p).offset() == 0
+                        || (committed.get(p) != null && committed.get(p).offset() >= ends.get(p).offset()));
+            });
+        }
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));

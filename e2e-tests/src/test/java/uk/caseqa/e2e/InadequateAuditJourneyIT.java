@@ -1,0 +1,179 @@
+package uk.caseqa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+import uk.caseqa.contracts.CaseOfConcernOpened;
+import uk.caseqa.contracts.EventStream;
+import uk.caseqa.launcher.DemoJourney;
+import uk.caseqa.launcher.PlatformService;
+import uk.caseqa.testsupport.TopicProbe;
+
+/**
+ * The walking skeleton: a case opened upstream, audited Inadequate and moderated over REST, becomes a case of concern,
+ * an email to the service manager and a board aggregate, all through Kafka, across the five services.
+ */
+class InadequateAuditJourneyIT {
+
+    static Platform platform;
+
+    @BeforeAll
+    static void startThePlatform() {
+        platform = new Platform();
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void anInadequateAuditOpensACaseOfConcernEmailsTheServiceManagerAndReachesTheBoard() throws Exception {
+        String auditId = auditInadequately("case-e2e-1");
+        String caseOfConcernId = "coc-" + auditId;
+
+        MimeMessage email = awaitEmailAbout(caseOfConcernId);
+        String body = email.getContent().toString();
+        assertThat(email.getAllRecipients()[0].toString()).isEqualTo("service.manager@council.example");
+        assertThat(body).contains("/cases-of-concern/" + caseOfConcernId).contains("case-e2e-1")
+                .doesNotContain("strategy meeting");
+
+        Map<?, ?> concern = RestClient.create(platform.url(PlatformService.CONCERN)).get()
+                .uri("/cases-of-concern/{id}", caseOfConcernId).retrieve().body(Map.class);
+        List<?> deadlines = (List<?>) concern.get("deadlines");
+        Instant openedAt = Instant.parse((String) concern.get("openedAt"));
+        assertThat(dueAt(deadlines, "SAFETY_PLAN")).isEqualTo(openedAt.plus(Duration.ofHours(24)));
+        Map<?, ?> moderation = RestClient.create(platform.url(PlatformService.MODERATION)).get()
+                .uri("/moderations/{id}", auditId).retrieve().body(Map.class);
+        assertThat(dueAt(deadlines, "RE_AUDIT"))
+                .isEqualTo(Instant.parse((String) moderation.get("moderatedAt")).plus(Duration.ofDays(42)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<?> aggregates = aggregatesOfTeam(teamOf("case-e2e-1"));
+            assertThat(aggregates).anySatisfy(a -> {
+                Map<?, ?> aggregate = (Map<?, ?>) a;
+                assertThat(aggregate.get("measure")).isEqualTo("audits-by-final-grade");
+                assertThat(((Map<?, ?>) aggregate.get("counts")).get("INADEQUATE")).isEqualTo(1);
+            });
+            assertThat(aggregates).anySatisfy(a -> {
+                Map<?, ?> aggregate = (Map<?, ?>) a;
+                assertThat(aggregate.get("measure")).isEqualTo("open-cases-of-concern");
+                assertThat(((Map<?, ?>) aggregate.get("counts")).get("OPEN")).isEqualTo(1);
+            });
+        });
+        assertThat(platform.topics.awaitEvents(EventStream.BOARD_AGGREGATES.topic(), "BoardAggregateUpdated",
+                e -> e.subject().equals(DemoJourney.COUNCIL + "/" + teamOf("case-e2e-1")))).isNotEmpty();
+    }
+
+    @Test
+    void theSameEventsDeliveredAgainGiveOneCaseOfConcernAndOneEmail() throws Exception {
+        String auditId = auditInadequately("case-e2e-2");
+        String caseOfConcernId = "coc-" + auditId;
+        awaitEmailAbout(caseOfConcernId);
+        TopicProbe topics = platform.topics;
+
+        var gradeInadequate = topics.awaitRecords(EventStream.MODERATION.topic(),
+                r -> r.event().type().equals("GradeInadequate") && r.key().equals(auditId)).get(0);
+        var opened = topics.awaitRecords(EventStream.CONCERNS.topic(),
+                r -> r.event().type().equals("CaseOfConcernOpened") && r.key().equals(caseOfConcernId)).get(0);
+        for (int i = 0; i < 2; i++) {
+            topics.send(EventStream.MODERATION.topic(), gradeInadequate.key(), gradeInadequate.value());
+            topics.send(EventStream.CONCERNS.topic(), opened.key(), opened.value());
+        }
+        topics.awaitConsumed("concern-service", EventStream.MODERATION.topic());
+        topics.awaitConsumed("notification-service", EventStream.CONCERNS.topic());
+        topics.awaitConsumed("reporting-service", EventStream.CONCERNS.topic());
+
+        List<?> open = RestClient.create(platform.url(PlatformService.CONCERN)).get()
+                .uri("/cases-of-concern?localAuthority={la}", DemoJourney.COUNCIL).retrieve().body(List.class);
+        assertThat(open).filteredOn(c -> auditId.equals(((Map<?, ?>) c).get("auditId"))).hasSize(1);
+        assertThat(topics.readAll(EventStream.CONCERNS.topic()))
+                .filteredOn(r -> r.key().equals(caseOfConcernId) && r.event().type().equals("CaseOfConcernOpened"))
+                .hasSize(3);
+        List<?> notifications = RestClient.create(platform.url(PlatformService.NOTIFICATION)).get()
+                .uri("/notifications?recipientId={id}", DemoJourney.SERVICE_MANAGER).retrieve().body(List.class);
+        assertThat(notifications).filteredOn(n -> ((Map<?, ?>) n).get("subject").toString().contains(caseOfConcernId))
+                .singleElement().satisfies(n -> assertThat(((Map<?, ?>) n).get("status")).isEqualTo("SENT"));
+        assertThat(emailsAbout(caseOfConcernId)).hasSize(1);
+        assertThat(aggregatesOfTeam(teamOf("case-e2e-2")))
+                .filteredOn(a -> "open-cases-of-concern".equals(((Map<?, ?>) a).get("measure")))
+                .singleElement().satisfies(a -> assertThat(((Map<?, ?>) a).get("counts")).isEqualTo(Map.of("OPEN", 1)));
+    }
+
+    @Test
+    void aServiceKilledAfterSavingButBeforePublishingPublishesOnceRestarted() throws Exception {
+        platform.restart(PlatformService.CONCERN, Map.of("caseqa.outbox.relay-enabled", "false"));
+        String auditId = auditInadequately("case-e2e-3");
+        String caseOfConcernId = "coc-" + auditId;
+        try (MongoClient mongo = MongoClients.create(platform.mongoUri(PlatformService.CONCERN))) {
+            var collection = mongo.getDatabase(platform.isolation + "-concern-service").getCollection("casesOfConcern");
+            await().atMost(Duration.ofSeconds(60)).until(() -> collection.find(Filters.eq("_id", caseOfConcernId)).first() != null);
+            Document saved = collection.find(Filters.eq("_id", caseOfConcernId)).first();
+            assertThat(saved.getList("outbox", Document.class)).hasSize(2);
+        }
+        assertThat(platform.topics.readAll(EventStream.CONCERNS.topic()))
+                .noneMatch(r -> caseOfConcernId.equals(r.key()));
+
+        platform.restart(PlatformService.CONCERN, Map.of());
+
+        var published = platform.topics.awaitEvents(EventStream.CONCERNS.topic(), "CaseOfConcernOpened",
+                e -> e.subject().equals(caseOfConcernId));
+        assertThat(published).hasSize(1);
+        assertThat(((CaseOfConcernOpened) published.get(0).data()).auditId()).isEqualTo(auditId);
+        assertThat(awaitEmailAbout(caseOfConcernId)).isNotNull();
+    }
+
+    private static String auditInadequately(String caseId) {
+        DemoJourney.publish(platform.infrastructure.kafkaBootstrapServers(), platform.isolation + ".",
+                DemoJourney.upstreamEvents(DemoJourney.COUNCIL, caseId, teamOf(caseId)));
+        return DemoJourney.auditInadequate(platform.url(PlatformService.AUDIT), platform.url(PlatformService.MODERATION),
+                caseId);
+    }
+
+    /** Each story has its own team, so the board counts it asserts are its own. */
+    private static String teamOf(String caseId) {
+        return "team-of-" + caseId;
+    }
+
+    private static List<?> aggregatesOfTeam(String teamId) {
+        List<?> aggregates = RestClient.create(platform.url(PlatformService.REPORTING)).get()
+                .uri("/aggregates?localAuthority={la}", DemoJourney.COUNCIL).retrieve().body(List.class);
+        return aggregates.stream().filter(a -> teamId.equals(((Map<?, ?>) a).get("teamId"))).toList();
+    }
+
+    private static MimeMessage awaitEmailAbout(String caseOfConcernId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !emailsAbout(caseOfConcernId).isEmpty());
+        return emailsAbout(caseOfConcernId).get(0);
+    }
+
+    private static List<MimeMessage> emailsAbout(String caseOfConcernId) {
+        return Arrays.stream(platform.mail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(caseOfConcernId);
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static Instant dueAt(List<?> deadlines, String kind) {
+        return deadlines.stream().map(d -> (Map<?, ?>) d).filter(d -> kind.equals(d.get("kind")))
+                .map(d -> Instant.parse((String) d.get("dueAt"))).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,60 @@
+package uk.caseqa.e2e;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.util.HashMap;
+import java.util.Map;
+import uk.caseqa.launcher.PlatformService;
+import uk.caseqa.launcher.RunningServices;
+import uk.caseqa.testsupport.Infrastructure;
+import uk.caseqa.testsupport.TestIsolation;
+import uk.caseqa.testsupport.TopicProbe;
+
+/** All five services on the shared broker and Mongo server, each with its own database, and a real SMTP server. */
+final class Platform implements AutoCloseable {
+
+    final Infrastructure infrastructure = Infrastructure.shared();
+    final String isolation = TestIsolation.newName();
+    final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    final RunningServices services;
+    final TopicProbe topics;
+
+    Platform() {
+        mail.start();
+        services = RunningServices.start(this::properties);
+        topics = new TopicProbe(infrastructure.kafkaBootstrapServers(), isolation + ".");
+    }
+
+    Map<String, Object> properties(PlatformService service) {
+        Map<String, Object> p = new HashMap<>(TestIsolation.properties(infrastructure, isolation));
+        p.put("spring.mongodb.uri", mongoUri(service));
+        p.put("server.port", 0);
+        p.put("spring.mail.host", "127.0.0.1");
+        p.put("spring.mail.port", mail.getSmtp().getPort());
+        p.put("caseqa.mail.dispatch-interval", "200ms");
+        return p;
+    }
+
+    String mongoUri(PlatformService service) {
+        return infrastructure.mongoUri(isolation + "-" + service.configName());
+    }
+
+    String url(PlatformService service) {
+        return services.url(service);
+    }
+
+    /** Stops a service and starts it again with these extra properties (an empty map: as configured). */
+    void restart(PlatformService service, Map<String, Object> extra) {
+        services.stop(service);
+        Map<String, Object> p = properties(service);
+        p.putAll(extra);
+        services.start(service, p);
+    }
+
+    @Override
+    public void close() {
+        topics.close();
+        services.close();
+        mail.stop();
+    }
+}

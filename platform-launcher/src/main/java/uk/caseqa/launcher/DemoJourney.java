@@ -1,0 +1,104 @@
+package uk.caseqa.launcher;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.client.RestClient;
+import uk.caseqa.contracts.CaseOpened;
+import uk.caseqa.contracts.Cohort;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.EventJson;
+import uk.caseqa.contracts.EventPayload;
+import uk.caseqa.contracts.StaffMemberRegistered;
+import uk.caseqa.contracts.StaffRole;
+
+/**
+ * A small demo data set: staff and a child's case published as an operational system would, then an audit allocated,
+ * submitted Inadequate and moderated over the services' REST APIs. Identifiers only; nothing is anyone's real data.
+ */
+public final class DemoJourney {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoJourney.class);
+    public static final String COUNCIL = "swindon";
+    public static final String CASE_ID = "case-demo-0001";
+    public static final String TEAM = "team-north";
+    public static final String SERVICE_MANAGER = "staff-sm-demo";
+    public static final String AUDITOR = "staff-tm-demo";
+    public static final String MODERATOR = "staff-hos-demo";
+    public static final String QA_MANAGER = "staff-qa-demo";
+
+    private DemoJourney() {
+    }
+
+    /** The inbound events: four members of staff and one open case. Fixed ids, so a re-run is a no-op downstream. */
+    public static List<EventEnvelope<? extends EventPayload>> upstreamEvents(String council, String caseId,
+            String teamId) {
+        return List.of(
+                staff(council, "1", SERVICE_MANAGER, StaffRole.SERVICE_MANAGER, "service.manager@council.example"),
+                staff(council, "2", AUDITOR, StaffRole.TEAM_MANAGER, "team.manager@council.example"),
+                staff(council, "3", MODERATOR, StaffRole.HEAD_OF_SERVICE, "head.of.service@council.example"),
+                staff(council, "4", QA_MANAGER, StaffRole.QA_MANAGER, "qa.manager@council.example"),
+                EventEnvelope.of(fixedId(council, caseId), "urn:caseqa:case-management", Instant.now(), caseId,
+                        council, "demo-" + caseId, new CaseOpened(caseId, Cohort.CP, "svc-safeguarding",
+                                teamId, "staff-sw-demo", "staff-tm-north", SERVICE_MANAGER, "staff-iro-demo")));
+    }
+
+    private static EventEnvelope<StaffMemberRegistered> staff(String council, String n, String id, StaffRole role,
+            String email) {
+        return EventEnvelope.of(fixedId(council, id), "urn:caseqa:hr", Instant.now(), id, council, "demo-staff-" + n,
+                new StaffMemberRegistered(id, role, "team-south", email));
+    }
+
+    private static String fixedId(String council, String subject) {
+        return UUID.nameUUIDFromBytes((council + "/" + subject).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public static void publish(String bootstrapServers, String topicPrefix,
+            List<EventEnvelope<? extends EventPayload>> events) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            for (EventEnvelope<? extends EventPayload> event : events) {
+                producer.send(new ProducerRecord<>(topicPrefix + event.eventType().stream().topic(),
+                        event.subject().getBytes(StandardCharsets.UTF_8), EventJson.write(event)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Allocate, submit Inadequate, moderate (agree): the staff's side of the journey, over REST. Returns the audit id. */
+    @SuppressWarnings("unchecked")
+    public static String auditInadequate(String auditUrl, String moderationUrl, String caseId) {
+        RestClient audit = RestClient.create(auditUrl);
+        Map<String, Object> allocated = Retry.until(() -> audit.post().uri("/audits").header("X-Staff-Id", QA_MANAGER)
+                .body(Map.of("caseId", caseId, "auditorId", AUDITOR)).retrieve().body(Map.class));
+        String auditId = (String) allocated.get("auditId");
+        audit.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", AUDITOR)
+                .body(Map.of("domainGrades", Map.of("childs-voice", "REQUIRES_IMPROVEMENT",
+                                "quality-of-planning", "INADEQUATE", "management-oversight", "INADEQUATE"),
+                        "overallGrade", "INADEQUATE",
+                        "rationale", "The plan does not address the risks identified at the last strategy meeting.",
+                        "familyFeedback", Map.of("respondentType", "PARENT", "treatedWell", "yes",
+                                "madeADifference", "not yet", "wantsToHearWhatChanged", true)))
+                .retrieve().toBodilessEntity();
+        RestClient moderation = RestClient.create(moderationUrl);
+        Retry.until(() -> moderation.post().uri("/moderations/{id}/decision", auditId)
+                .header("X-Staff-Id", MODERATOR)
+                .body(Map.of("rationale", "Agree: planning and oversight are inadequate."))
+                .retrieve().body(Map.class));
+        log.info("demo journey: audit {} of {} submitted Inadequate and moderated", auditId, caseId);
+        return auditId;
+    }
+}

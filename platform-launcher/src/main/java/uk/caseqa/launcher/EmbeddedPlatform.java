@@ -1,0 +1,101 @@
+package uk.caseqa.launcher;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The README's run command: a real KRaft Kafka broker, the MongoDB wire-protocol server on H2 (data under
+ * {@code .caseqa-data/}, kept across restarts), GreenMail as the SMTP server, the five services, and a demo journey.
+ * Ports: Kafka 9092, MongoDB 27017, SMTP 1025, mailbox page 8025, services 8081-8085.
+ */
+public final class EmbeddedPlatform {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPlatform.class);
+
+    private EmbeddedPlatform() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Path data = Path.of(System.getProperty("caseqa.data", ".caseqa-data")).toAbsolutePath();
+        Files.createDirectories(data);
+
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.kafkaPorts(9092);
+        kafka.brokerListProperty("caseqa.embedded.kafka.brokers");
+        kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
+                "group.initial.rebalance.delay.ms", "0"));
+        kafka.afterPropertiesSet();
+
+        H2Backend backend = new H2Backend(data.resolve("mongo.mv").toString());
+        MongoServer mongo = new MongoServer(backend);
+        mongo.bind("127.0.0.1", 27017);
+
+        GreenMail mail = new GreenMail(new ServerSetup(1025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        MailboxPage mailbox = new MailboxPage(mail, 8025);
+        mailbox.start();
+
+        RunningServices services = RunningServices.start(service -> {
+            Map<String, Object> p = new HashMap<>();
+            p.put("spring.cloud.stream.kafka.binder.brokers", kafka.getBrokersAsString());
+            p.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/caseqa-" + service.configName());
+            p.put("server.port", service.defaultPort());
+            p.put("spring.mail.host", "127.0.0.1");
+            p.put("spring.mail.port", 1025);
+            return p;
+        });
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            services.close();
+            mailbox.stop();
+            mail.stop();
+            mongo.shutdownNow();
+            backend.close();
+            kafka.destroy();
+        }, "platform-stop"));
+
+        DemoJourney.publish(kafka.getBrokersAsString(), "", DemoJourney.upstreamEvents(DemoJourney.COUNCIL,
+                DemoJourney.CASE_ID, DemoJourney.TEAM));
+        String audit = services.url(PlatformService.AUDIT);
+        boolean alreadyAudited = Retry.until(() -> RestClient.create(audit).get()
+                .uri("/audits?caseId={id}", DemoJourney.CASE_ID).retrieve().body(java.util.List.class)).size() > 0;
+        if (!alreadyAudited) {
+            DemoJourney.auditInadequate(audit, services.url(PlatformService.MODERATION), DemoJourney.CASE_ID);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Runtime rt = Runtime.getRuntime();
+        long usedMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+        System.out.printf("""
+
+                ==================================================================================
+                 Case QA platform is up in %.1f s (heap in use %d MB). Demo council: %s, case %s.
+                 Kafka          %s            MongoDB  mongodb://127.0.0.1:27017 (data: %s)
+                 Mailbox        http://localhost:8025/          (SMTP on localhost:1025)
+                 Aggregates     %s/aggregates?localAuthority=%s
+                 Cases of concern %s/cases-of-concern?localAuthority=%s
+                 API docs       %s/swagger-ui.html  (audit)   %s/swagger-ui.html  (moderation)
+                                %s/swagger-ui.html  (concern) %s/swagger-ui.html  (reporting)
+                                %s/swagger-ui.html  (notification)
+                 Metrics        <service>/actuator/prometheus   Health <service>/actuator/health
+                 The email and the aggregate appear within seconds. Ctrl+C stops everything.
+                ==================================================================================
+                %n""", seconds, usedMb, DemoJourney.COUNCIL, DemoJourney.CASE_ID, kafka.getBrokersAsString(), data,
+                services.url(PlatformService.REPORTING), DemoJourney.COUNCIL,
+                services.url(PlatformService.CONCERN), DemoJourney.COUNCIL,
+                audit, services.url(PlatformService.MODERATION), services.url(PlatformService.CONCERN),
+                services.url(PlatformService.REPORTING), services.url(PlatformService.NOTIFICATION));
+        log.info("platform running");
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,59 @@
+package uk.caseqa.launcher;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the services as separate Spring Boot applications (own context, own port, own database) in this JVM, with
+ * the properties given: the same properties a container or a process would get from its environment.
+ */
+public final class RunningServices implements AutoCloseable {
+
+    private final Map<PlatformService, ConfigurableApplicationContext> contexts = new EnumMap<>(PlatformService.class);
+
+    private RunningServices() {
+    }
+
+    public static RunningServices start(Function<PlatformService, Map<String, Object>> properties) {
+        RunningServices running = new RunningServices();
+        for (PlatformService service : PlatformService.values()) {
+            running.start(service, properties.apply(service));
+        }
+        return running;
+    }
+
+    public void start(PlatformService service, Map<String, Object> properties) {
+        Map<String, Object> all = new LinkedHashMap<>(properties);
+        all.put("spring.config.name", service.configName());
+        // as command-line arguments: they outrank the service's own configuration file, as environment variables do
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        contexts.put(service, new SpringApplicationBuilder(service.application()).run(args));
+    }
+
+    public void stop(PlatformService service) {
+        ConfigurableApplicationContext context = contexts.remove(service);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    public ConfigurableApplicationContext context(PlatformService service) {
+        return contexts.get(service);
+    }
+
+    public String url(PlatformService service) {
+        return "http://localhost:" + ((WebServerApplicationContext) contexts.get(service)).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        java.util.List<PlatformService> started = new java.util.ArrayList<>(contexts.keySet());
+        java.util.Collections.reverse(started);
+        started.forEach(this::stop);
+    }
+}
