@@ -29,7 +29,6 @@ public final class DemoJourney {
 
     private static final Logger log = LoggerFactory.getLogger(DemoJourney.class);
     public static final String COUNCIL = "swindon";
-    public static final String CASE_ID = "case-demo-0001";
     public static final String TEAM = "team-north";
     public static final String SERVICE_MANAGER = "staff-sm-demo";
     public static final String AUDITOR = "staff-tm-demo";

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.web.client.RestClient;
 
 /**
  * The README's run command: a real KRaft Kafka broker, the MongoDB wire-protocol server on H2 (data under
@@ -51,8 +50,10 @@ public final class EmbeddedPlatform {
             p.put("spring.cloud.stream.kafka.binder.brokers", kafka.getBrokersAsString());
             p.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/caseqa-" + service.configName());
             p.put("server.port", service.defaultPort());
-            p.put("spring.mail.host", "127.0.0.1");
-            p.put("spring.mail.port", 1025);
+            if (service == PlatformService.NOTIFICATION) {
+                p.put("spring.mail.host", "127.0.0.1");
+                p.put("spring.mail.port", 1025);
+            }
             return p;
         });
 
@@ -65,14 +66,13 @@ public final class EmbeddedPlatform {
             kafka.destroy();
         }, "platform-stop"));
 
+        // a new demo case each start: the mailbox is in memory, the data is kept, so counts grow across restarts
+        String caseId = "case-demo-" + java.time.LocalDateTime.now().format(
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         DemoJourney.publish(kafka.getBrokersAsString(), "", DemoJourney.upstreamEvents(DemoJourney.COUNCIL,
-                DemoJourney.CASE_ID, DemoJourney.TEAM));
+                caseId, DemoJourney.TEAM));
         String audit = services.url(PlatformService.AUDIT);
-        boolean alreadyAudited = Retry.until(() -> RestClient.create(audit).get()
-                .uri("/audits?caseId={id}", DemoJourney.CASE_ID).retrieve().body(java.util.List.class)).size() > 0;
-        if (!alreadyAudited) {
-            DemoJourney.auditInadequate(audit, services.url(PlatformService.MODERATION), DemoJourney.CASE_ID);
-        }
+        DemoJourney.auditInadequate(audit, services.url(PlatformService.MODERATION), caseId);
         double seconds = (System.nanoTime() - started) / 1e9;
         Runtime rt = Runtime.getRuntime();
         long usedMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
@@ -90,7 +90,7 @@ public final class EmbeddedPlatform {
                  Metrics        <service>/actuator/prometheus   Health <service>/actuator/health
                  The email and the aggregate appear within seconds. Ctrl+C stops everything.
                 ==================================================================================
-                %n""", seconds, usedMb, DemoJourney.COUNCIL, DemoJourney.CASE_ID, kafka.getBrokersAsString(), data,
+                %n""", seconds, usedMb, DemoJourney.COUNCIL, caseId, kafka.getBrokersAsString(), data,
                 services.url(PlatformService.REPORTING), DemoJourney.COUNCIL,
                 services.url(PlatformService.CONCERN), DemoJourney.COUNCIL,
                 audit, services.url(PlatformService.MODERATION), services.url(PlatformService.CONCERN),

@@ -42,6 +42,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    MongoStoreHealthIndicator mongoStoreHealthIndicator(MongoTemplate mongo) {
+        return new MongoStoreHealthIndicator(mongo);
+    }
+
+    @Bean
     InboundEvents inboundEvents(MeterRegistry meters) {
         return new InboundEvents(meters);
     }
