@@ -1,0 +1,12 @@
+package uk.caseqa.moderation;
+
+import org.junit.jupiter.api.Test;
+import uk.caseqa.testsupport.ServiceArchitecture;
+
+class ArchitectureTest {
+
+    @Test
+    void theDomainIsPlainJavaAndEventsLeaveOnlyThroughTheOutbox() {
+        ServiceArchitecture.verify("uk.caseqa.moderation");
+    }
+}

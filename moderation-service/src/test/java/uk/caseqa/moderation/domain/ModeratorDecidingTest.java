@@ -1,0 +1,79 @@
+package uk.caseqa.moderation.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.caseqa.moderation.domain.ModerationFixture.MODERATOR;
+import static uk.caseqa.moderation.domain.ModerationFixture.NOW;
+import static uk.caseqa.moderation.domain.ModerationFixture.awaitingDecision;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import uk.caseqa.contracts.AuditModerated;
+import uk.caseqa.contracts.Grade;
+import uk.caseqa.contracts.GradeChange;
+import uk.caseqa.contracts.GradeInadequate;
+import uk.caseqa.contracts.GradedBy;
+
+class ModeratorDecidingTest {
+
+    static final java.time.Instant LATER = NOW.plus(Duration.ofDays(2));
+
+    @Test
+    void agreeingWithAnInadequateAuditRaisesGradeInadequateOnBothJudgements() {
+        Moderation moderation = awaitingDecision(Grade.INADEQUATE);
+
+        moderation.decide(MODERATOR, new Decision(Grade.INADEQUATE, "agree", null), LATER);
+
+        assertThat(moderation.raised()).filteredOn(AuditModerated.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((AuditModerated) e).change()).isEqualTo(GradeChange.AGREED));
+        assertThat(moderation.raised()).filteredOn(GradeInadequate.class::isInstance).singleElement()
+                .satisfies(e -> {
+                    assertThat(((GradeInadequate) e).gradedBy()).isEqualTo(GradedBy.AUDITOR_AND_MODERATOR);
+                    assertThat(((GradeInadequate) e).gradedAt()).isEqualTo(LATER);
+                });
+    }
+
+    @Test
+    void downgradingToInadequateNeedsTheLearningConversationAndRaisesGradeInadequateAsTheModerators() {
+        Moderation moderation = awaitingDecision(Grade.REQUIRES_IMPROVEMENT);
+
+        assertThatThrownBy(() -> moderation.decide(MODERATOR, new Decision(Grade.INADEQUATE, "risks missed", " "), LATER))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learning conversation");
+        moderation.decide(MODERATOR, new Decision(Grade.INADEQUATE, "risks missed", "talked it through on 21/11"), LATER);
+
+        assertThat(moderation.raised()).filteredOn(GradeInadequate.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((GradeInadequate) e).gradedBy()).isEqualTo(GradedBy.MODERATOR));
+        assertThat(moderation.raised()).filteredOn(AuditModerated.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((AuditModerated) e).change()).isEqualTo(GradeChange.DOWNGRADED));
+    }
+
+    @Test
+    void upgradingAnAuditorsInadequateStillRaisesGradeInadequateAsTheAuditors() {
+        Moderation moderation = awaitingDecision(Grade.INADEQUATE);
+
+        moderation.decide(MODERATOR, new Decision(Grade.REQUIRES_IMPROVEMENT, "plan in place", "agreed with auditor"), LATER);
+
+        assertThat(moderation.raised()).filteredOn(GradeInadequate.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((GradeInadequate) e).gradedBy()).isEqualTo(GradedBy.AUDITOR));
+    }
+
+    @Test
+    void aGoodAuditAgreedRaisesNoGradeTrigger() {
+        Moderation moderation = awaitingDecision(Grade.GOOD);
+
+        moderation.decide(MODERATOR, new Decision(Grade.GOOD, "agree", null), LATER);
+
+        assertThat(moderation.raised()).noneMatch(GradeInadequate.class::isInstance);
+    }
+
+    @Test
+    void onlyTheAssignedModeratorDecidesAndOnlyOnce() {
+        Moderation moderation = awaitingDecision(Grade.GOOD);
+
+        assertThatThrownBy(() -> moderation.decide("staff-someone-else", new Decision(Grade.GOOD, "agree", null), LATER))
+                .isInstanceOf(SecurityException.class);
+        moderation.decide(MODERATOR, new Decision(Grade.GOOD, "agree", null), LATER);
+        assertThatThrownBy(() -> moderation.decide(MODERATOR, new Decision(Grade.GOOD, "agree", null), LATER))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
