@@ -1,0 +1,65 @@
+package uk.caseqa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.yaml.snakeyaml.Yaml;
+import uk.caseqa.launcher.PlatformService;
+
+/** docker-compose.yml cannot be run here, so this keeps it in step with what each service reads. */
+class DockerComposeIsInStepTest {
+
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+):([^}]*)}");
+    /** Spring Boot properties set through relaxed binding rather than a placeholder. */
+    static final Set<String> BOOT_PROPERTIES = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE");
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> compose() throws IOException {
+        return new Yaml().load(Files.readString(Path.of("..", "docker-compose.yml")));
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = DockerComposeIsInStepTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PlatformService.class)
+    @SuppressWarnings("unchecked")
+    void everyVariableComposeSetsIsOneTheServiceReadsAndThePortsAgree(PlatformService service) throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> container = (Map<String, Object>) services.get(service.configName());
+        assertThat(container).as("compose service %s", service.configName()).isNotNull();
+        String config = resource(service.configName() + ".yml") + resource("caseqa-defaults.yml");
+        Set<String> read = new HashSet<>();
+        Matcher m = PLACEHOLDER.matcher(config);
+        while (m.find()) {
+            read.add(m.group(1));
+        }
+
+        Map<String, Object> environment = (Map<String, Object>) container.get("environment");
+        for (String variable : environment.keySet()) {
+            assertThat(read.contains(variable) || BOOT_PROPERTIES.contains(variable))
+                    .as("%s sets %s, which %s does not read", service.configName(), variable, service.configName())
+                    .isTrue();
+        }
+        assertThat(environment).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
+        assertThat(config).contains("${PORT:" + service.defaultPort() + "}");
+        assertThat((List<String>) container.get("ports")).containsExactly(service.defaultPort() + ":" + service.defaultPort());
+        assertThat(((Map<String, Object>) ((Map<String, Object>) container.get("build")).get("args")).get("SERVICE"))
+                .isEqualTo(service.configName());
+    }
+}
