@@ -122,7 +122,7 @@ class InadequateAuditJourneyIT {
         String auditId = auditInadequately("case-e2e-3");
         String caseOfConcernId = "coc-" + auditId;
         try (MongoClient mongo = MongoClients.create(platform.mongoUri(PlatformService.CONCERN))) {
-            var collection = mongo.getDatabase(platform.isolation + "-concern-service").getCollection("casesOfConcern");
+            var collection = mongo.getDatabase(platform.isolation + "-concern-service").getCollection("followUps");
             await().atMost(Duration.ofSeconds(60)).until(() -> collection.find(Filters.eq("_id", caseOfConcernId)).first() != null);
             Document saved = collection.find(Filters.eq("_id", caseOfConcernId)).first();
             assertThat(saved.getList("outbox", Document.class)).hasSize(2);

@@ -3,10 +3,18 @@ package uk.caseqa.contracts;
 import java.time.Instant;
 import java.util.Map;
 
-/** The auditor submitted the audit: domain grades, an overall grade; the rationale stays in audit-service. */
+/**
+ * The auditor submitted the audit: domain grades, an overall grade; the rationale stays in audit-service.
+ * Optional since schema 1: {@code auditType} (FULL when absent; SHORT, DIP_SAMPLE, ...) and {@code followUpId}, the
+ * case of concern or follow-up a short audit or dip sample answers.
+ */
 public record AuditCompleted(String auditId, String caseId, String serviceId, String teamId, String auditorId,
         String socialWorkerId, String serviceManagerId, Grade overallGrade, Map<String, Grade> domainGrades,
-        boolean familyFeedbackObtained, Instant completedAt) implements EventPayload {
+        boolean familyFeedbackObtained, Instant completedAt, String auditType, String followUpId)
+        implements EventPayload {
+
+    public static final String FULL = "FULL";
+
     public AuditCompleted {
         Require.text(auditId, "data.auditId");
         Require.text(caseId, "data.caseId");
@@ -18,5 +26,12 @@ public record AuditCompleted(String auditId, String caseId, String serviceId, St
         Require.present(overallGrade, "data.overallGrade");
         domainGrades = Require.copyOf(domainGrades, "data.domainGrades");
         Require.present(completedAt, "data.completedAt");
+        auditType = auditType == null || auditType.isBlank() ? FULL : auditType;
+    }
+
+    /** The practice domains graded below Good: what a follow-up looks for again. */
+    public java.util.List<String> domainsBelowGood() {
+        return domainGrades.entrySet().stream().filter(e -> !e.getValue().isAtLeastGood()).map(Map.Entry::getKey)
+                .sorted().toList();
     }
 }

@@ -15,6 +15,8 @@ public final class EventJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL))
             .build();
 
     private EventJson() {

@@ -11,8 +11,18 @@ public enum EventType {
     MODERATION_ASSIGNED(ModerationAssigned.class, EventStream.MODERATION),
     AUDIT_MODERATED(AuditModerated.class, EventStream.MODERATION),
     GRADE_INADEQUATE(GradeInadequate.class, EventStream.MODERATION),
+    GRADE_REQUIRES_IMPROVEMENT(GradeRequiresImprovement.class, EventStream.MODERATION),
     CASE_OF_CONCERN_OPENED(CaseOfConcernOpened.class, EventStream.CONCERNS),
     RE_AUDIT_SCHEDULED(ReAuditScheduled.class, EventStream.CONCERNS),
+    SAFETY_PLAN_RECORDED(SafetyPlanRecorded.class, EventStream.CONCERNS),
+    SAFETY_PLAN_OVERDUE(SafetyPlanOverdue.class, EventStream.CONCERNS),
+    RE_AUDIT_OVERDUE(ReAuditOverdue.class, EventStream.CONCERNS),
+    CASE_OF_CONCERN_CLOSED(CaseOfConcernClosed.class, EventStream.CONCERNS),
+    CASE_OF_CONCERN_ESCALATED(CaseOfConcernEscalated.class, EventStream.CONCERNS),
+    SHORT_AUDIT_SCHEDULED(ShortAuditScheduled.class, EventStream.CONCERNS),
+    FOLLOW_UP_CLOSED(FollowUpClosed.class, EventStream.CONCERNS),
+    DIP_SAMPLE_REQUESTED(DipSampleRequested.class, EventStream.CONCERNS),
+    CASELOAD_AUDIT_REQUESTED(CaseloadAuditRequested.class, EventStream.CONCERNS),
     BOARD_AGGREGATE_UPDATED(BoardAggregateUpdated.class, EventStream.BOARD_AGGREGATES);
 
     private final Class<? extends EventPayload> payloadType;

@@ -4,6 +4,10 @@ package uk.caseqa.contracts;
 public enum Grade {
     OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT, INADEQUATE;
 
+    public boolean isAtLeastGood() {
+        return this == OUTSTANDING || this == GOOD;
+    }
+
     public boolean isBetterThan(Grade other) {
         return ordinal() < other.ordinal();
     }

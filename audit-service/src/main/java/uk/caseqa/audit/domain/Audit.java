@@ -76,7 +76,8 @@ public final class Audit {
         this.status = AuditStatus.COMPLETED;
         raised.add(new AuditCompleted(auditId, auditedCase.caseId(), auditedCase.serviceId(), auditedCase.teamId(),
                 auditorId, auditedCase.socialWorkerId(), auditedCase.serviceManagerId(), completed.overallGrade(),
-                Map.copyOf(completed.domainGrades()), completed.familyFeedback().obtained(), now));
+                Map.copyOf(completed.domainGrades()), completed.familyFeedback().obtained(), now, AuditCompleted.FULL,
+                null));
     }
 
     public List<EventPayload> raised() {

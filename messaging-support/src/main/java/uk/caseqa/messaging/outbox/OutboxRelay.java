@@ -1,11 +1,13 @@
 package uk.caseqa.messaging.outbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,11 +16,15 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Publishes the events waiting in the aggregates' documents and then removes each from its document. A process
  * that dies between the two publishes the event again on restart (at least once); consumers are idempotent. Several
- * replicas may relay the same collection: the worst case is a duplicate, never a loss.
+ * replicas may relay the same collection: each document's outbox is claimed by one of them for a short lease, so
+ * only a crash makes a duplicate, and nothing is ever lost.
  */
 public class OutboxRelay {
 
     public static final String OUTBOX_FIELD = "outbox";
+    /** Until when one relay (one replica) holds a document's outbox; a crashed holder's claim simply expires. */
+    static final String CLAIM_FIELD = "outboxClaimedUntil";
+    private static final Duration CLAIM = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -43,20 +49,29 @@ public class OutboxRelay {
     }
 
     private int relay(String collection) {
-        Query pending = new Query(Criteria.where(OUTBOX_FIELD + ".0").exists(true)).limit(batchSize);
         int published = 0;
-        for (Document aggregate : mongo.find(pending, Document.class, collection)) {
-            List<Document> outbox = aggregate.getList(OUTBOX_FIELD, Document.class);
-            for (Document stored : outbox) {
+        for (int claimed = 0; claimed < batchSize; claimed++) {
+            Instant now = Instant.now();
+            Query claimable = new Query(new Criteria().andOperator(Criteria.where(OUTBOX_FIELD + ".0").exists(true),
+                    new Criteria().orOperator(Criteria.where(CLAIM_FIELD).exists(false),
+                            Criteria.where(CLAIM_FIELD).lte(now))));
+            Document aggregate = mongo.findAndModify(claimable, new Update().set(CLAIM_FIELD, now.plus(CLAIM)),
+                    FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+            if (aggregate == null) {
+                break;
+            }
+            Query thisOne = Query.query(Criteria.where("_id").is(aggregate.get("_id")));
+            for (Document stored : aggregate.getList(OUTBOX_FIELD, Document.class)) {
                 OutboxEvent event = toEvent(stored);
                 try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", event.eventId())) {
                     publisher.publish(event);
-                    mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id"))),
-                            new Update().pull(OUTBOX_FIELD, new Document("eventId", event.eventId())), collection);
+                    mongo.updateFirst(thisOne, new Update().pull(OUTBOX_FIELD, new Document("eventId", event.eventId())),
+                            collection);
                     log.info("published {} {} key={}", event.type(), event.eventId(), event.key());
                     published++;
                 }
             }
+            mongo.updateFirst(thisOne, new Update().unset(CLAIM_FIELD), collection);
         }
         return published;
     }

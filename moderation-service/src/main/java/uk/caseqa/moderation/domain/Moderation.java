@@ -11,21 +11,29 @@ import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.GradeChange;
 import uk.caseqa.contracts.GradeInadequate;
+import uk.caseqa.contracts.GradeRequiresImprovement;
 import uk.caseqa.contracts.GradedBy;
 import uk.caseqa.contracts.ModerationAssigned;
 
 /**
  * The moderation of one completed audit. A moderator (never the auditor) is assigned with a deadline, then agrees or
- * changes the grade; an Inadequate grade, the auditor's or the moderator's, raises {@code GradeInadequate} once.
+ * changes the grade; an Inadequate grade, the auditor's or the moderator's, raises {@code GradeInadequate} once, and
+ * otherwise a Requires Improvement grade raises {@code GradeRequiresImprovement} once.
  */
 public final class Moderation {
 
     /** What moderation keeps of the completed audit. */
     public record AuditFacts(String auditId, String localAuthority, String caseId, String serviceId, String teamId,
-            String auditorId, String serviceManagerId, Grade auditorGrade, Instant completedAt) {
+            String auditorId, String socialWorkerId, String serviceManagerId, Grade auditorGrade,
+            List<String> domainsBelowGood, Instant completedAt) {
+        public AuditFacts {
+            domainsBelowGood = domainsBelowGood == null ? List.of() : List.copyOf(domainsBelowGood);
+        }
+
         public static AuditFacts of(String localAuthority, AuditCompleted event) {
             return new AuditFacts(event.auditId(), localAuthority, event.caseId(), event.serviceId(), event.teamId(),
-                    event.auditorId(), event.serviceManagerId(), event.overallGrade(), event.completedAt());
+                    event.auditorId(), event.socialWorkerId(), event.serviceManagerId(), event.overallGrade(),
+                    event.domainsBelowGood(), event.completedAt());
         }
     }
 
@@ -37,12 +45,15 @@ public final class Moderation {
     private Decision decision;
     private Instant moderatedAt;
     private boolean inadequateRaised;
+    private boolean requiresImprovementRaised;
     private final Long version;
     private final List<EventPayload> raised = new ArrayList<>();
 
     private Moderation(AuditFacts audit, ModerationStatus status, String moderatorId, String assignmentReason,
-            Instant dueBy, Decision decision, Instant moderatedAt, boolean inadequateRaised, Long version) {
+            Instant dueBy, Decision decision, Instant moderatedAt, boolean inadequateRaised,
+            boolean requiresImprovementRaised, Long version) {
         this.audit = audit;
+        this.requiresImprovementRaised = requiresImprovementRaised;
         this.status = status;
         this.moderatorId = moderatorId;
         this.assignmentReason = assignmentReason;
@@ -56,7 +67,7 @@ public final class Moderation {
     /** A completed audit arrives: moderation starts, and a moderator is assigned when the pool has one. */
     public static Moderation start(AuditFacts audit, List<Candidate> pool, Instant now, Duration moderationTime) {
         Moderation moderation = new Moderation(audit, ModerationStatus.AWAITING_MODERATOR, null, null, null, null,
-                null, false, null);
+                null, false, false, null);
         Optional<Candidate> chosen = ModeratorChoice.choose(pool, audit.auditorId());
         chosen.ifPresent(c -> moderation.assign(c.staffId(), "least-loaded eligible moderator (" + c.openModerations()
                 + " open), not the auditor", now, moderationTime));
@@ -65,9 +76,9 @@ public final class Moderation {
 
     public static Moderation restore(AuditFacts audit, ModerationStatus status, String moderatorId,
             String assignmentReason, Instant dueBy, Decision decision, Instant moderatedAt, boolean inadequateRaised,
-            Long version) {
+            boolean requiresImprovementRaised, Long version) {
         return new Moderation(audit, status, moderatorId, assignmentReason, dueBy, decision, moderatedAt,
-                inadequateRaised, version);
+                inadequateRaised, requiresImprovementRaised, version);
     }
 
     /** Assigns (or reassigns, before the decision) a moderator, who may not be the auditor. */
@@ -110,7 +121,17 @@ public final class Moderation {
             GradedBy gradedBy = auditorInadequate && moderatorInadequate ? GradedBy.AUDITOR_AND_MODERATOR
                     : auditorInadequate ? GradedBy.AUDITOR : GradedBy.MODERATOR;
             raised.add(new GradeInadequate(audit.auditId(), audit.caseId(), audit.serviceId(), audit.teamId(),
-                    audit.serviceManagerId(), gradedBy, now));
+                    audit.serviceManagerId(), gradedBy, now, audit.socialWorkerId(), audit.domainsBelowGood()));
+        }
+        boolean auditorRi = audit.auditorGrade() == Grade.REQUIRES_IMPROVEMENT;
+        boolean moderatorRi = decided.finalGrade() == Grade.REQUIRES_IMPROVEMENT;
+        if ((auditorRi || moderatorRi) && !auditorInadequate && !moderatorInadequate && !requiresImprovementRaised) {
+            requiresImprovementRaised = true;
+            GradedBy gradedBy = auditorRi && moderatorRi ? GradedBy.AUDITOR_AND_MODERATOR
+                    : auditorRi ? GradedBy.AUDITOR : GradedBy.MODERATOR;
+            raised.add(new GradeRequiresImprovement(audit.auditId(), audit.caseId(), audit.serviceId(),
+                    audit.teamId(), audit.serviceManagerId(), audit.socialWorkerId(), gradedBy, now,
+                    audit.domainsBelowGood()));
         }
     }
 
@@ -124,5 +145,6 @@ public final class Moderation {
     public Decision decision() { return decision; }
     public Instant moderatedAt() { return moderatedAt; }
     public boolean inadequateRaised() { return inadequateRaised; }
+    public boolean requiresImprovementRaised() { return requiresImprovementRaised; }
     public Long version() { return version; }
 }

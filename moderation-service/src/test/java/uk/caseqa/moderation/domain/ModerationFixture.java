@@ -17,8 +17,8 @@ final class ModerationFixture {
     }
 
     static Moderation.AuditFacts auditGraded(Grade grade) {
-        return new Moderation.AuditFacts("audit-1", "bolton", "case-1", "svc-1", "team-1", AUDITOR, "staff-sm-1",
-                grade, NOW.minus(Duration.ofHours(2)));
+        return new Moderation.AuditFacts("audit-1", "bolton", "case-1", "svc-1", "team-1", AUDITOR, "staff-sw-1",
+                "staff-sm-1", grade, List.of("quality-of-planning"), NOW.minus(Duration.ofHours(2)));
     }
 
     static Moderation awaitingDecision(Grade auditorGrade) {

@@ -12,6 +12,7 @@ import uk.caseqa.contracts.AuditModerated;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.GradeChange;
 import uk.caseqa.contracts.GradeInadequate;
+import uk.caseqa.contracts.GradeRequiresImprovement;
 import uk.caseqa.contracts.GradedBy;
 
 class ModeratorDecidingTest {
@@ -58,12 +59,37 @@ class ModeratorDecidingTest {
     }
 
     @Test
+    void downgradingAGoodAuditToRequiresImprovementRaisesGradeRequiresImprovementOnce() {
+        Moderation moderation = awaitingDecision(Grade.GOOD);
+
+        moderation.decide(MODERATOR, new Decision(Grade.REQUIRES_IMPROVEMENT, "plan not SMART", "discussed"), LATER);
+
+        assertThat(moderation.raised()).filteredOn(GradeRequiresImprovement.class::isInstance).singleElement()
+                .satisfies(e -> {
+                    assertThat(((GradeRequiresImprovement) e).gradedBy()).isEqualTo(GradedBy.MODERATOR);
+                    assertThat(((GradeRequiresImprovement) e).socialWorkerId()).isEqualTo("staff-sw-1");
+                    assertThat(((GradeRequiresImprovement) e).domainsBelowGood()).containsExactly("quality-of-planning");
+                });
+        assertThat(moderation.raised()).noneMatch(GradeInadequate.class::isInstance);
+    }
+
+    @Test
+    void anInadequateGradeOnEitherSideRaisesNoRequiresImprovementTrigger() {
+        Moderation moderation = awaitingDecision(Grade.INADEQUATE);
+
+        moderation.decide(MODERATOR, new Decision(Grade.REQUIRES_IMPROVEMENT, "plan in place", "agreed"), LATER);
+
+        assertThat(moderation.raised()).noneMatch(GradeRequiresImprovement.class::isInstance);
+    }
+
+    @Test
     void aGoodAuditAgreedRaisesNoGradeTrigger() {
         Moderation moderation = awaitingDecision(Grade.GOOD);
 
         moderation.decide(MODERATOR, new Decision(Grade.GOOD, "agree", null), LATER);
 
-        assertThat(moderation.raised()).noneMatch(GradeInadequate.class::isInstance);
+        assertThat(moderation.raised()).noneMatch(GradeInadequate.class::isInstance)
+                .noneMatch(GradeRequiresImprovement.class::isInstance);
     }
 
     @Test

@@ -5,30 +5,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
-import uk.caseqa.concern.application.OpeningCasesOfConcern;
+import uk.caseqa.concern.application.RespondingToGrades;
 import uk.caseqa.contracts.GradeInadequate;
+import uk.caseqa.contracts.GradeRequiresImprovement;
 import uk.caseqa.messaging.inbound.InboundEvents;
 
-/** Binding {@code moderationEvents-in-0}: moderation-service's events; an Inadequate grade opens a case of concern. */
+/** Binding {@code moderationEvents-in-0}: grade triggers from moderation-service. */
 @Component("moderationEvents")
 class ModerationEventsConsumer implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(ModerationEventsConsumer.class);
     private final InboundEvents inbound;
-    private final OpeningCasesOfConcern opening;
+    private final RespondingToGrades responding;
 
-    ModerationEventsConsumer(InboundEvents inbound, OpeningCasesOfConcern opening) {
+    ModerationEventsConsumer(InboundEvents inbound, RespondingToGrades responding) {
         this.inbound = inbound;
-        this.opening = opening;
+        this.responding = responding;
     }
 
     @Override
     public void accept(Message<byte[]> message) {
         inbound.handle(message, event -> {
+            boolean acted = true;
             if (event.data() instanceof GradeInadequate) {
-                if (!opening.gradeInadequate(event.as(GradeInadequate.class))) {
-                    log.info("audit {} already has a case of concern; {} ignored", event.subject(), event.id());
-                }
+                acted = responding.gradeInadequate(event.as(GradeInadequate.class));
+            } else if (event.data() instanceof GradeRequiresImprovement) {
+                acted = responding.gradeRequiresImprovement(event.as(GradeRequiresImprovement.class));
+            }
+            if (!acted) {
+                log.info("{} {} changed nothing (already followed up)", event.type(), event.id());
             }
         });
     }

@@ -11,15 +11,16 @@ import uk.caseqa.moderation.domain.ModerationStatus;
 /** A moderation, keyed by audit id (one per audit), with its unpublished events. */
 record ModerationDocument(@Id String auditId, Moderation.AuditFacts audit, ModerationStatus status,
         String moderatorId, String assignmentReason, Instant dueBy, Decision decision, Instant moderatedAt,
-        boolean inadequateRaised, Long version, List<OutboxEvent> outbox) {
+        boolean inadequateRaised, boolean requiresImprovementRaised, Long version, List<OutboxEvent> outbox) {
 
     static ModerationDocument of(Moderation m) {
         return new ModerationDocument(m.auditId(), m.audit(), m.status(), m.moderatorId(), m.assignmentReason(),
-                m.dueBy(), m.decision(), m.moderatedAt(), m.inadequateRaised(), m.version(), null);
+                m.dueBy(), m.decision(), m.moderatedAt(), m.inadequateRaised(), m.requiresImprovementRaised(), m.version(),
+                null);
     }
 
     Moderation toDomain() {
         return Moderation.restore(audit, status, moderatorId, assignmentReason, dueBy, decision, moderatedAt,
-                inadequateRaised, version);
+                inadequateRaised, requiresImprovementRaised, version);
     }
 }

@@ -1,0 +1,85 @@
+package uk.caseqa.concern.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.caseqa.concern.application.FollowUps;
+import uk.caseqa.concern.application.RecordingSafetyPlans;
+import uk.caseqa.concern.domain.Deadline;
+import uk.caseqa.concern.domain.FollowUp;
+import uk.caseqa.contracts.GradedBy;
+import uk.caseqa.messaging.web.Actor;
+
+@RestController
+@Tag(name = "Cases of concern", description = "Cases of concern and follow-ups, their deadlines and history")
+class FollowUpController {
+
+    private final FollowUps followUps;
+    private final RecordingSafetyPlans safetyPlans;
+
+    FollowUpController(FollowUps followUps, RecordingSafetyPlans safetyPlans) {
+        this.followUps = followUps;
+        this.safetyPlans = safetyPlans;
+    }
+
+    /** A case of concern or follow-up as its readers see it: identifiers, deadlines and status; no case content. */
+    record FollowUpView(String id, FollowUp.Kind kind, String profileId, String auditId, String localAuthority,
+            String caseId, String serviceId, String teamId, String serviceManagerId, GradedBy gradedBy,
+            Instant openedAt, FollowUp.Status status, int cycle, String safetyPlanRecordedBy,
+            Instant safetyPlanRecordedAt, List<Deadline> deadlines, boolean caseloadAuditRequested) {
+        static FollowUpView of(FollowUp f) {
+            FollowUp.Facts facts = f.facts();
+            return new FollowUpView(f.id(), f.kind(), f.profileId(), facts.auditId(), facts.localAuthority(),
+                    facts.caseId(), facts.serviceId(), facts.teamId(), facts.serviceManagerId(), facts.gradedBy(),
+                    f.openedAt(), f.status(), f.cycle(),
+                    f.safetyPlan() == null ? null : f.safetyPlan().recordedBy(),
+                    f.safetyPlan() == null ? null : f.safetyPlan().recordedAt(), f.deadlines(),
+                    f.caseloadAuditRequested());
+        }
+    }
+
+    record SafetyPlanRequest(@NotBlank @Size(max = 10000) String decision) {
+    }
+
+    @GetMapping("/cases-of-concern")
+    @Operation(summary = "Open cases of concern of a council, optionally of one service or team")
+    List<FollowUpView> open(@RequestParam String localAuthority, @RequestParam(required = false) String serviceId,
+            @RequestParam(required = false) String teamId) {
+        return followUps.openCasesOfConcern(localAuthority, serviceId, teamId).stream().map(FollowUpView::of).toList();
+    }
+
+    @GetMapping({"/cases-of-concern/{id}", "/follow-ups/{id}"})
+    @Operation(summary = "One case of concern (coc-<auditId>) or Requires Improvement follow-up (ri-<auditId>)")
+    FollowUpView one(@PathVariable String id) {
+        return FollowUpView.of(find(id));
+    }
+
+    @GetMapping({"/cases-of-concern/{id}/history", "/follow-ups/{id}/history"})
+    @Operation(summary = "Everything that happened to it, when and by whom")
+    List<FollowUp.Transition> history(@PathVariable String id) {
+        return find(id).history();
+    }
+
+    @PostMapping("/cases-of-concern/{id}/safety-plan")
+    @Operation(summary = "Record the plan that keeps the child safe (the service manager, or the escalation chain)")
+    FollowUpView recordSafetyPlan(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String id,
+            @Valid @RequestBody SafetyPlanRequest request) {
+        return FollowUpView.of(safetyPlans.record(id, staffId, request.decision()));
+    }
+
+    private FollowUp find(String id) {
+        return followUps.find(id).orElseThrow(() -> new NoSuchElementException("no case of concern or follow-up " + id));
+    }
+}

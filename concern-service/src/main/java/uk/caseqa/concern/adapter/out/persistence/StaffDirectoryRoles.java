@@ -1,0 +1,22 @@
+package uk.caseqa.concern.adapter.out.persistence;
+
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import uk.caseqa.concern.application.StaffRoles;
+import uk.caseqa.contracts.StaffRole;
+import uk.caseqa.messaging.staff.StaffReadModel;
+
+@Component
+class StaffDirectoryRoles implements StaffRoles {
+
+    private final StaffReadModel staff;
+
+    StaffDirectoryRoles(StaffReadModel staff) {
+        this.staff = staff;
+    }
+
+    @Override
+    public Optional<StaffRole> roleOf(String staffId, String localAuthority) {
+        return staff.find(staffId).filter(s -> localAuthority.equals(s.localAuthority())).map(StaffReadModel.Staff::role);
+    }
+}
