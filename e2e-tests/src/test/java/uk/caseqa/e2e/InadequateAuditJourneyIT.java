@@ -64,6 +64,21 @@ class InadequateAuditJourneyIT {
         assertThat(dueAt(deadlines, "RE_AUDIT"))
                 .isEqualTo(Instant.parse((String) moderation.get("moderatedAt")).plus(Duration.ofDays(42)));
 
+        RestClient concerns = RestClient.create(platform.url(PlatformService.CONCERN));
+        var refused = concerns.post().uri("/cases-of-concern/{id}/safety-plan", caseOfConcernId)
+                .header("X-Staff-Id", DemoJourney.AUDITOR).body(Map.of("decision", "not mine to make"))
+                .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(Map.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        concerns.post().uri("/cases-of-concern/{id}/safety-plan", caseOfConcernId)
+                .header("X-Staff-Id", DemoJourney.SERVICE_MANAGER)
+                .body(Map.of("decision", "Strategy discussion today; daily visits until then.")).retrieve()
+                .toBodilessEntity();
+        List<?> history = concerns.get().uri("/cases-of-concern/{id}/history", caseOfConcernId).retrieve()
+                .body(List.class);
+        assertThat(history).anySatisfy(t -> assertThat(((Map<?, ?>) t).get("by")).isEqualTo(DemoJourney.SERVICE_MANAGER));
+        assertThat(platform.topics.awaitEvents(EventStream.CONCERNS.topic(), "SafetyPlanRecorded",
+                e -> e.subject().equals(caseOfConcernId))).hasSize(1);
+
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<?> aggregates = aggregatesOfTeam(teamOf("case-e2e-1"));
             assertThat(aggregates).anySatisfy(a -> {

@@ -2,9 +2,12 @@ package uk.caseqa.contracts;
 
 import java.time.Instant;
 
-/** The short re-audit showed practice improved to Good or better: the case of concern is closed. */
+/**
+ * The short re-audit showed practice improved to Good or better: the case of concern is closed. Optional since
+ * schema 1: the case's team, for the boards' counts.
+ */
 public record CaseOfConcernClosed(String caseOfConcernId, String auditId, String caseId, String reAuditId,
-        Grade reAuditGrade, int cycle, Instant closedAt) implements EventPayload {
+        Grade reAuditGrade, int cycle, Instant closedAt, String teamId) implements EventPayload {
     public CaseOfConcernClosed {
         Require.text(caseOfConcernId, "data.caseOfConcernId");
         Require.text(auditId, "data.auditId");

@@ -3,9 +3,13 @@ package uk.caseqa.contracts;
 import java.time.Instant;
 import java.util.List;
 
-/** The short re-audit showed no improvement: escalated to {@code escalateTo}, and a further cycle begins. */
+/**
+ * The short re-audit showed no improvement: escalated to {@code escalateTo}, and a further cycle begins. Optional
+ * since schema 1: the case's team, for the boards' counts.
+ */
 public record CaseOfConcernEscalated(String caseOfConcernId, String auditId, String caseId, String reAuditId,
-        Grade reAuditGrade, int cycle, List<StaffRole> escalateTo, Instant escalatedAt) implements EventPayload {
+        Grade reAuditGrade, int cycle, List<StaffRole> escalateTo, Instant escalatedAt, String teamId)
+        implements EventPayload {
     public CaseOfConcernEscalated {
         Require.text(caseOfConcernId, "data.caseOfConcernId");
         Require.text(auditId, "data.auditId");

@@ -214,7 +214,8 @@ public final class FollowUp {
         if (grade.isAtLeastGood()) {
             status = Status.CLOSED;
             if (kind == Kind.CASE_OF_CONCERN) {
-                raised.add(new CaseOfConcernClosed(id, facts.auditId(), facts.caseId(), shortAuditId, grade, cycle, now));
+                raised.add(new CaseOfConcernClosed(id, facts.auditId(), facts.caseId(), shortAuditId, grade, cycle, now,
+                        facts.teamId()));
             } else {
                 raised.add(new FollowUpClosed(id, facts.auditId(), facts.caseId(), "IMPROVED", shortAuditId, grade, now));
             }
@@ -225,7 +226,7 @@ public final class FollowUp {
         if (kind == Kind.CASE_OF_CONCERN) {
             ConcernProfile.CaseOfConcernRule rule = profile.caseOfConcern();
             raised.add(new CaseOfConcernEscalated(id, facts.auditId(), facts.caseId(), shortAuditId, grade, cycle,
-                    rule.onNoImprovementTell(), now));
+                    rule.onNoImprovementTell(), now, facts.teamId()));
             Deadline reAudit = schedule(Deadline.Kind.RE_AUDIT, Deadline.Basis.CALENDAR_WEEKS,
                     now.plus(weeks(rule.reAuditWeeks())), next);
             raised.add(new ReAuditScheduled(id, facts.auditId(), facts.caseId(), reAudit.dueAt(), next,

@@ -2,6 +2,8 @@ package uk.caseqa.reporting.application;
 
 import org.springframework.stereotype.Service;
 import uk.caseqa.contracts.AuditModerated;
+import uk.caseqa.contracts.CaseOfConcernClosed;
+import uk.caseqa.contracts.CaseOfConcernEscalated;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.reporting.domain.Tally;
@@ -22,5 +24,14 @@ public class CountingForTheBoard {
 
     public boolean caseOfConcernOpened(EventEnvelope<CaseOfConcernOpened> event) {
         return aggregates.count(Tally.of(event.localAuthority(), event.data()), event.id());
+    }
+
+    /** Counted only when the event names the team (optional in schema 1). */
+    public boolean caseOfConcernClosed(EventEnvelope<CaseOfConcernClosed> event) {
+        return event.data().teamId() != null && aggregates.count(Tally.of(event.localAuthority(), event.data()), event.id());
+    }
+
+    public boolean caseOfConcernEscalated(EventEnvelope<CaseOfConcernEscalated> event) {
+        return event.data().teamId() != null && aggregates.count(Tally.of(event.localAuthority(), event.data()), event.id());
     }
 }

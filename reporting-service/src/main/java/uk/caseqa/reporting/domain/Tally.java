@@ -3,14 +3,17 @@ package uk.caseqa.reporting.domain;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Map;
 import uk.caseqa.contracts.AuditModerated;
+import uk.caseqa.contracts.CaseOfConcernClosed;
+import uk.caseqa.contracts.CaseOfConcernEscalated;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 
 /**
- * One count to move on a board aggregate: which measure, council, team and period, and which bucket.
+ * Counts to move on a board aggregate: which measure, council, team and period, and by how much in which bucket.
  * Months are English calendar months (Europe/London), as boards read them.
  */
-public record Tally(String measure, String localAuthority, String teamId, String period, String bucket) {
+public record Tally(String measure, String localAuthority, String teamId, String period, Map<String, Long> deltas) {
 
     public static final String AUDITS_BY_FINAL_GRADE = "audits-by-final-grade";
     public static final String OPEN_CASES_OF_CONCERN = "open-cases-of-concern";
@@ -19,11 +22,22 @@ public record Tally(String measure, String localAuthority, String teamId, String
 
     public static Tally of(String localAuthority, AuditModerated event) {
         return new Tally(AUDITS_BY_FINAL_GRADE, localAuthority, event.teamId(), monthOf(event.moderatedAt()),
-                event.finalGrade().name());
+                Map.of(event.finalGrade().name(), 1L));
     }
 
     public static Tally of(String localAuthority, CaseOfConcernOpened event) {
-        return new Tally(OPEN_CASES_OF_CONCERN, localAuthority, event.teamId(), CURRENT, "OPEN");
+        return new Tally(OPEN_CASES_OF_CONCERN, localAuthority, event.teamId(), CURRENT, Map.of("OPEN", 1L));
+    }
+
+    /** A closed case of concern leaves the open count and joins the closed one. */
+    public static Tally of(String localAuthority, CaseOfConcernClosed event) {
+        return new Tally(OPEN_CASES_OF_CONCERN, localAuthority, event.teamId(), CURRENT,
+                Map.of("OPEN", -1L, "CLOSED", 1L));
+    }
+
+    /** A re-audit without improvement: still open, counted as escalated. */
+    public static Tally of(String localAuthority, CaseOfConcernEscalated event) {
+        return new Tally(OPEN_CASES_OF_CONCERN, localAuthority, event.teamId(), CURRENT, Map.of("ESCALATED", 1L));
     }
 
     public String aggregateId() {

@@ -20,7 +20,7 @@ class TallyingByEnglishMonthTest {
         Tally tally = Tally.of("wandsworth", moderatedAt("2026-06-30T23:30:00Z"));
 
         assertThat(tally.period()).isEqualTo("2026-07");
-        assertThat(tally.bucket()).isEqualTo("REQUIRES_IMPROVEMENT");
+        assertThat(tally.deltas()).containsExactly(java.util.Map.entry("REQUIRES_IMPROVEMENT", 1L));
         assertThat(tally.aggregateId()).isEqualTo("audits-by-final-grade|wandsworth|team-1|2026-07");
     }
 

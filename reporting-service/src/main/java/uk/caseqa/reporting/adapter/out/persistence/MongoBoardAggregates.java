@@ -41,7 +41,8 @@ class MongoBoardAggregates implements BoardAggregates {
         Update update = new Update()
                 .set("measure", tally.measure()).set("localAuthority", tally.localAuthority())
                 .set("teamId", tally.teamId()).set("period", tally.period())
-                .inc("counts." + tally.bucket(), 1L).inc("revision", 1L).set("dirty", true);
+                .inc("revision", 1L).set("dirty", true);
+        tally.deltas().forEach((bucket, delta) -> update.inc("counts." + bucket, delta));
         return upserts.apply(COLLECTION, tally.aggregateId(), eventId, update);
     }
 
