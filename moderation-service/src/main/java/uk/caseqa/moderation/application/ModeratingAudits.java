@@ -1,71 +1,85 @@
 package uk.caseqa.moderation.application;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.EventEnvelope;
-import uk.caseqa.contracts.StaffRole;
-import uk.caseqa.messaging.outbox.EventFactory;
-import uk.caseqa.messaging.outbox.OutboxEvent;
 import uk.caseqa.messaging.staff.StaffReadModel;
 import uk.caseqa.moderation.domain.Candidate;
 import uk.caseqa.moderation.domain.Decision;
 import uk.caseqa.moderation.domain.Moderation;
+import uk.caseqa.moderation.domain.ModerationProfile;
+import uk.caseqa.moderation.domain.ModerationProfiles;
+import uk.caseqa.moderation.domain.ModerationStatus;
+import uk.caseqa.moderation.domain.WorkingDays;
 
-/** Use cases: start moderation of a completed audit, assign a moderator, record the moderator's decision. */
+/** Use cases: start moderation of a completed (or resubmitted) audit, assign a moderator, record the decision. */
 @Service
 public class ModeratingAudits {
 
     private final Moderations moderations;
     private final StaffReadModel staff;
-    private final EventFactory events;
+    private final ModerationProfiles profiles;
+    private final WorkingDays workingDays;
+    private final ModerationEvents events;
     private final Clock clock;
-    private final Set<StaffRole> moderatorRoles;
-    private final Duration moderationTime;
 
-    public ModeratingAudits(Moderations moderations, StaffReadModel staff, EventFactory events, Clock clock,
-            @Value("${caseqa.moderation.moderator-roles}") Set<StaffRole> moderatorRoles,
-            @Value("${caseqa.moderation.moderation-time:P7D}") Duration moderationTime) {
+    ModeratingAudits(Moderations moderations, StaffReadModel staff, ModerationProfiles profiles,
+            WorkingDays workingDays, ModerationEvents events, Clock clock) {
         this.moderations = moderations;
         this.staff = staff;
+        this.profiles = profiles;
+        this.workingDays = workingDays;
         this.events = events;
         this.clock = clock;
-        this.moderatorRoles = moderatorRoles;
-        this.moderationTime = moderationTime;
     }
 
-    /** On {@code AuditCompleted}: false when this audit's moderation had already started. */
+    /** On {@code AuditCompleted}: starts moderation, or takes a returned audit back; false for a redelivery. */
     public boolean auditCompleted(EventEnvelope<AuditCompleted> event) {
-        if (moderations.find(event.data().auditId()).isPresent()) {
-            return false;
+        Moderation.AuditFacts facts = Moderation.AuditFacts.of(event.localAuthority(), event.data());
+        Instant now = clock.instant();
+        var existing = moderations.find(facts.auditId());
+        if (existing.isPresent()) {
+            Moderation moderation = existing.get();
+            if (moderation.status() != ModerationStatus.RETURNED
+                    || !facts.completedAt().isAfter(moderation.audit().completedAt())) {
+                return false;
+            }
+            ModerationProfile profile = profiles.byId(moderation.profileId());
+            moderation.resubmitted(facts, now, workingDays.endOfWorkingDaysAfter(now, profile.moderationWorkingDays()));
+            save(moderation);
+            return true;
         }
-        Moderation moderation = Moderation.start(Moderation.AuditFacts.of(event.localAuthority(), event.data()),
-                pool(event.localAuthority()), clock.instant(), moderationTime);
-        return moderations.insertIfAbsent(moderation, outbox(moderation));
+        ModerationProfile profile = profiles.inForce(event.localAuthority(), facts.completedAt());
+        Moderation moderation = Moderation.start(facts, profile, pool(event.localAuthority(), profile), now,
+                workingDays.endOfWorkingDaysAfter(now, profile.moderationWorkingDays()));
+        return moderations.insertIfAbsent(moderation,
+                events.of(moderation.auditId(), facts.localAuthority(), moderation.raised()));
     }
 
     public Moderation assign(String auditId, String moderatorId, String by) {
         Moderation moderation = find(auditId);
+        ModerationProfile profile = profiles.byId(moderation.profileId());
         StaffReadModel.Staff moderator = staff.find(moderatorId)
-                .filter(s -> moderatorRoles.contains(s.role()))
+                .filter(s -> profile.moderatorRoles().contains(s.role()))
                 .filter(s -> s.localAuthority().equals(moderation.audit().localAuthority()))
                 .orElseThrow(() -> new IllegalArgumentException(moderatorId + " is not in the moderator pool of "
                         + moderation.audit().localAuthority()));
-        moderation.assign(moderator.staffId(), "assigned by " + by, clock.instant(), moderationTime);
-        moderations.update(moderation, outbox(moderation));
+        Instant now = clock.instant();
+        moderation.assign(moderator.staffId(), "assigned by " + by, now,
+                workingDays.endOfWorkingDaysAfter(now, profile.moderationWorkingDays()));
+        save(moderation);
         return moderation;
     }
 
     public Moderation decide(String auditId, String by, Decision decision) {
         Moderation moderation = find(auditId);
         moderation.decide(by, decision, clock.instant());
-        moderations.update(moderation, outbox(moderation));
+        save(moderation);
         return moderation;
     }
 
@@ -73,15 +87,15 @@ public class ModeratingAudits {
         return moderations.find(auditId).orElseThrow(() -> new NoSuchElementException("no moderation of " + auditId));
     }
 
-    private List<Candidate> pool(String localAuthority) {
-        List<String> ids = staff.withRoles(localAuthority, moderatorRoles).stream().map(StaffReadModel.Staff::staffId)
-                .toList();
-        Map<String, Long> load = moderations.openCounts(ids);
-        return ids.stream().map(id -> new Candidate(id, load.getOrDefault(id, 0L))).toList();
+    private void save(Moderation moderation) {
+        moderations.update(moderation, events.of(moderation.auditId(), moderation.audit().localAuthority(),
+                moderation.raised()));
     }
 
-    private List<OutboxEvent> outbox(Moderation moderation) {
-        return moderation.raised().stream()
-                .map(e -> events.outboxEvent(moderation.auditId(), moderation.audit().localAuthority(), e)).toList();
+    private List<Candidate> pool(String localAuthority, ModerationProfile profile) {
+        List<String> ids = staff.withRoles(localAuthority, profile.moderatorRoles()).stream()
+                .map(StaffReadModel.Staff::staffId).toList();
+        Map<String, Long> load = moderations.openCounts(ids);
+        return ids.stream().map(id -> new Candidate(id, load.getOrDefault(id, 0L))).toList();
     }
 }

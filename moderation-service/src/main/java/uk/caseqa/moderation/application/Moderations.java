@@ -1,5 +1,6 @@
 package uk.caseqa.moderation.application;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,18 @@ public interface Moderations {
     /** Saves a new moderation; false when the audit already has one (a redelivered AuditCompleted). */
     boolean insertIfAbsent(Moderation moderation, List<OutboxEvent> events);
 
+    /** Saves changes since reading; fails if another replica changed it meanwhile. */
     void update(Moderation moderation, List<OutboxEvent> events);
 
     Optional<Moderation> find(String auditId);
 
     List<Moderation> awaitingDecisionBy(String moderatorId);
 
+    /** Audits of a council waiting for the QA panel, oldest first. */
+    List<Moderation> awaitingPanel(String localAuthority);
+
     /** Open moderations per moderator, for balancing the load. */
     Map<String, Long> openCounts(Collection<String> moderatorIds);
+
+    List<String> withDeadlinesDueBy(Instant now);
 }

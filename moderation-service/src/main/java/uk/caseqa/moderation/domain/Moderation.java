@@ -1,12 +1,15 @@
 package uk.caseqa.moderation.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import uk.caseqa.contracts.AuditAcceptedByPanel;
+import uk.caseqa.contracts.AuditClosed;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.AuditModerated;
+import uk.caseqa.contracts.AuditReturned;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.GradeChange;
@@ -14,11 +17,14 @@ import uk.caseqa.contracts.GradeInadequate;
 import uk.caseqa.contracts.GradeRequiresImprovement;
 import uk.caseqa.contracts.GradedBy;
 import uk.caseqa.contracts.ModerationAssigned;
+import uk.caseqa.contracts.ModerationOverdue;
+import uk.caseqa.contracts.PanelCloseOverdue;
 
 /**
- * The moderation of one completed audit. A moderator (never the auditor) is assigned with a deadline, then agrees or
- * changes the grade; an Inadequate grade, the auditor's or the moderator's, raises {@code GradeInadequate} once, and
- * otherwise a Requires Improvement grade raises {@code GradeRequiresImprovement} once.
+ * One completed audit on its way to closure: moderated where the council's profile says (by someone other than the
+ * auditor, by a deadline), then reviewed by the QA panel, which accepts it (to be closed within working days) or
+ * returns it to the auditor. An Inadequate grade, the auditor's (at once) or the moderator's, raises
+ * {@code GradeInadequate} once; otherwise a Requires Improvement grade raises {@code GradeRequiresImprovement} once.
  */
 public final class Moderation {
 
@@ -37,66 +43,100 @@ public final class Moderation {
         }
     }
 
-    private final AuditFacts audit;
+    /** What the panel decided about the audit. */
+    public record PanelOutcome(String panelId, String decidedBy, String note, Instant decidedAt, boolean accepted) {
+    }
+
+    private AuditFacts audit;
+    private final String profileId;
+    private final boolean tellAuditorOfChange;
     private ModerationStatus status;
+    private final String selectionReason;
     private String moderatorId;
     private String assignmentReason;
-    private Instant dueBy;
     private Decision decision;
     private Instant moderatedAt;
     private boolean inadequateRaised;
     private boolean requiresImprovementRaised;
+    private PanelOutcome panelOutcome;
+    private String closedBy;
+    private Instant closedAt;
+    private final List<Deadline> deadlines;
+    private final List<Transition> history;
     private final Long version;
     private final List<EventPayload> raised = new ArrayList<>();
 
-    private Moderation(AuditFacts audit, ModerationStatus status, String moderatorId, String assignmentReason,
-            Instant dueBy, Decision decision, Instant moderatedAt, boolean inadequateRaised,
-            boolean requiresImprovementRaised, Long version) {
+    private Moderation(AuditFacts audit, String profileId, boolean tellAuditorOfChange, ModerationStatus status,
+            String selectionReason, String moderatorId, String assignmentReason, Decision decision,
+            Instant moderatedAt, boolean inadequateRaised, boolean requiresImprovementRaised, PanelOutcome panelOutcome,
+            String closedBy, Instant closedAt, List<Deadline> deadlines, List<Transition> history, Long version) {
         this.audit = audit;
-        this.requiresImprovementRaised = requiresImprovementRaised;
+        this.profileId = profileId;
+        this.tellAuditorOfChange = tellAuditorOfChange;
         this.status = status;
+        this.selectionReason = selectionReason;
         this.moderatorId = moderatorId;
         this.assignmentReason = assignmentReason;
-        this.dueBy = dueBy;
         this.decision = decision;
         this.moderatedAt = moderatedAt;
         this.inadequateRaised = inadequateRaised;
+        this.requiresImprovementRaised = requiresImprovementRaised;
+        this.panelOutcome = panelOutcome;
+        this.closedBy = closedBy;
+        this.closedAt = closedAt;
+        this.deadlines = new ArrayList<>(deadlines);
+        this.history = new ArrayList<>(history);
         this.version = version;
     }
 
-    /** A completed audit arrives: moderation starts, and a moderator is assigned when the pool has one. */
-    public static Moderation start(AuditFacts audit, List<Candidate> pool, Instant now, Duration moderationTime) {
-        Moderation moderation = new Moderation(audit, ModerationStatus.AWAITING_MODERATOR, null, null, null, null,
-                null, false, false, null);
-        Optional<Candidate> chosen = ModeratorChoice.choose(pool, audit.auditorId());
-        chosen.ifPresent(c -> moderation.assign(c.staffId(), "least-loaded eligible moderator (" + c.openModerations()
-                + " open), not the auditor", now, moderationTime));
+    /**
+     * A completed audit arrives. Its grade triggers are raised at once; the profile decides whether it is moderated
+     * (a moderator is assigned when the pool has one other than the auditor) or goes straight to the panel queue.
+     */
+    public static Moderation start(AuditFacts audit, ModerationProfile profile, List<Candidate> pool, Instant now,
+            Instant moderationDueBy) {
+        ModerationProfile.Selection selection = profile.selects(audit.auditId(), audit.auditorGrade());
+        Moderation moderation = new Moderation(audit, profile.id(), profile.tellAuditorOfChange(),
+                selection.moderate() ? ModerationStatus.AWAITING_MODERATOR : ModerationStatus.AWAITING_PANEL,
+                selection.reason(), null, null, null, null, false, false, null, null, null, List.of(), List.of(), null);
+        moderation.record(now, "completed audit received; " + selection.reason(), "system");
+        moderation.raiseGradeTriggers(audit.auditorGrade(), GradedBy.AUDITOR, now);
+        if (selection.moderate()) {
+            ModeratorChoice.choose(pool, audit.auditorId()).ifPresent(c -> moderation.assign(c.staffId(),
+                    "least-loaded eligible moderator (" + c.openModerations() + " open), not the auditor", now,
+                    moderationDueBy));
+        }
         return moderation;
     }
 
-    public static Moderation restore(AuditFacts audit, ModerationStatus status, String moderatorId,
-            String assignmentReason, Instant dueBy, Decision decision, Instant moderatedAt, boolean inadequateRaised,
-            boolean requiresImprovementRaised, Long version) {
-        return new Moderation(audit, status, moderatorId, assignmentReason, dueBy, decision, moderatedAt,
-                inadequateRaised, requiresImprovementRaised, version);
+    public static Moderation restore(AuditFacts audit, String profileId, boolean tellAuditorOfChange,
+            ModerationStatus status, String selectionReason, String moderatorId, String assignmentReason,
+            Decision decision, Instant moderatedAt, boolean inadequateRaised, boolean requiresImprovementRaised,
+            PanelOutcome panelOutcome, String closedBy, Instant closedAt, List<Deadline> deadlines,
+            List<Transition> history, Long version) {
+        return new Moderation(audit, profileId, tellAuditorOfChange, status, selectionReason, moderatorId,
+                assignmentReason, decision, moderatedAt, inadequateRaised, requiresImprovementRaised, panelOutcome,
+                closedBy, closedAt, deadlines, history, version);
     }
 
     /** Assigns (or reassigns, before the decision) a moderator, who may not be the auditor. */
-    public void assign(String staffId, String reason, Instant now, Duration moderationTime) {
+    public void assign(String staffId, String reason, Instant now, Instant dueBy) {
         if (staffId.equals(audit.auditorId())) {
             throw new IllegalArgumentException("the auditor cannot moderate their own audit");
         }
-        if (status == ModerationStatus.MODERATED) {
-            throw new IllegalStateException("audit " + audit.auditId() + " is already moderated");
+        if (status != ModerationStatus.AWAITING_MODERATOR && status != ModerationStatus.AWAITING_DECISION) {
+            throw new IllegalStateException("audit " + audit.auditId() + " is " + status + ": no moderator to assign");
         }
         this.moderatorId = staffId;
         this.assignmentReason = reason;
-        this.dueBy = now.plus(moderationTime);
         this.status = ModerationStatus.AWAITING_DECISION;
+        deadlines.removeIf(d -> d.kind() == Deadline.Kind.MODERATION && d.pending());
+        deadlines.add(new Deadline(Deadline.Kind.MODERATION, dueBy, null));
         raised.add(new ModerationAssigned(audit.auditId(), audit.caseId(), staffId, reason, dueBy));
+        record(now, "moderator " + staffId + " assigned, due " + dueBy + ": " + reason, "system");
     }
 
-    /** The assigned moderator agrees or changes the grade. */
+    /** The assigned moderator agrees or changes the grade; the audit then queues for the QA panel. */
     public void decide(String by, Decision decided, Instant now) {
         if (status != ModerationStatus.AWAITING_DECISION) {
             throw new IllegalStateException("audit " + audit.auditId() + " is " + status + ", not awaiting a decision");
@@ -111,40 +151,133 @@ public final class Moderation {
         }
         this.decision = decided;
         this.moderatedAt = now;
-        this.status = ModerationStatus.MODERATED;
+        this.status = ModerationStatus.AWAITING_PANEL;
+        deadlines.removeIf(d -> d.kind() == Deadline.Kind.MODERATION && d.pending());
         raised.add(new AuditModerated(audit.auditId(), audit.caseId(), audit.serviceId(), audit.teamId(), moderatorId,
-                audit.auditorGrade(), decided.finalGrade(), change, now));
-        boolean auditorInadequate = audit.auditorGrade() == Grade.INADEQUATE;
-        boolean moderatorInadequate = decided.finalGrade() == Grade.INADEQUATE;
-        if ((auditorInadequate || moderatorInadequate) && !inadequateRaised) {
-            inadequateRaised = true;
-            GradedBy gradedBy = auditorInadequate && moderatorInadequate ? GradedBy.AUDITOR_AND_MODERATOR
-                    : auditorInadequate ? GradedBy.AUDITOR : GradedBy.MODERATOR;
-            raised.add(new GradeInadequate(audit.auditId(), audit.caseId(), audit.serviceId(), audit.teamId(),
-                    audit.serviceManagerId(), gradedBy, now, audit.socialWorkerId(), audit.domainsBelowGood()));
+                audit.auditorGrade(), decided.finalGrade(), change, now, audit.auditorId(),
+                tellAuditorOfChange && change != GradeChange.AGREED));
+        record(now, "moderated: " + change + " (" + audit.auditorGrade() + " -> " + decided.finalGrade() + ")", by);
+        raiseGradeTriggers(decided.finalGrade(), GradedBy.MODERATOR, now);
+    }
+
+    /** The QA panel accepts the audit with its findings; the QA manager is to close it by {@code closeDueBy}. */
+    public void acceptedByPanel(String panelId, String by, String findings, Instant now, Instant closeDueBy) {
+        requirePanelStage();
+        panelOutcome = new PanelOutcome(panelId, by, findings, now, true);
+        status = ModerationStatus.ACCEPTED;
+        deadlines.add(new Deadline(Deadline.Kind.PANEL_CLOSE, closeDueBy, null));
+        raised.add(new AuditAcceptedByPanel(audit.auditId(), audit.caseId(), panelId, closeDueBy));
+        record(now, "accepted by panel " + panelId + "; to be closed by " + closeDueBy, by);
+    }
+
+    /** The QA panel returns the audit to its auditor, with the reason. */
+    public void returnedByPanel(String panelId, String by, String reason, Instant now) {
+        requirePanelStage();
+        panelOutcome = new PanelOutcome(panelId, by, reason, now, false);
+        status = ModerationStatus.RETURNED;
+        raised.add(new AuditReturned(audit.auditId(), audit.caseId(), audit.auditorId(), panelId, reason, by, now));
+        record(now, "returned to the auditor by panel " + panelId, by);
+    }
+
+    /**
+     * The auditor resubmitted a returned audit. A moderated audit goes back to its moderator (the grades may have
+     * changed); an unmoderated one back to the panel queue. New grade triggers are raised if the grade now calls
+     * for them.
+     */
+    public void resubmitted(AuditFacts resubmission, Instant now, Instant moderationDueBy) {
+        if (status != ModerationStatus.RETURNED) {
+            throw new IllegalStateException("audit " + audit.auditId() + " is " + status + ", not returned");
         }
-        boolean auditorRi = audit.auditorGrade() == Grade.REQUIRES_IMPROVEMENT;
-        boolean moderatorRi = decided.finalGrade() == Grade.REQUIRES_IMPROVEMENT;
-        if ((auditorRi || moderatorRi) && !auditorInadequate && !moderatorInadequate && !requiresImprovementRaised) {
+        audit = resubmission;
+        record(now, "resubmitted by the auditor, graded " + resubmission.auditorGrade(), resubmission.auditorId());
+        raiseGradeTriggers(resubmission.auditorGrade(), GradedBy.AUDITOR, now);
+        if (moderatorId != null) {
+            decision = null;
+            status = ModerationStatus.AWAITING_MODERATOR;
+            assign(moderatorId, "resubmitted: back to its moderator", now, moderationDueBy);
+        } else {
+            status = ModerationStatus.AWAITING_PANEL;
+        }
+    }
+
+    /** The QA manager closes an accepted audit; it is read-only from now on. */
+    public void close(String by, Instant now) {
+        if (status != ModerationStatus.ACCEPTED) {
+            throw new IllegalStateException("audit " + audit.auditId() + " is " + status + ": only accepted audits close");
+        }
+        Instant due = deadlines.stream().filter(d -> d.kind() == Deadline.Kind.PANEL_CLOSE).map(Deadline::dueAt)
+                .max(Comparator.naturalOrder()).orElse(now);
+        status = ModerationStatus.CLOSED;
+        closedBy = by;
+        closedAt = now;
+        deadlines.removeIf(Deadline::pending);
+        raised.add(new AuditClosed(audit.auditId(), audit.caseId(), panelOutcome.panelId(), by, now, now.isAfter(due)));
+        record(now, "closed", by);
+    }
+
+    /** Fires the deadlines due by {@code now}, once each; true when any fired. */
+    public boolean fireDueDeadlines(Instant now) {
+        List<Deadline> due = deadlines.stream().filter(d -> d.dueBy(now)).toList();
+        for (Deadline deadline : due) {
+            deadlines.set(deadlines.indexOf(deadline), deadline.fired(now));
+            if (deadline.kind() == Deadline.Kind.MODERATION) {
+                raised.add(new ModerationOverdue(audit.auditId(), audit.caseId(), moderatorId, deadline.dueAt()));
+                record(now, "moderation overdue: escalated to the QA manager", "system");
+            } else if (deadline.kind() == Deadline.Kind.PANEL_CLOSE) {
+                raised.add(new PanelCloseOverdue(audit.auditId(), audit.caseId(), panelOutcome.panelId(),
+                        deadline.dueAt()));
+                record(now, "not closed within the working days after the panel", "system");
+            }
+        }
+        return !due.isEmpty();
+    }
+
+    public Instant nextDueAt() {
+        return deadlines.stream().filter(Deadline::pending).map(Deadline::dueAt).min(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    private void requirePanelStage() {
+        if (status != ModerationStatus.AWAITING_PANEL) {
+            throw new IllegalStateException("audit " + audit.auditId() + " is " + status + ", not awaiting the panel");
+        }
+    }
+
+    private void raiseGradeTriggers(Grade grade, GradedBy by, Instant now) {
+        if (grade == Grade.INADEQUATE && !inadequateRaised) {
+            inadequateRaised = true;
+            raised.add(new GradeInadequate(audit.auditId(), audit.caseId(), audit.serviceId(), audit.teamId(),
+                    audit.serviceManagerId(), by, now, audit.socialWorkerId(), audit.domainsBelowGood()));
+        } else if (grade == Grade.REQUIRES_IMPROVEMENT && !requiresImprovementRaised && !inadequateRaised) {
             requiresImprovementRaised = true;
-            GradedBy gradedBy = auditorRi && moderatorRi ? GradedBy.AUDITOR_AND_MODERATOR
-                    : auditorRi ? GradedBy.AUDITOR : GradedBy.MODERATOR;
             raised.add(new GradeRequiresImprovement(audit.auditId(), audit.caseId(), audit.serviceId(),
-                    audit.teamId(), audit.serviceManagerId(), audit.socialWorkerId(), gradedBy, now,
+                    audit.teamId(), audit.serviceManagerId(), audit.socialWorkerId(), by, now,
                     audit.domainsBelowGood()));
         }
+    }
+
+    private void record(Instant at, String what, String by) {
+        history.add(new Transition(at, what, by));
     }
 
     public List<EventPayload> raised() { return List.copyOf(raised); }
     public AuditFacts audit() { return audit; }
     public String auditId() { return audit.auditId(); }
+    public String profileId() { return profileId; }
+    public boolean tellAuditorOfChange() { return tellAuditorOfChange; }
     public ModerationStatus status() { return status; }
+    public String selectionReason() { return selectionReason; }
     public String moderatorId() { return moderatorId; }
     public String assignmentReason() { return assignmentReason; }
-    public Instant dueBy() { return dueBy; }
-    public Decision decision() { return decision; }
+    public Optional<Decision> decision() { return Optional.ofNullable(decision); }
+    public Decision decisionOrNull() { return decision; }
     public Instant moderatedAt() { return moderatedAt; }
     public boolean inadequateRaised() { return inadequateRaised; }
     public boolean requiresImprovementRaised() { return requiresImprovementRaised; }
+    public PanelOutcome panelOutcome() { return panelOutcome; }
+    public String closedBy() { return closedBy; }
+    public Instant closedAt() { return closedAt; }
+    public List<Deadline> deadlines() { return List.copyOf(deadlines); }
+    public List<Transition> history() { return List.copyOf(history); }
     public Long version() { return version; }
 }

@@ -1,6 +1,6 @@
 package uk.caseqa.moderation.domain;
 
-/** Where a moderation is. */
+/** Where an audit is between completion and closure. */
 public enum ModerationStatus {
-    AWAITING_MODERATOR, AWAITING_DECISION, MODERATED
+    AWAITING_MODERATOR, AWAITING_DECISION, AWAITING_PANEL, RETURNED, ACCEPTED, CLOSED
 }

@@ -1,27 +1,59 @@
 package uk.caseqa.moderation.domain;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 import uk.caseqa.contracts.Grade;
 
-/** Object mother: a completed audit awaiting moderation, and a moderator pool. */
+/** Object mother: the councils' profiles and calendar as configured in moderation-service.yml, and audits. */
 final class ModerationFixture {
 
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
-    static final Duration WEEK = Duration.ofDays(7);
+    static final Instant DUE = NOW.plus(Duration.ofDays(7));
     static final String AUDITOR = "staff-tm-7";
     static final String MODERATOR = "staff-hos-1";
+    static final Binder CONFIGURATION = configuration();
+    static final ModerationProfiles PROFILES = new ModerationProfiles(CONFIGURATION
+            .bind("caseqa.moderation.profiles", Bindable.listOf(ModerationProfile.class)).get());
+    static final WorkingDays WORKING_DAYS = new WorkingDays(new HashSet<>(CONFIGURATION
+            .bind("caseqa.calendar.bank-holidays", Bindable.listOf(LocalDate.class)).get()));
 
     private ModerationFixture() {
     }
 
-    static Moderation.AuditFacts auditGraded(Grade grade) {
-        return new Moderation.AuditFacts("audit-1", "bolton", "case-1", "svc-1", "team-1", AUDITOR, "staff-sw-1",
+    private static Binder configuration() {
+        try {
+            return new Binder(ConfigurationPropertySources.from(new YamlPropertySourceLoader()
+                    .load("moderation-service", new ClassPathResource("moderation-service.yml")).get(0)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ModerationProfile profile(String id) {
+        return PROFILES.byId(id);
+    }
+
+    static Moderation.AuditFacts auditGraded(String auditId, Grade grade) {
+        return new Moderation.AuditFacts(auditId, "bolton", "case-1", "svc-1", "team-1", AUDITOR, "staff-sw-1",
                 "staff-sm-1", grade, List.of("quality-of-planning"), NOW.minus(Duration.ofHours(2)));
     }
 
+    static Moderation.AuditFacts auditGraded(Grade grade) {
+        return auditGraded("audit-1", grade);
+    }
+
+    /** A Bolton audit (every audit moderated) with its moderator assigned; the grade triggers of the auditor raised. */
     static Moderation awaitingDecision(Grade auditorGrade) {
-        return Moderation.start(auditGraded(auditorGrade), List.of(new Candidate(MODERATOR, 0)), NOW, WEEK);
+        return Moderation.start(auditGraded(auditorGrade), profile("bolton"), List.of(new Candidate(MODERATOR, 0)),
+                NOW, DUE);
     }
 }

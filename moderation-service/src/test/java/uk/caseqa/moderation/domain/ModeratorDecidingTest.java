@@ -7,6 +7,7 @@ import static uk.caseqa.moderation.domain.ModerationFixture.NOW;
 import static uk.caseqa.moderation.domain.ModerationFixture.awaitingDecision;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import uk.caseqa.contracts.AuditModerated;
 import uk.caseqa.contracts.Grade;
@@ -17,21 +18,20 @@ import uk.caseqa.contracts.GradedBy;
 
 class ModeratorDecidingTest {
 
-    static final java.time.Instant LATER = NOW.plus(Duration.ofDays(2));
+    static final Instant LATER = NOW.plus(Duration.ofDays(2));
 
     @Test
-    void agreeingWithAnInadequateAuditRaisesGradeInadequateOnBothJudgements() {
+    void anAuditorsInadequateRaisesGradeInadequateAtOnceAndAgreeingRaisesNoSecond() {
         Moderation moderation = awaitingDecision(Grade.INADEQUATE);
+        assertThat(moderation.raised()).filteredOn(GradeInadequate.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((GradeInadequate) e).gradedBy()).isEqualTo(GradedBy.AUDITOR));
 
         moderation.decide(MODERATOR, new Decision(Grade.INADEQUATE, "agree", null), LATER);
 
+        assertThat(moderation.raised()).filteredOn(GradeInadequate.class::isInstance).hasSize(1);
         assertThat(moderation.raised()).filteredOn(AuditModerated.class::isInstance).singleElement()
                 .satisfies(e -> assertThat(((AuditModerated) e).change()).isEqualTo(GradeChange.AGREED));
-        assertThat(moderation.raised()).filteredOn(GradeInadequate.class::isInstance).singleElement()
-                .satisfies(e -> {
-                    assertThat(((GradeInadequate) e).gradedBy()).isEqualTo(GradedBy.AUDITOR_AND_MODERATOR);
-                    assertThat(((GradeInadequate) e).gradedAt()).isEqualTo(LATER);
-                });
+        assertThat(moderation.status()).isEqualTo(ModerationStatus.AWAITING_PANEL);
     }
 
     @Test
@@ -49,13 +49,16 @@ class ModeratorDecidingTest {
     }
 
     @Test
-    void upgradingAnAuditorsInadequateStillRaisesGradeInadequateAsTheAuditors() {
+    void upgradingAnAuditorsInadequateKeepsTheOneGradeInadequateAndRaisesNoRequiresImprovement() {
         Moderation moderation = awaitingDecision(Grade.INADEQUATE);
 
-        moderation.decide(MODERATOR, new Decision(Grade.REQUIRES_IMPROVEMENT, "plan in place", "agreed with auditor"), LATER);
+        moderation.decide(MODERATOR, new Decision(Grade.REQUIRES_IMPROVEMENT, "plan in place", "agreed with auditor"),
+                LATER);
 
-        assertThat(moderation.raised()).filteredOn(GradeInadequate.class::isInstance).singleElement()
-                .satisfies(e -> assertThat(((GradeInadequate) e).gradedBy()).isEqualTo(GradedBy.AUDITOR));
+        assertThat(moderation.raised()).filteredOn(GradeInadequate.class::isInstance).hasSize(1);
+        assertThat(moderation.raised()).noneMatch(GradeRequiresImprovement.class::isInstance);
+        assertThat(moderation.raised()).filteredOn(AuditModerated.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((AuditModerated) e).change()).isEqualTo(GradeChange.UPGRADED));
     }
 
     @Test
@@ -71,15 +74,6 @@ class ModeratorDecidingTest {
                     assertThat(((GradeRequiresImprovement) e).domainsBelowGood()).containsExactly("quality-of-planning");
                 });
         assertThat(moderation.raised()).noneMatch(GradeInadequate.class::isInstance);
-    }
-
-    @Test
-    void anInadequateGradeOnEitherSideRaisesNoRequiresImprovementTrigger() {
-        Moderation moderation = awaitingDecision(Grade.INADEQUATE);
-
-        moderation.decide(MODERATOR, new Decision(Grade.REQUIRES_IMPROVEMENT, "plan in place", "agreed"), LATER);
-
-        assertThat(moderation.raised()).noneMatch(GradeRequiresImprovement.class::isInstance);
     }
 
     @Test
@@ -101,5 +95,15 @@ class ModeratorDecidingTest {
         moderation.decide(MODERATOR, new Decision(Grade.GOOD, "agree", null), LATER);
         assertThatThrownBy(() -> moderation.decide(MODERATOR, new Decision(Grade.GOOD, "agree", null), LATER))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aModerationNotDecidedByItsDeadlineIsOverdueOnce() {
+        Moderation moderation = awaitingDecision(Grade.GOOD);
+
+        assertThat(moderation.fireDueDeadlines(ModerationFixture.DUE.minusSeconds(1))).isFalse();
+        assertThat(moderation.fireDueDeadlines(ModerationFixture.DUE)).isTrue();
+        assertThat(moderation.fireDueDeadlines(ModerationFixture.DUE.plus(Duration.ofDays(3)))).isFalse();
+        assertThat(moderation.raised()).filteredOn(e -> e instanceof uk.caseqa.contracts.ModerationOverdue).hasSize(1);
     }
 }

@@ -20,9 +20,12 @@ import uk.caseqa.contracts.Grade;
 import uk.caseqa.messaging.web.Actor;
 import uk.caseqa.moderation.application.ModeratingAudits;
 import uk.caseqa.moderation.application.Moderations;
+import uk.caseqa.moderation.application.RunningPanels;
+import uk.caseqa.moderation.domain.Deadline;
 import uk.caseqa.moderation.domain.Decision;
 import uk.caseqa.moderation.domain.Moderation;
 import uk.caseqa.moderation.domain.ModerationStatus;
+import uk.caseqa.moderation.domain.Transition;
 
 @RestController
 @RequestMapping("/moderations")
@@ -31,10 +34,12 @@ class ModerationController {
 
     private final ModeratingAudits moderating;
     private final Moderations moderations;
+    private final RunningPanels panels;
 
-    ModerationController(ModeratingAudits moderating, Moderations moderations) {
+    ModerationController(ModeratingAudits moderating, Moderations moderations, RunningPanels panels) {
         this.moderating = moderating;
         this.moderations = moderations;
+        this.panels = panels;
     }
 
     /** {@code finalGrade} absent means the moderator agrees with the auditor's grade. */
@@ -45,13 +50,16 @@ class ModerationController {
     record AssignmentRequest(@NotBlank String moderatorId) {
     }
 
-    record ModerationView(String auditId, String localAuthority, String caseId, String auditorId, Grade auditorGrade,
-            ModerationStatus status, String moderatorId, String assignmentReason, Instant dueBy, Grade finalGrade,
-            Instant moderatedAt) {
+    record ModerationView(String auditId, String localAuthority, String profileId, String caseId, String auditorId,
+            Grade auditorGrade, ModerationStatus status, String selectionReason, String moderatorId,
+            String assignmentReason, Grade finalGrade, Instant moderatedAt, String panelId, List<Deadline> deadlines,
+            String closedBy, Instant closedAt) {
         static ModerationView of(Moderation m) {
-            return new ModerationView(m.auditId(), m.audit().localAuthority(), m.audit().caseId(), m.audit().auditorId(),
-                    m.audit().auditorGrade(), m.status(), m.moderatorId(), m.assignmentReason(), m.dueBy(),
-                    m.decision() == null ? null : m.decision().finalGrade(), m.moderatedAt());
+            return new ModerationView(m.auditId(), m.audit().localAuthority(), m.profileId(), m.audit().caseId(),
+                    m.audit().auditorId(), m.audit().auditorGrade(), m.status(), m.selectionReason(), m.moderatorId(),
+                    m.assignmentReason(), m.decision().map(Decision::finalGrade).orElse(null), m.moderatedAt(),
+                    m.panelOutcome() == null ? null : m.panelOutcome().panelId(), m.deadlines(), m.closedBy(),
+                    m.closedAt());
         }
     }
 
@@ -72,6 +80,18 @@ class ModerationController {
     ModerationView assign(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
             @Valid @RequestBody AssignmentRequest request) {
         return ModerationView.of(moderating.assign(auditId, request.moderatorId(), staffId));
+    }
+
+    @GetMapping("/{auditId}/history")
+    @Operation(summary = "Everything that happened to the audit here, when and by whom")
+    List<Transition> history(@PathVariable String auditId) {
+        return moderating.find(auditId).history();
+    }
+
+    @PostMapping("/{auditId}/close")
+    @Operation(summary = "Close an audit the panel accepted (QA manager or lead)")
+    ModerationView close(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId) {
+        return ModerationView.of(panels.close(auditId, staffId));
     }
 
     @PostMapping("/{auditId}/decision")

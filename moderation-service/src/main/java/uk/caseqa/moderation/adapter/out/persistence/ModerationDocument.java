@@ -4,23 +4,31 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import uk.caseqa.messaging.outbox.OutboxEvent;
+import uk.caseqa.moderation.domain.Deadline;
 import uk.caseqa.moderation.domain.Decision;
 import uk.caseqa.moderation.domain.Moderation;
 import uk.caseqa.moderation.domain.ModerationStatus;
+import uk.caseqa.moderation.domain.Transition;
 
-/** A moderation, keyed by audit id (one per audit), with its unpublished events. */
-record ModerationDocument(@Id String auditId, Moderation.AuditFacts audit, ModerationStatus status,
-        String moderatorId, String assignmentReason, Instant dueBy, Decision decision, Instant moderatedAt,
-        boolean inadequateRaised, boolean requiresImprovementRaised, Long version, List<OutboxEvent> outbox) {
+/** A moderation, keyed by audit id (one per audit), with its deadlines, history and unpublished events. */
+record ModerationDocument(@Id String auditId, Moderation.AuditFacts audit, String localAuthority, String profileId,
+        boolean tellAuditorOfChange, ModerationStatus status, String selectionReason, String moderatorId,
+        String assignmentReason, Decision decision, Instant moderatedAt, boolean inadequateRaised,
+        boolean requiresImprovementRaised, Moderation.PanelOutcome panelOutcome, String closedBy, Instant closedAt,
+        List<Deadline> deadlines, Instant nextDueAt, List<Transition> history, Long version, List<OutboxEvent> outbox) {
 
     static ModerationDocument of(Moderation m) {
-        return new ModerationDocument(m.auditId(), m.audit(), m.status(), m.moderatorId(), m.assignmentReason(),
-                m.dueBy(), m.decision(), m.moderatedAt(), m.inadequateRaised(), m.requiresImprovementRaised(), m.version(),
+        return new ModerationDocument(m.auditId(), m.audit(), m.audit().localAuthority(), m.profileId(),
+                m.tellAuditorOfChange(), m.status(), m.selectionReason(), m.moderatorId(), m.assignmentReason(),
+                m.decisionOrNull(), m.moderatedAt(), m.inadequateRaised(), m.requiresImprovementRaised(),
+                m.panelOutcome(), m.closedBy(), m.closedAt(), m.deadlines(), m.nextDueAt(), m.history(), m.version(),
                 null);
     }
 
     Moderation toDomain() {
-        return Moderation.restore(audit, status, moderatorId, assignmentReason, dueBy, decision, moderatedAt,
-                inadequateRaised, requiresImprovementRaised, version);
+        return Moderation.restore(audit, profileId, tellAuditorOfChange, status, selectionReason, moderatorId,
+                assignmentReason, decision, moderatedAt, inadequateRaised, requiresImprovementRaised, panelOutcome,
+                closedBy, closedAt, deadlines == null ? List.of() : deadlines, history == null ? List.of() : history,
+                version);
     }
 }

@@ -1,11 +1,14 @@
 package uk.caseqa.moderation.adapter.out.persistence;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -51,15 +54,32 @@ class MongoModerations implements Moderations {
 
     @Override
     public List<Moderation> awaitingDecisionBy(String moderatorId) {
-        return mongo.find(Query.query(Criteria.where("moderatorId").is(moderatorId).and("status")
-                .is(ModerationStatus.AWAITING_DECISION.name())), ModerationDocument.class, COLLECTION)
-                .stream().map(ModerationDocument::toDomain).toList();
+        return byStatus(Criteria.where("moderatorId").is(moderatorId), ModerationStatus.AWAITING_DECISION);
+    }
+
+    @Override
+    public List<Moderation> awaitingPanel(String localAuthority) {
+        return byStatus(Criteria.where("localAuthority").is(localAuthority), ModerationStatus.AWAITING_PANEL);
+    }
+
+    private List<Moderation> byStatus(Criteria criteria, ModerationStatus status) {
+        return mongo.find(Query.query(criteria.and("status").is(status.name())).with(Sort.by("audit.completedAt")),
+                ModerationDocument.class, COLLECTION).stream().map(ModerationDocument::toDomain).toList();
     }
 
     @Override
     public Map<String, Long> openCounts(Collection<String> moderatorIds) {
-        return mongo.find(Query.query(Criteria.where("moderatorId").in(moderatorIds).and("status")
-                        .is(ModerationStatus.AWAITING_DECISION.name())), ModerationDocument.class, COLLECTION)
-                .stream().collect(Collectors.groupingBy(ModerationDocument::moderatorId, Collectors.counting()));
+        Query open = Query.query(Criteria.where("moderatorId").in(moderatorIds).and("status")
+                .is(ModerationStatus.AWAITING_DECISION.name()));
+        open.fields().include("moderatorId");
+        return mongo.find(open, Document.class, COLLECTION).stream()
+                .collect(Collectors.groupingBy(d -> d.getString("moderatorId"), Collectors.counting()));
+    }
+
+    @Override
+    public List<String> withDeadlinesDueBy(Instant now) {
+        Query due = Query.query(Criteria.where("nextDueAt").lte(now)).limit(200);
+        due.fields().include("_id");
+        return mongo.find(due, Document.class, COLLECTION).stream().map(d -> d.get("_id").toString()).toList();
     }
 }

@@ -1,0 +1,81 @@
+package uk.caseqa.moderation.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.caseqa.messaging.web.Actor;
+import uk.caseqa.moderation.application.RunningPanels;
+import uk.caseqa.moderation.domain.Moderation;
+import uk.caseqa.moderation.domain.Panel;
+
+@RestController
+@RequestMapping("/panels")
+@Tag(name = "QA panel", description = "Panels of at most four review audits: accept with findings or return")
+class PanelController {
+
+    private final RunningPanels panels;
+
+    PanelController(RunningPanels panels) {
+        this.panels = panels;
+    }
+
+    record PanelRequest(@NotBlank String localAuthority, @NotNull LocalDate date,
+            @NotEmpty @Size(max = Panel.MAX_MEMBERS) List<@NotBlank String> members) {
+    }
+
+    record AcceptanceRequest(@NotBlank @Size(max = 10000) String findings) {
+    }
+
+    record ReturnRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Set up a panel (QA manager or lead)")
+    ResponseEntity<Panel> create(@RequestHeader(Actor.HEADER) String staffId, @Valid @RequestBody PanelRequest request) {
+        Panel panel = panels.create(request.localAuthority(), request.date(), request.members(), staffId);
+        return ResponseEntity.created(URI.create("/panels/" + panel.panelId())).body(panel);
+    }
+
+    @GetMapping("/{panelId}")
+    @Operation(summary = "One panel")
+    Panel panel(@PathVariable String panelId) {
+        return panels.panel(panelId);
+    }
+
+    @GetMapping("/{panelId}/queue")
+    @Operation(summary = "Audits of the panel's council waiting for a panel, oldest first")
+    List<ModerationController.ModerationView> queue(@PathVariable String panelId) {
+        return panels.queue(panelId).stream().map(ModerationController.ModerationView::of).toList();
+    }
+
+    @PostMapping("/{panelId}/audits/{auditId}/acceptance")
+    @Operation(summary = "Accept an audit with findings (a panel member)")
+    ModerationController.ModerationView accept(@RequestHeader(Actor.HEADER) String staffId,
+            @PathVariable String panelId, @PathVariable String auditId, @Valid @RequestBody AcceptanceRequest request) {
+        Moderation accepted = panels.accept(panelId, auditId, staffId, request.findings());
+        return ModerationController.ModerationView.of(accepted);
+    }
+
+    @PostMapping("/{panelId}/audits/{auditId}/return")
+    @Operation(summary = "Return an audit to its auditor with the reason (a panel member)")
+    ModerationController.ModerationView returnToAuditor(@RequestHeader(Actor.HEADER) String staffId,
+            @PathVariable String panelId, @PathVariable String auditId, @Valid @RequestBody ReturnRequest request) {
+        return ModerationController.ModerationView.of(panels.returnToAuditor(panelId, auditId, staffId,
+                request.reason()));
+    }
+}

@@ -1,0 +1,72 @@
+package uk.caseqa.moderation.adapter.out.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import uk.caseqa.messaging.outbox.AggregateStore;
+import uk.caseqa.messaging.outbox.OutboxEvent;
+import uk.caseqa.moderation.application.IroCommentRequests;
+import uk.caseqa.moderation.domain.Deadline;
+import uk.caseqa.moderation.domain.IroCommentRequest;
+
+@Component
+class MongoIroCommentRequests implements IroCommentRequests {
+
+    static final String COLLECTION = "iroCommentRequests";
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    MongoIroCommentRequests(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    record IroCommentRequestDocument(@Id String auditId, String localAuthority, String caseId, String iroId,
+            Instant requestedAt, Deadline deadline, String comment, Instant recordedAt, Instant nextDueAt,
+            Long version, List<OutboxEvent> outbox) {
+        static IroCommentRequestDocument of(IroCommentRequest r) {
+            return new IroCommentRequestDocument(r.auditId(), r.localAuthority(), r.caseId(), r.iroId(),
+                    r.requestedAt(), r.deadline(), r.comment(), r.recordedAt(), r.nextDueAt(), r.version(), null);
+        }
+
+        IroCommentRequest toDomain() {
+            return IroCommentRequest.restore(auditId, localAuthority, caseId, iroId, requestedAt, deadline, comment,
+                    recordedAt, version);
+        }
+    }
+
+    @Override
+    public boolean insertIfAbsent(IroCommentRequest request, List<OutboxEvent> events) {
+        try {
+            store.insert(IroCommentRequestDocument.of(request), events, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException alreadyAsked) {
+            return false;
+        }
+    }
+
+    @Override
+    public void update(IroCommentRequest request, List<OutboxEvent> events) {
+        store.update(IroCommentRequestDocument.of(request), request.version(), events, COLLECTION);
+    }
+
+    @Override
+    public Optional<IroCommentRequest> find(String auditId) {
+        return Optional.ofNullable(mongo.findById(auditId, IroCommentRequestDocument.class, COLLECTION))
+                .map(IroCommentRequestDocument::toDomain);
+    }
+
+    @Override
+    public List<String> withDeadlinesDueBy(Instant now) {
+        Query due = Query.query(Criteria.where("nextDueAt").lte(now)).limit(200);
+        due.fields().include("_id");
+        return mongo.find(due, Document.class, COLLECTION).stream().map(d -> d.get("_id").toString()).toList();
+    }
+}

@@ -1,0 +1,19 @@
+package uk.caseqa.moderation.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import uk.caseqa.messaging.outbox.OutboxEvent;
+import uk.caseqa.moderation.domain.IroCommentRequest;
+
+/** Port: IRO / CP chair comment requests, one per audit. */
+public interface IroCommentRequests {
+
+    boolean insertIfAbsent(IroCommentRequest request, List<OutboxEvent> events);
+
+    void update(IroCommentRequest request, List<OutboxEvent> events);
+
+    Optional<IroCommentRequest> find(String auditId);
+
+    List<String> withDeadlinesDueBy(Instant now);
+}

@@ -1,0 +1,50 @@
+package uk.caseqa.moderation.application;
+
+import java.time.Clock;
+import java.util.NoSuchElementException;
+import org.springframework.stereotype.Service;
+import uk.caseqa.contracts.AuditAllocated;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.moderation.domain.IroCommentRequest;
+import uk.caseqa.moderation.domain.ModerationProfiles;
+
+/** Use cases: ask the case's IRO / CP chair for comments when an audit is allocated; record them. */
+@Service
+public class RequestingIroComments {
+
+    private final IroCommentRequests requests;
+    private final ModerationProfiles profiles;
+    private final ModerationEvents events;
+    private final Clock clock;
+
+    RequestingIroComments(IroCommentRequests requests, ModerationProfiles profiles, ModerationEvents events,
+            Clock clock) {
+        this.requests = requests;
+        this.profiles = profiles;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** False when the case has no IRO / CP chair, or the request was already made (a redelivery). */
+    public boolean auditAllocated(EventEnvelope<AuditAllocated> event) {
+        AuditAllocated allocated = event.data();
+        if (allocated.iroId() == null || requests.find(allocated.auditId()).isPresent()) {
+            return false;
+        }
+        int hours = profiles.inForce(event.localAuthority(), event.time()).iroCommentHours();
+        IroCommentRequest request = IroCommentRequest.request(allocated.auditId(), event.localAuthority(),
+                allocated.caseId(), allocated.iroId(), clock.instant(), hours);
+        return requests.insertIfAbsent(request, events.of(request.auditId(), request.localAuthority(), request.raised()));
+    }
+
+    public IroCommentRequest record(String auditId, String by, String comment) {
+        IroCommentRequest request = find(auditId);
+        request.record(by, comment, clock.instant());
+        requests.update(request, events.of(auditId, request.localAuthority(), request.raised()));
+        return request;
+    }
+
+    public IroCommentRequest find(String auditId) {
+        return requests.find(auditId).orElseThrow(() -> new NoSuchElementException("no IRO comment request for " + auditId));
+    }
+}
