@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 import uk.caseqa.contracts.EventStream;
+import uk.caseqa.contracts.GradeInadequate;
+import uk.caseqa.contracts.GradedBy;
 import uk.caseqa.launcher.DemoJourney;
 import uk.caseqa.launcher.PlatformService;
 import uk.caseqa.testsupport.TopicProbe;
@@ -59,10 +61,10 @@ class InadequateAuditJourneyIT {
         List<?> deadlines = (List<?>) concern.get("deadlines");
         Instant openedAt = Instant.parse((String) concern.get("openedAt"));
         assertThat(dueAt(deadlines, "SAFETY_PLAN")).isEqualTo(openedAt.plus(Duration.ofHours(24)));
-        Map<?, ?> moderation = RestClient.create(platform.url(PlatformService.MODERATION)).get()
-                .uri("/moderations/{id}", auditId).retrieve().body(Map.class);
-        assertThat(dueAt(deadlines, "RE_AUDIT"))
-                .isEqualTo(Instant.parse((String) moderation.get("moderatedAt")).plus(Duration.ofDays(42)));
+        GradeInadequate grade = (GradeInadequate) platform.topics.awaitEvents(EventStream.MODERATION.topic(),
+                "GradeInadequate", e -> e.subject().equals(auditId)).get(0).data();
+        assertThat(grade.gradedBy()).isEqualTo(GradedBy.AUDITOR);
+        assertThat(dueAt(deadlines, "RE_AUDIT")).isEqualTo(grade.gradedAt().plus(Duration.ofDays(42)));
 
         RestClient concerns = RestClient.create(platform.url(PlatformService.CONCERN));
         var refused = concerns.post().uri("/cases-of-concern/{id}/safety-plan", caseOfConcernId)
@@ -152,6 +154,72 @@ class InadequateAuditJourneyIT {
         assertThat(published).hasSize(1);
         assertThat(((CaseOfConcernOpened) published.get(0).data()).auditId()).isEqualTo(auditId);
         assertThat(awaitEmailAbout(caseOfConcernId)).isNotNull();
+    }
+
+    @Test
+    void thePanelReturnsAnAuditTheAuditorResubmitsAndItIsClosedWithOneGradeInadequate() throws Exception {
+        String auditId = auditInadequately("case-e2e-4");
+        RestClient moderation = RestClient.create(platform.url(PlatformService.MODERATION));
+        RestClient audits = RestClient.create(platform.url(PlatformService.AUDIT));
+        assertThat(awaitEmail(m -> m.getSubject().startsWith("Audit " + auditId + " of case case-e2e-4: your comments")))
+                .satisfies(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo("iro@council.example"));
+
+        Map<?, ?> panel = moderation.post().uri("/panels").header("X-Staff-Id", DemoJourney.QA_MANAGER)
+                .body(Map.of("localAuthority", DemoJourney.COUNCIL, "date", java.time.LocalDate.now().toString(),
+                        "members", List.of(DemoJourney.QA_MANAGER, DemoJourney.HEAD_OF_SERVICE)))
+                .retrieve().body(Map.class);
+        String panelId = (String) panel.get("panelId");
+        assertThat((List<?>) moderation.get().uri("/panels/{id}/queue", panelId).retrieve().body(List.class))
+                .anySatisfy(m -> assertThat(((Map<?, ?>) m).get("auditId")).isEqualTo(auditId));
+        moderation.post().uri("/panels/{p}/audits/{a}/return", panelId, auditId)
+                .header("X-Staff-Id", DemoJourney.HEAD_OF_SERVICE)
+                .body(Map.of("reason", "Say what the family said about the plan.")).retrieve().toBodilessEntity();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "RETURNED".equals(
+                audits.get().uri("/audits/{id}", auditId).retrieve().body(Map.class).get("status")));
+        assertThat(awaitEmail(m -> m.getSubject().equals("Audit " + auditId + " returned by the QA panel")).getContent()
+                .toString()).contains("Say what the family said about the plan.");
+
+        audits.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", DemoJourney.AUDITOR)
+                .body(Map.of("domainGrades", Map.of("quality-of-planning", "INADEQUATE"), "overallGrade", "INADEQUATE",
+                        "rationale", "Resubmitted with the family's view.",
+                        "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true)))
+                .retrieve().toBodilessEntity();
+        String moderatorId = (String) await().atMost(Duration.ofSeconds(60)).until(
+                () -> moderation.get().uri("/moderations/{id}", auditId).retrieve().body(Map.class),
+                m -> "AWAITING_DECISION".equals(m.get("status"))).get("moderatorId");
+        moderation.post().uri("/moderations/{id}/decision", auditId).header("X-Staff-Id", moderatorId)
+                .body(Map.of("rationale", "Agree.")).retrieve().toBodilessEntity();
+        moderation.post().uri("/panels/{p}/audits/{a}/acceptance", panelId, auditId)
+                .header("X-Staff-Id", DemoJourney.QA_MANAGER).body(Map.of("findings", "Consistent now."))
+                .retrieve().toBodilessEntity();
+        moderation.post().uri("/moderations/{id}/close", auditId).header("X-Staff-Id", DemoJourney.QA_MANAGER)
+                .retrieve().toBodilessEntity();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CLOSED".equals(
+                audits.get().uri("/audits/{id}", auditId).retrieve().body(Map.class).get("status")));
+        assertThat(platform.topics.readAll(EventStream.MODERATION.topic()))
+                .filteredOn(r -> auditId.equals(r.key()) && r.event().type().equals("GradeInadequate")).hasSize(1);
+        assertThat(platform.topics.readAll(EventStream.MODERATION.topic()))
+                .filteredOn(r -> auditId.equals(r.key())).extracting(r -> r.event().type())
+                .contains("IroCommentRequested", "AuditReturned", "AuditAcceptedByPanel", "AuditClosed");
+    }
+
+    /** A test on a received email, which may throw as jakarta.mail's getters do. */
+    interface MailCheck {
+        boolean test(MimeMessage message) throws Exception;
+    }
+
+    private static MimeMessage awaitEmail(MailCheck matching) {
+        java.util.function.Supplier<List<MimeMessage>> found = () -> Arrays.stream(platform.mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return matching.test(m);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }).toList();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !found.get().isEmpty());
+        return found.get().get(0);
     }
 
     private static String auditInadequately(String caseId) {

@@ -32,19 +32,21 @@ public final class DemoJourney {
     public static final String TEAM = "team-north";
     public static final String SERVICE_MANAGER = "staff-sm-demo";
     public static final String AUDITOR = "staff-tm-demo";
-    public static final String MODERATOR = "staff-hos-demo";
+    public static final String HEAD_OF_SERVICE = "staff-hos-demo";
+    public static final String IRO = "staff-iro-demo";
     public static final String QA_MANAGER = "staff-qa-demo";
 
     private DemoJourney() {
     }
 
-    /** The inbound events: four members of staff and one open case. Fixed ids, so a re-run is a no-op downstream. */
+    /** The inbound events: five members of staff and one open case. Fixed ids, so a re-run is a no-op downstream. */
     public static List<EventEnvelope<? extends EventPayload>> upstreamEvents(String council, String caseId,
             String teamId) {
         return List.of(
                 staff(council, "1", SERVICE_MANAGER, StaffRole.SERVICE_MANAGER, "service.manager@council.example"),
                 staff(council, "2", AUDITOR, StaffRole.TEAM_MANAGER, "team.manager@council.example"),
-                staff(council, "3", MODERATOR, StaffRole.HEAD_OF_SERVICE, "head.of.service@council.example"),
+                staff(council, "3", HEAD_OF_SERVICE, StaffRole.HEAD_OF_SERVICE, "head.of.service@council.example"),
+                staff(council, "5", IRO, StaffRole.IRO, "iro@council.example"),
                 staff(council, "4", QA_MANAGER, StaffRole.QA_MANAGER, "qa.manager@council.example"),
                 EventEnvelope.of(fixedId(council, caseId), "urn:caseqa:case-management", Instant.now(), caseId,
                         council, "demo-" + caseId, new CaseOpened(caseId, Cohort.CP, "svc-safeguarding",
@@ -93,11 +95,17 @@ public final class DemoJourney {
                                 "madeADifference", "not yet", "wantsToHearWhatChanged", true)))
                 .retrieve().toBodilessEntity();
         RestClient moderation = RestClient.create(moderationUrl);
-        Retry.until(() -> moderation.post().uri("/moderations/{id}/decision", auditId)
-                .header("X-Staff-Id", MODERATOR)
+        String moderatorId = Retry.until(() -> {
+            Map<String, Object> assigned = moderation.get().uri("/moderations/{id}", auditId).retrieve().body(Map.class);
+            if (!"AWAITING_DECISION".equals(assigned.get("status"))) {
+                throw new IllegalStateException("no moderator assigned yet to " + auditId);
+            }
+            return (String) assigned.get("moderatorId");
+        });
+        moderation.post().uri("/moderations/{id}/decision", auditId).header("X-Staff-Id", moderatorId)
                 .body(Map.of("rationale", "Agree: planning and oversight are inadequate."))
-                .retrieve().body(Map.class));
-        log.info("demo journey: audit {} of {} submitted Inadequate and moderated", auditId, caseId);
+                .retrieve().body(Map.class);
+        log.info("demo journey: audit {} of {} submitted Inadequate and moderated by {}", auditId, caseId, moderatorId);
         return auditId;
     }
 }

@@ -26,12 +26,15 @@ public final class Audit {
     private AuditStatus status;
     private Submission submission;
     private Instant completedAt;
+    private String returnReason;
     private final Long version;
     private final List<EventPayload> raised = new ArrayList<>();
 
     private Audit(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy, Instant allocatedAt,
-            Instant completionDueBy, AuditStatus status, Submission submission, Instant completedAt, Long version) {
+            Instant completionDueBy, AuditStatus status, Submission submission, Instant completedAt,
+            String returnReason, Long version) {
         this.auditId = auditId;
+        this.returnReason = returnReason;
         this.auditedCase = auditedCase;
         this.auditorId = auditorId;
         this.allocatedBy = allocatedBy;
@@ -51,25 +54,29 @@ public final class Audit {
             throw new IllegalArgumentException("the case's own social worker cannot audit it");
         }
         Audit audit = new Audit(auditId, auditedCase, auditorId, allocatedBy, now, now.plus(completionTime),
-                AuditStatus.ALLOCATED, null, null, null);
-        audit.raised.add(new AuditAllocated(auditId, auditedCase.caseId(), auditorId, allocatedBy, audit.completionDueBy));
+                AuditStatus.ALLOCATED, null, null, null, null);
+        audit.raised.add(new AuditAllocated(auditId, auditedCase.caseId(), auditorId, allocatedBy, audit.completionDueBy,
+                auditedCase.iroId()));
         return audit;
     }
 
     public static Audit restore(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy,
             Instant allocatedAt, Instant completionDueBy, AuditStatus status, Submission submission,
-            Instant completedAt, Long version) {
+            Instant completedAt, String returnReason, Long version) {
         return new Audit(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy, status,
-                submission, completedAt, version);
+                submission, completedAt, returnReason, version);
     }
 
-    /** The auditor submits the completed audit. Only the allocated auditor may, and only once. */
+    /**
+     * The auditor submits the completed audit: once, or again after the QA panel returned it. Only the allocated
+     * auditor may; a closed audit is read-only.
+     */
     public void submit(String by, Submission completed, Instant now) {
         if (!auditorId.equals(by)) {
             throw new SecurityException("only the allocated auditor (" + auditorId + ") may submit this audit");
         }
-        if (status != AuditStatus.ALLOCATED) {
-            throw new IllegalStateException("audit " + auditId + " is already " + status);
+        if (status != AuditStatus.ALLOCATED && status != AuditStatus.RETURNED) {
+            throw new IllegalStateException("audit " + auditId + " is " + status + ": it cannot be submitted now");
         }
         this.submission = completed;
         this.completedAt = now;
@@ -78,6 +85,25 @@ public final class Audit {
                 auditorId, auditedCase.socialWorkerId(), auditedCase.serviceManagerId(), completed.overallGrade(),
                 Map.copyOf(completed.domainGrades()), completed.familyFeedback().obtained(), now, AuditCompleted.FULL,
                 null));
+    }
+
+    /** The QA panel returned the audit; a return older than the latest submission changes nothing (false). */
+    public boolean returned(String reason, Instant returnedAt) {
+        if (status != AuditStatus.COMPLETED || completedAt == null || !returnedAt.isAfter(completedAt)) {
+            return false;
+        }
+        status = AuditStatus.RETURNED;
+        returnReason = reason;
+        return true;
+    }
+
+    /** The QA manager closed the audit after the panel: read-only from now on. */
+    public boolean closed() {
+        if (status == AuditStatus.CLOSED) {
+            return false;
+        }
+        status = AuditStatus.CLOSED;
+        return true;
     }
 
     public List<EventPayload> raised() {
@@ -94,6 +120,7 @@ public final class Audit {
     public AuditStatus status() { return status; }
     public Submission submission() { return submission; }
     public Instant completedAt() { return completedAt; }
+    public String returnReason() { return returnReason; }
     public Long version() { return version; }
 
     /** What the auditor submits. */

@@ -2,5 +2,5 @@ package uk.caseqa.audit.domain;
 
 /** Where an audit is in its lifecycle. */
 public enum AuditStatus {
-    ALLOCATED, COMPLETED
+    ALLOCATED, COMPLETED, RETURNED, CLOSED
 }

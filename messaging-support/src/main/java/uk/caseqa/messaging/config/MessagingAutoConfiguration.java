@@ -30,10 +30,11 @@ import uk.caseqa.messaging.web.ProblemDetailsAdvice;
 @Import(ProblemDetailsAdvice.class)
 public class MessagingAutoConfiguration {
 
+    /** Millisecond ticks: what MongoDB stores, so an instant read back equals the one that was written and published. */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
     }
 
     @Bean

@@ -6,7 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import uk.caseqa.contracts.AuditModerated;
+import uk.caseqa.contracts.AuditReturned;
 import uk.caseqa.contracts.CaseOfConcernEscalated;
+import uk.caseqa.contracts.IroCommentRequested;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.SafetyPlanOverdue;
@@ -24,9 +27,15 @@ public class NotifyingPeople {
     private final StaffReadModel staff;
     private final Clock clock;
     private final String concernServiceUrl;
+    private final String moderationServiceUrl;
+    private final String auditServiceUrl;
 
     public NotifyingPeople(Notifications notifications, StaffReadModel staff, Clock clock,
-            @Value("${caseqa.links.concern-service}") String concernServiceUrl) {
+            @Value("${caseqa.links.concern-service}") String concernServiceUrl,
+            @Value("${caseqa.links.moderation-service}") String moderationServiceUrl,
+            @Value("${caseqa.links.audit-service}") String auditServiceUrl) {
+        this.moderationServiceUrl = moderationServiceUrl;
+        this.auditServiceUrl = auditServiceUrl;
         this.notifications = notifications;
         this.staff = staff;
         this.clock = clock;
@@ -48,6 +57,26 @@ public class NotifyingPeople {
     public int caseOfConcernEscalated(EventEnvelope<CaseOfConcernEscalated> event) {
         return save(Alerts.caseOfConcernEscalated(event.id(), event.localAuthority(), event.data(),
                 holdersOf(event.localAuthority(), event.data().escalateTo()), concernServiceUrl, clock.instant()));
+    }
+
+    public int iroCommentRequested(EventEnvelope<IroCommentRequested> event) {
+        return save(List.of(Alerts.iroCommentRequested(event.id(), event.localAuthority(), event.data(),
+                moderationServiceUrl, clock.instant())));
+    }
+
+    /** Only where the council's profile says the auditor is told of a changed grade. */
+    public int auditModerated(EventEnvelope<AuditModerated> event) {
+        AuditModerated moderated = event.data();
+        if (!moderated.tellAuditor() || moderated.auditorId() == null) {
+            return 0;
+        }
+        return save(List.of(Alerts.gradeChangedByModeration(event.id(), event.localAuthority(), moderated,
+                moderationServiceUrl, clock.instant())));
+    }
+
+    public int auditReturned(EventEnvelope<AuditReturned> event) {
+        return save(List.of(Alerts.auditReturned(event.id(), event.localAuthority(), event.data(), auditServiceUrl,
+                clock.instant())));
     }
 
     private List<String> holdersOf(String localAuthority, List<StaffRole> roles) {

@@ -6,7 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import uk.caseqa.contracts.AuditModerated;
+import uk.caseqa.contracts.AuditReturned;
 import uk.caseqa.contracts.CaseOfConcernEscalated;
+import uk.caseqa.contracts.IroCommentRequested;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 import uk.caseqa.contracts.SafetyPlanOverdue;
 
@@ -74,6 +77,58 @@ public final class Alerts {
                 .map(id -> new Notification(Notification.idFor(eventId, id), eventId, localAuthority, id, subject, body,
                         now))
                 .toList();
+    }
+
+    /** The case's IRO / CP chair is told an audit is taking place and asked for comments (000 Appendix 1). */
+    public static Notification iroCommentRequested(String eventId, String localAuthority, IroCommentRequested event,
+            String moderationServiceUrl, Instant now) {
+        String subject = "Audit " + event.auditId() + " of case " + event.caseId() + ": your comments by "
+                + WHEN.format(event.dueBy());
+        String body = """
+                An audit (%s) of case %s, for which you are the IRO / CP chair, is taking place.
+                Please add your comments by %s.
+
+                Add your comments: %s/iro-comments/%s
+                """.formatted(event.auditId(), event.caseId(), WHEN.format(event.dueBy()), moderationServiceUrl,
+                event.auditId());
+        return new Notification(Notification.idFor(eventId, event.iroId()), eventId, localAuthority, event.iroId(),
+                subject, body, now);
+    }
+
+    /** A peer auditor is told when moderation changed their grade (004 ¶29), to learn why. */
+    public static Notification gradeChangedByModeration(String eventId, String localAuthority, AuditModerated event,
+            String moderationServiceUrl, Instant now) {
+        String subject = "Audit " + event.auditId() + ": moderation " + event.change().name().toLowerCase(Locale.UK)
+                + " your grade";
+        String body = """
+                Moderation of your audit %s changed its overall grade from %s to %s.
+                The moderator (%s) has recorded the rationale and your learning conversation.
+
+                See the moderation: %s/moderations/%s
+                """.formatted(event.auditId(), label(event.auditorGrade()), label(event.finalGrade()),
+                event.moderatorId(), moderationServiceUrl, event.auditId());
+        return new Notification(Notification.idFor(eventId, event.auditorId()), eventId, localAuthority,
+                event.auditorId(), subject, body, now);
+    }
+
+    /** The QA panel returned an audit to its auditor, with the panel's note. */
+    public static Notification auditReturned(String eventId, String localAuthority, AuditReturned event,
+            String auditServiceUrl, Instant now) {
+        String subject = "Audit " + event.auditId() + " returned by the QA panel";
+        String body = """
+                The QA panel (%s) returned audit %s of case %s to you:
+
+                %s
+
+                Resubmit it here: %s/audits/%s
+                """.formatted(event.panelId(), event.auditId(), event.caseId(), event.reason(), auditServiceUrl,
+                event.auditId());
+        return new Notification(Notification.idFor(eventId, event.auditorId()), eventId, localAuthority,
+                event.auditorId(), subject, body, now);
+    }
+
+    private static String label(uk.caseqa.contracts.Grade grade) {
+        return grade.name().replace('_', ' ').toLowerCase(Locale.UK);
     }
 
     private static List<String> recipients(String first, List<String> others) {

@@ -12,7 +12,7 @@ class TallyingByEnglishMonthTest {
 
     static AuditModerated moderatedAt(String instant) {
         return new AuditModerated("audit-1", "case-1", "svc-1", "team-1", "staff-hos-1", Grade.GOOD,
-                Grade.REQUIRES_IMPROVEMENT, GradeChange.DOWNGRADED, Instant.parse(instant));
+                Grade.REQUIRES_IMPROVEMENT, GradeChange.DOWNGRADED, Instant.parse(instant), "staff-tm-1", false);
     }
 
     @Test

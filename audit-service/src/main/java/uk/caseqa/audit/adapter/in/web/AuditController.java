@@ -57,12 +57,12 @@ class AuditController {
 
     record AuditView(String auditId, String localAuthority, String caseId, String auditorId, String allocatedBy,
             Instant allocatedAt, Instant completionDueBy, AuditStatus status, Grade overallGrade,
-            Map<String, Grade> domainGrades, Instant completedAt) {
+            Map<String, Grade> domainGrades, Instant completedAt, String returnReason) {
         static AuditView of(Audit a) {
             return new AuditView(a.auditId(), a.localAuthority(), a.auditedCase().caseId(), a.auditorId(),
                     a.allocatedBy(), a.allocatedAt(), a.completionDueBy(), a.status(),
                     a.submission() == null ? null : a.submission().overallGrade(),
-                    a.submission() == null ? null : a.submission().domainGrades(), a.completedAt());
+                    a.submission() == null ? null : a.submission().domainGrades(), a.completedAt(), a.returnReason());
         }
     }
 
@@ -75,7 +75,7 @@ class AuditController {
     }
 
     @PostMapping("/{auditId}/submission")
-    @Operation(summary = "Submit the completed audit (the allocated auditor)")
+    @Operation(summary = "Submit the completed audit, or resubmit one the QA panel returned (the allocated auditor)")
     AuditView submit(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
             @Valid @RequestBody SubmissionRequest request) {
         FamilyFeedbackRequest f = request.familyFeedback();

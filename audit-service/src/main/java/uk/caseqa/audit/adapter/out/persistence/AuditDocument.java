@@ -11,15 +11,16 @@ import uk.caseqa.messaging.outbox.OutboxEvent;
 /** An audit and the events it raised that are not yet published ({@code outbox}). */
 record AuditDocument(@Id String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy,
         Instant allocatedAt, Instant completionDueBy, AuditStatus status, Audit.Submission submission,
-        Instant completedAt, Long version, List<OutboxEvent> outbox) {
+        Instant completedAt, String returnReason, Long version, List<OutboxEvent> outbox) {
 
     static AuditDocument of(Audit a) {
         return new AuditDocument(a.auditId(), a.auditedCase(), a.auditorId(), a.allocatedBy(),
-                a.allocatedAt(), a.completionDueBy(), a.status(), a.submission(), a.completedAt(), a.version(), null);
+                a.allocatedAt(), a.completionDueBy(), a.status(), a.submission(), a.completedAt(), a.returnReason(),
+                a.version(), null);
     }
 
     Audit toDomain() {
         return Audit.restore(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy,
-                status, submission, completedAt, version);
+                status, submission, completedAt, returnReason, version);
     }
 }

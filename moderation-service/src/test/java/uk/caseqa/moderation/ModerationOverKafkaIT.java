@@ -1,0 +1,118 @@
+package uk.caseqa.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.client.RestClient;
+import uk.caseqa.contracts.AuditAllocated;
+import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.EventPayload;
+import uk.caseqa.contracts.EventStream;
+import uk.caseqa.contracts.Grade;
+import uk.caseqa.contracts.ModerationAssigned;
+import uk.caseqa.contracts.StaffMemberRegistered;
+import uk.caseqa.contracts.StaffRole;
+import uk.caseqa.testsupport.Infrastructure;
+import uk.caseqa.testsupport.MutableClock;
+import uk.caseqa.testsupport.TopicProbe;
+import uk.caseqa.testsupport.WithRealInfrastructure;
+
+@WithRealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + ModerationServiceApplication.CONFIG_NAME,
+        "caseqa.moderation.deadline-scan-interval=100ms"})
+class ModerationOverKafkaIT {
+
+    static final Instant START = Instant.parse("2026-11-02T09:00:00Z");
+    static final MutableClock CLOCK = new MutableClock(START);
+    static TopicProbe probe;
+
+    @TestConfiguration
+    static class MovedClock {
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${caseqa.topic-prefix}")
+    String prefix;
+
+    TopicProbe topics() {
+        if (probe == null) {
+            probe = new TopicProbe(Infrastructure.shared().kafkaBootstrapServers(), prefix);
+        }
+        return probe;
+    }
+
+    @AfterAll
+    static void close() {
+        if (probe != null) {
+            probe.close();
+        }
+    }
+
+    static <T extends EventPayload> EventEnvelope<T> event(String subject, T data) {
+        return EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:test", CLOCK.instant(), subject, "bolton",
+                "corr-" + subject, data);
+    }
+
+    @Test
+    void theIroIsAskedOnAllocationAndAMissed72HourWindowIsOverdueOnce() {
+        topics().send(event("audit-i1", new AuditAllocated("audit-i1", "case-1", "staff-tm-7", "staff-qa-1",
+                START.plus(Duration.ofDays(14)), "staff-iro-1")));
+        topics().awaitEvents(EventStream.MODERATION.topic(), "IroCommentRequested", e -> e.subject().equals("audit-i1"));
+
+        CLOCK.advance(Duration.ofHours(73));
+
+        topics().awaitEvents(EventStream.MODERATION.topic(), "IroCommentOverdue", e -> e.subject().equals("audit-i1"));
+        topics().awaitEvents(EventStream.MODERATION.topic(), "IroCommentOverdue", e -> e.subject().equals("audit-i1"));
+        assertThat(topics().readAll(EventStream.MODERATION.topic()))
+                .filteredOn(r -> "audit-i1".equals(r.key()) && r.event().type().equals("IroCommentOverdue")).hasSize(1);
+    }
+
+    @Test
+    void gradeInadequateIsPublishedOnceWhateverTheRedeliveriesAndTheModeratorsAgreement() {
+        topics().send(event("staff-hos-1", new StaffMemberRegistered("staff-hos-1", StaffRole.HEAD_OF_SERVICE, "t",
+                "hos@council.example")));
+        topics().send(event("staff-tm-7", new StaffMemberRegistered("staff-tm-7", StaffRole.HEAD_OF_SERVICE, "t",
+                "tm7@council.example")));
+        topics().awaitConsumed("moderation-service", EventStream.STAFF.topic());
+        var completed = event("audit-g1", new AuditCompleted("audit-g1", "case-1", "svc-1", "team-1", "staff-tm-7",
+                "staff-sw-1", "staff-sm-1", Grade.INADEQUATE, Map.of("quality-of-planning", Grade.INADEQUATE), true,
+                CLOCK.instant(), null, null));
+        topics().send(completed);
+        topics().send(completed);
+        topics().send(EventEnvelope.of(UUID.randomUUID().toString(), completed.source(), completed.time(),
+                completed.subject(), completed.localAuthority(), completed.correlationId(), completed.data()));
+
+        var assigned = topics().awaitEvents(EventStream.MODERATION.topic(), "ModerationAssigned",
+                e -> e.subject().equals("audit-g1"));
+        String moderatorId = ((ModerationAssigned) assigned.get(0).data()).moderatorId();
+        assertThat(moderatorId).isEqualTo("staff-hos-1");
+        RestClient.create("http://localhost:" + port).post().uri("/moderations/audit-g1/decision")
+                .header("X-Staff-Id", moderatorId).body(Map.of("rationale", "Agree: no plan for the risks."))
+                .retrieve().toBodilessEntity();
+        topics().awaitEvents(EventStream.MODERATION.topic(), "AuditModerated", e -> e.subject().equals("audit-g1"));
+        topics().awaitConsumed("moderation-service", EventStream.AUDITS.topic());
+
+        assertThat(topics().readAll(EventStream.MODERATION.topic()))
+                .filteredOn(r -> "audit-g1".equals(r.key())).extracting(r -> r.event().type())
+                .containsExactly("GradeInadequate", "ModerationAssigned", "AuditModerated");
+    }
+}
