@@ -1,5 +1,6 @@
 package uk.caseqa.messaging.outbox;
 
+import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Update;
 public class AggregateStore {
 
     public static final String VERSION_FIELD = "version";
+    public static final String NEXT_DUE_FIELD = "nextDueAt";
     private final MongoTemplate mongo;
 
     public AggregateStore(MongoTemplate mongo) {
@@ -28,6 +30,26 @@ public class AggregateStore {
         document.put(VERSION_FIELD, 0L);
         document.put(OutboxRelay.OUTBOX_FIELD, events.stream().map(this::toDocument).toList());
         mongo.insert(document, collection);
+    }
+
+    /** Inserts a new aggregate unless one with its id exists (ids derive from what caused them); false if it does. */
+    public boolean insertIfAbsent(Object state, List<OutboxEvent> events, String collection) {
+        try {
+            insert(state, events, collection);
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    /**
+     * Ids of the aggregates whose stored {@value #NEXT_DUE_FIELD} (their earliest pending deadline) has come, so that
+     * any replica finds the deadlines due, whichever one stored them and however often it restarted.
+     */
+    public List<String> idsDueBy(Instant now, String collection) {
+        Query due = Query.query(Criteria.where(NEXT_DUE_FIELD).lte(now)).limit(200);
+        due.fields().include("_id");
+        return mongo.find(due, Document.class, collection).stream().map(d -> d.get("_id").toString()).toList();
     }
 
     /** Updates an aggregate read at {@code expectedVersion}; another writer in between makes this fail. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,12 +28,7 @@ class MongoFollowUps implements FollowUps {
 
     @Override
     public boolean insertIfAbsent(FollowUp followUp, List<OutboxEvent> events) {
-        try {
-            store.insert(FollowUpDocument.of(followUp), events, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException alreadyOpen) {
-            return false;
-        }
+        return store.insertIfAbsent(FollowUpDocument.of(followUp), events, COLLECTION);
     }
 
     @Override
@@ -64,8 +58,6 @@ class MongoFollowUps implements FollowUps {
 
     @Override
     public List<String> withDeadlinesDueBy(Instant now) {
-        Query due = Query.query(Criteria.where("nextDueAt").lte(now)).with(Sort.by("nextDueAt")).limit(200);
-        due.fields().include("_id");
-        return mongo.find(due, Document.class, COLLECTION).stream().map(d -> d.get("_id").toString()).toList();
+        return store.idsDueBy(now, COLLECTION);
     }
 }

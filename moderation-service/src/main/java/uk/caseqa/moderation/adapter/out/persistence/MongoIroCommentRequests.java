@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,12 +43,7 @@ class MongoIroCommentRequests implements IroCommentRequests {
 
     @Override
     public boolean insertIfAbsent(IroCommentRequest request, List<OutboxEvent> events) {
-        try {
-            store.insert(IroCommentRequestDocument.of(request), events, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException alreadyAsked) {
-            return false;
-        }
+        return store.insertIfAbsent(IroCommentRequestDocument.of(request), events, COLLECTION);
     }
 
     @Override
@@ -65,8 +59,6 @@ class MongoIroCommentRequests implements IroCommentRequests {
 
     @Override
     public List<String> withDeadlinesDueBy(Instant now) {
-        Query due = Query.query(Criteria.where("nextDueAt").lte(now)).limit(200);
-        due.fields().include("_id");
-        return mongo.find(due, Document.class, COLLECTION).stream().map(d -> d.get("_id").toString()).toList();
+        return store.idsDueBy(now, COLLECTION);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,12 +32,7 @@ class MongoModerations implements Moderations {
 
     @Override
     public boolean insertIfAbsent(Moderation moderation, List<OutboxEvent> events) {
-        try {
-            store.insert(ModerationDocument.of(moderation), events, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException alreadyStarted) {
-            return false;
-        }
+        return store.insertIfAbsent(ModerationDocument.of(moderation), events, COLLECTION);
     }
 
     @Override
@@ -78,8 +72,6 @@ class MongoModerations implements Moderations {
 
     @Override
     public List<String> withDeadlinesDueBy(Instant now) {
-        Query due = Query.query(Criteria.where("nextDueAt").lte(now)).limit(200);
-        due.fields().include("_id");
-        return mongo.find(due, Document.class, COLLECTION).stream().map(d -> d.get("_id").toString()).toList();
+        return store.idsDueBy(now, COLLECTION);
     }
 }
