@@ -21,9 +21,12 @@ public class AllocatingAudits {
     private final EventFactory events;
     private final Clock clock;
     private final Duration completionTime;
+    private final Duration moderationTime;
 
     public AllocatingAudits(CaseRegistry cases, StaffReadModel staff, Audits audits, EventFactory events, Clock clock,
-            @Value("${caseqa.audit.completion-time:P14D}") Duration completionTime) {
+            @Value("${caseqa.audit.completion-time:P14D}") Duration completionTime,
+            @Value("${caseqa.audit.moderation-time:P7D}") Duration moderationTime) {
+        this.moderationTime = moderationTime;
         this.cases = cases;
         this.staff = staff;
         this.audits = audits;
@@ -37,7 +40,7 @@ public class AllocatingAudits {
                 .orElseThrow(() -> new NoSuchElementException("no open case " + caseId));
         staff.find(auditorId).orElseThrow(() -> new IllegalArgumentException("unknown auditor " + auditorId));
         Audit audit = Audit.allocate("audit-" + UUID.randomUUID(), auditedCase, auditorId, allocatedBy,
-                clock.instant(), completionTime);
+                clock.instant(), Audit.Allocation.full(null, clock.instant(), completionTime, moderationTime));
         audits.save(audit, audit.raised().stream()
                 .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
         return audit;

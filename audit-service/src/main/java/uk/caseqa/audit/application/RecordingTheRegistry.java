@@ -20,7 +20,7 @@ public class RecordingTheRegistry {
     }
 
     public boolean caseOpened(EventEnvelope<CaseOpened> event) {
-        return cases.record(CaseRecord.opened(event.localAuthority(), event.data()), event.id());
+        return cases.record(CaseRecord.opened(event.localAuthority(), event.data()), event.time(), event.id());
     }
 
     public boolean staffMemberRegistered(EventEnvelope<StaffMemberRegistered> event) {

@@ -23,6 +23,11 @@ public final class Audit {
     private final String allocatedBy;
     private final Instant allocatedAt;
     private final Instant completionDueBy;
+    private final Instant moderationDueBy;
+    private final String auditType;
+    private final String cycleId;
+    private final String followUpId;
+    private String moderatorId;
     private AuditStatus status;
     private Submission submission;
     private Instant completedAt;
@@ -31,9 +36,15 @@ public final class Audit {
     private final List<EventPayload> raised = new ArrayList<>();
 
     private Audit(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy, Instant allocatedAt,
-            Instant completionDueBy, AuditStatus status, Submission submission, Instant completedAt,
-            String returnReason, Long version) {
+            Instant completionDueBy, Instant moderationDueBy, String auditType, String cycleId, String followUpId,
+            String moderatorId, AuditStatus status, Submission submission, Instant completedAt, String returnReason,
+            Long version) {
         this.auditId = auditId;
+        this.moderationDueBy = moderationDueBy;
+        this.auditType = auditType == null ? AuditCompleted.FULL : auditType;
+        this.cycleId = cycleId;
+        this.followUpId = followUpId;
+        this.moderatorId = moderatorId;
         this.returnReason = returnReason;
         this.auditedCase = auditedCase;
         this.auditorId = auditorId;
@@ -46,25 +57,36 @@ public final class Audit {
         this.version = version;
     }
 
-    /** The QA team allocates an audit of a case to an auditor, due {@code completionTime} from now. */
+    /** What is allocated: which kind of audit, in which cycle or answering which follow-up, and its deadlines. */
+    public record Allocation(String auditType, String cycleId, String followUpId, Instant completionDueBy,
+            Instant moderationDueBy) {
+        public static Allocation full(String cycleId, Instant now, Duration completionTime, Duration moderationTime) {
+            Instant completion = now.plus(completionTime);
+            return new Allocation(AuditCompleted.FULL, cycleId, null, completion, completion.plus(moderationTime));
+        }
+    }
+
+    /** The QA team allocates an audit of a case to an auditor, with its deadlines. */
     public static Audit allocate(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy,
-            Instant now, Duration completionTime) {
+            Instant now, Allocation allocation) {
         Objects.requireNonNull(auditedCase, "case");
         if (auditorId.equals(auditedCase.socialWorkerId())) {
             throw new IllegalArgumentException("the case's own social worker cannot audit it");
         }
-        Audit audit = new Audit(auditId, auditedCase, auditorId, allocatedBy, now, now.plus(completionTime),
-                AuditStatus.ALLOCATED, null, null, null, null);
+        Audit audit = new Audit(auditId, auditedCase, auditorId, allocatedBy, now, allocation.completionDueBy(),
+                allocation.moderationDueBy(), allocation.auditType(), allocation.cycleId(), allocation.followUpId(),
+                null, AuditStatus.ALLOCATED, null, null, null, null);
         audit.raised.add(new AuditAllocated(auditId, auditedCase.caseId(), auditorId, allocatedBy, audit.completionDueBy,
                 auditedCase.iroId()));
         return audit;
     }
 
     public static Audit restore(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy,
-            Instant allocatedAt, Instant completionDueBy, AuditStatus status, Submission submission,
-            Instant completedAt, String returnReason, Long version) {
-        return new Audit(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy, status,
-                submission, completedAt, returnReason, version);
+            Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, String auditType, String cycleId,
+            String followUpId, String moderatorId, AuditStatus status, Submission submission, Instant completedAt,
+            String returnReason, Long version) {
+        return new Audit(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy, moderationDueBy,
+                auditType, cycleId, followUpId, moderatorId, status, submission, completedAt, returnReason, version);
     }
 
     /**
@@ -83,8 +105,8 @@ public final class Audit {
         this.status = AuditStatus.COMPLETED;
         raised.add(new AuditCompleted(auditId, auditedCase.caseId(), auditedCase.serviceId(), auditedCase.teamId(),
                 auditorId, auditedCase.socialWorkerId(), auditedCase.serviceManagerId(), completed.overallGrade(),
-                Map.copyOf(completed.domainGrades()), completed.familyFeedback().obtained(), now, AuditCompleted.FULL,
-                null));
+                Map.copyOf(completed.domainGrades()), completed.familyFeedback().obtained(), now, auditType,
+                followUpId));
     }
 
     /** The QA panel returned the audit; a return older than the latest submission changes nothing (false). */
@@ -94,6 +116,15 @@ public final class Audit {
         }
         status = AuditStatus.RETURNED;
         returnReason = reason;
+        return true;
+    }
+
+    /** moderation-service assigned a moderator: shown on the allocation tracker. */
+    public boolean moderatorAssigned(String staffId) {
+        if (staffId.equals(moderatorId)) {
+            return false;
+        }
+        moderatorId = staffId;
         return true;
     }
 
@@ -117,6 +148,11 @@ public final class Audit {
     public String allocatedBy() { return allocatedBy; }
     public Instant allocatedAt() { return allocatedAt; }
     public Instant completionDueBy() { return completionDueBy; }
+    public Instant moderationDueBy() { return moderationDueBy; }
+    public String auditType() { return auditType; }
+    public String cycleId() { return cycleId; }
+    public String followUpId() { return followUpId; }
+    public String moderatorId() { return moderatorId; }
     public AuditStatus status() { return status; }
     public Submission submission() { return submission; }
     public Instant completedAt() { return completedAt; }

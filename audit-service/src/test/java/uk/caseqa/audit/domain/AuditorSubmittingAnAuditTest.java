@@ -23,7 +23,7 @@ class AuditorSubmittingAnAuditTest {
 
     @Test
     void theAllocatedAuditorSubmitsOnceAndTheCompletionCarriesIdentifiersOnly() {
-        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Duration.ofDays(14));
+        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7)));
         assertThat(audit.raised()).singleElement().isInstanceOf(AuditAllocated.class);
         assertThat(audit.completionDueBy()).isEqualTo(NOW.plus(Duration.ofDays(14)));
 
@@ -38,14 +38,14 @@ class AuditorSubmittingAnAuditTest {
 
     @Test
     void noOneButTheAllocatedAuditorMaySubmit() {
-        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Duration.ofDays(14));
+        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7)));
 
         assertThatThrownBy(() -> audit.submit("staff-tm-8", INADEQUATE, NOW)).isInstanceOf(SecurityException.class);
     }
 
     @Test
     void aSocialWorkerCannotAuditTheirOwnCase() {
-        assertThatThrownBy(() -> Audit.allocate("audit-1", CASE, "staff-sw-1", "staff-qa-1", NOW, Duration.ofDays(14)))
+        assertThatThrownBy(() -> Audit.allocate("audit-1", CASE, "staff-sw-1", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

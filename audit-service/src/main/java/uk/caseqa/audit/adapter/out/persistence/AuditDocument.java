@@ -9,18 +9,21 @@ import uk.caseqa.audit.domain.CaseRecord;
 import uk.caseqa.messaging.outbox.OutboxEvent;
 
 /** An audit and the events it raised that are not yet published ({@code outbox}). */
-record AuditDocument(@Id String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy,
-        Instant allocatedAt, Instant completionDueBy, AuditStatus status, Audit.Submission submission,
+record AuditDocument(@Id String auditId, CaseRecord auditedCase, String localAuthority, String auditorId,
+        String allocatedBy, Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, String auditType,
+        String cycleId, String followUpId, String moderatorId, AuditStatus status, Audit.Submission submission,
         Instant completedAt, String returnReason, Long version, List<OutboxEvent> outbox) {
 
     static AuditDocument of(Audit a) {
-        return new AuditDocument(a.auditId(), a.auditedCase(), a.auditorId(), a.allocatedBy(),
-                a.allocatedAt(), a.completionDueBy(), a.status(), a.submission(), a.completedAt(), a.returnReason(),
+        return new AuditDocument(a.auditId(), a.auditedCase(), a.localAuthority(), a.auditorId(), a.allocatedBy(),
+                a.allocatedAt(), a.completionDueBy(), a.moderationDueBy(), a.auditType(), a.cycleId(),
+                a.followUpId(), a.moderatorId(), a.status(), a.submission(), a.completedAt(), a.returnReason(),
                 a.version(), null);
     }
 
     Audit toDomain() {
         return Audit.restore(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy,
-                status, submission, completedAt, returnReason, version);
+                moderationDueBy, auditType, cycleId, followUpId, moderatorId, status, submission, completedAt,
+                returnReason, version);
     }
 }

@@ -1,7 +1,12 @@
 package uk.caseqa.audit.adapter.out.persistence;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,6 +36,39 @@ class MongoAudits implements Audits {
         } else {
             store.update(document, audit.version(), events, COLLECTION);
         }
+    }
+
+    @Override
+    public boolean insertIfAbsent(Audit audit, List<OutboxEvent> events) {
+        return store.insertIfAbsent(AuditDocument.of(audit), events, COLLECTION);
+    }
+
+    @Override
+    public List<Audit> ofCouncil(String localAuthority, String cycleId) {
+        Criteria criteria = Criteria.where("localAuthority").is(localAuthority);
+        if (cycleId != null) {
+            criteria = criteria.and("cycleId").is(cycleId);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("allocatedAt", "_id")), AuditDocument.class, COLLECTION)
+                .stream().map(AuditDocument::toDomain).toList();
+    }
+
+    @Override
+    public Map<String, Instant> lastAllocatedAt(Collection<String> caseIds) {
+        Map<String, Instant> last = new HashMap<>();
+        for (AuditDocument audit : mongo.find(Query.query(Criteria.where("auditedCase.caseId").in(caseIds)),
+                AuditDocument.class, COLLECTION)) {
+            last.merge(audit.auditedCase().caseId(), audit.allocatedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return last;
+    }
+
+    @Override
+    public Map<String, Integer> auditsPerAuditor(String cycleId) {
+        Map<String, Integer> load = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("cycleId").is(cycleId)), AuditDocument.class, COLLECTION)
+                .forEach(a -> load.merge(a.auditorId(), 1, Integer::sum));
+        return load;
     }
 
     @Override

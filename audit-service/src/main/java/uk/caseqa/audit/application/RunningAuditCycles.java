@@ -1,0 +1,113 @@
+package uk.caseqa.audit.application;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.springframework.stereotype.Service;
+import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.audit.domain.AuditCycle;
+import uk.caseqa.audit.domain.AuditProgramme;
+import uk.caseqa.audit.domain.AuditProgrammes;
+import uk.caseqa.audit.domain.Auditor;
+import uk.caseqa.audit.domain.CaseFile;
+import uk.caseqa.audit.domain.CaseRecord;
+import uk.caseqa.audit.domain.RegisteredCase;
+import uk.caseqa.audit.domain.Selection;
+import uk.caseqa.messaging.outbox.EventFactory;
+import uk.caseqa.messaging.staff.StaffReadModel;
+
+/**
+ * Use case: the QA team runs a council's cycle: the programme in force selects cases at random (the seed and the
+ * eligible population are recorded) and allocates them; each allocation becomes an audit with its deadlines and
+ * an {@code AuditAllocated} event. Running a cycle again returns what was drawn and completes any audit a crash left
+ * unwritten (audit ids derive from the cycle).
+ */
+@Service
+public class RunningAuditCycles {
+
+    private final AuditProgrammes programmes;
+    private final CaseRegistry cases;
+    private final Audits audits;
+    private final AuditCycles cycles;
+    private final StaffReadModel staff;
+    private final EventFactory events;
+    private final Clock clock;
+    private final SecureRandom seeds = new SecureRandom();
+
+    RunningAuditCycles(AuditProgrammes programmes, CaseRegistry cases, Audits audits, AuditCycles cycles,
+            StaffReadModel staff, EventFactory events, Clock clock) {
+        this.programmes = programmes;
+        this.cases = cases;
+        this.audits = audits;
+        this.cycles = cycles;
+        this.staff = staff;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public AuditCycle run(String localAuthority, Long requestedSeed, String by) {
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(AuditProgramme.ENGLAND).toLocalDate();
+        AuditProgramme programme = programmes.inForce(localAuthority, today);
+        String cycleKey = programme.cycleOf(today);
+        String cycleId = AuditCycle.idFor(localAuthority, cycleKey);
+        AuditCycle cycle = cycles.find(cycleId).orElseGet(() -> {
+            AuditCycle drawn = draw(localAuthority, programme, cycleKey, cycleId,
+                    requestedSeed != null ? requestedSeed : seeds.nextLong(), today, by, now);
+            cycles.insertIfAbsent(drawn);
+            return cycles.find(cycleId).orElseThrow();
+        });
+        allocateAudits(cycle, programmes.byId(cycle.programmeId()), by, now);
+        return cycle;
+    }
+
+    public AuditCycle find(String cycleId) {
+        return cycles.find(cycleId).orElseThrow(() -> new NoSuchElementException("no audit cycle " + cycleId));
+    }
+
+    private AuditCycle draw(String localAuthority, AuditProgramme programme, String cycleKey, String cycleId,
+            long seed, LocalDate today, String by, Instant now) {
+        List<RegisteredCase> open = cases.openCases(localAuthority);
+        Map<String, Instant> lastAudited = audits.lastAllocatedAt(open.stream().map(c -> c.record().caseId()).toList());
+        List<CaseFile> files = open.stream().map(c -> new CaseFile(c.record(),
+                c.openedAt().atZone(AuditProgramme.ENGLAND).toLocalDate(), c.open(),
+                lastAudited.containsKey(c.record().caseId())
+                        ? lastAudited.get(c.record().caseId()).atZone(AuditProgramme.ENGLAND).toLocalDate() : null))
+                .toList();
+        Map<String, Integer> load = audits.auditsPerAuditor(cycleId);
+        List<Auditor> auditors = staff.withRoles(localAuthority, programme.auditorRoles()).stream()
+                .map(s -> new Auditor(s.staffId(), s.role(), s.teamId(), load.getOrDefault(s.staffId(), 0))).toList();
+        Selection.Outcome outcome = Selection.draw(programme, cycleKey, seed, today, files, auditors);
+        List<AuditCycle.Allocated> allocated = new ArrayList<>();
+        int n = 0;
+        for (Selection.Allocation allocation : outcome.allocations()) {
+            n++;
+            String auditId = allocation.auditorId() == null ? null
+                    : "audit-" + localAuthority + "-" + cycleKey + "-" + String.format("%03d", n);
+            allocated.add(new AuditCycle.Allocated(allocation.caseId(), allocation.teamId(), auditId,
+                    allocation.auditorId(), allocation.reason()));
+        }
+        return new AuditCycle(cycleId, localAuthority, programme.id(), cycleKey, seed, outcome.eligible(),
+                outcome.excluded(), allocated, by, now);
+    }
+
+    private void allocateAudits(AuditCycle cycle, AuditProgramme programme, String by, Instant now) {
+        for (AuditCycle.Allocated allocated : cycle.allocations()) {
+            if (allocated.auditId() == null || audits.find(allocated.auditId()).isPresent()) {
+                continue;
+            }
+            CaseRecord auditedCase = cases.find(allocated.caseId()).orElseThrow();
+            Audit audit = Audit.allocate(allocated.auditId(), auditedCase, allocated.auditorId(), by, now,
+                    Audit.Allocation.full(cycle.cycleId(), now, Duration.ofDays(programme.completionDays()),
+                            Duration.ofDays(programme.moderationDays())));
+            audits.insertIfAbsent(audit, audit.raised().stream()
+                    .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
+        }
+    }
+}

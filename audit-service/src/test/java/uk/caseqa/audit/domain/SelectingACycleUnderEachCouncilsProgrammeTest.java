@@ -1,0 +1,150 @@
+package uk.caseqa.audit.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
+import uk.caseqa.contracts.Cohort;
+import uk.caseqa.contracts.StaffRole;
+
+/** Each council's programme, read from audit-service.yml, drawing a cycle from the same caseload. */
+class SelectingACycleUnderEachCouncilsProgrammeTest {
+
+    static final AuditProgrammes PROGRAMMES = programmes();
+    static final LocalDate JANUARY = LocalDate.of(2027, 1, 15);
+
+    static AuditProgrammes programmes() {
+        try {
+            var source = new YamlPropertySourceLoader().load("audit", new ClassPathResource("audit-service.yml")).get(0);
+            return new AuditProgrammes(new Binder(ConfigurationPropertySources.from(source))
+                    .bind("caseqa.audit.programmes", Bindable.listOf(AuditProgramme.class)).get());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 60 open cases: three teams, every cohort, some opened lately, some audited lately. */
+    static List<CaseFile> caseload(String council) {
+        return caseload(council, JANUARY);
+    }
+
+    static List<CaseFile> caseload(String council, LocalDate today) {
+        List<CaseFile> files = new ArrayList<>();
+        Cohort[] cohorts = Cohort.values();
+        for (int i = 0; i < 60; i++) {
+            String team = "team-" + (i % 3);
+            CaseRecord record = new CaseRecord("case-" + String.format("%02d", i), council, cohorts[i % cohorts.length],
+                    "svc-1", team, "staff-sw-" + (i % 6), "staff-tm-" + (i % 3), "staff-sm-1", "staff-iro-1");
+            LocalDate opened = i % 10 == 0 ? today.minusWeeks(3) : today.minusYears(1);
+            LocalDate lastAudited = i % 7 == 0 ? today.minusMonths(5) : null;
+            files.add(new CaseFile(record, opened, i % 13 != 12, lastAudited));
+        }
+        return files;
+    }
+
+    static List<Auditor> auditors() {
+        return List.of(new Auditor("staff-tm-0", StaffRole.TEAM_MANAGER, "team-0", 0),
+                new Auditor("staff-tm-1", StaffRole.TEAM_MANAGER, "team-1", 0),
+                new Auditor("staff-tm-2", StaffRole.TEAM_MANAGER, "team-2", 0),
+                new Auditor("staff-atm-0", StaffRole.ASSISTANT_TEAM_MANAGER, "team-0", 0),
+                new Auditor("staff-iro-1", StaffRole.IRO, null, 0));
+    }
+
+    static Selection.Outcome draw(String council, long seed) {
+        return draw(council, seed, JANUARY);
+    }
+
+    static Selection.Outcome draw(String council, long seed, LocalDate today) {
+        AuditProgramme programme = PROGRAMMES.inForce(council, today);
+        return Selection.draw(programme, programme.cycleOf(today), seed, today, caseload(council, today), auditors());
+    }
+
+    @Test
+    void swindonSamplesThisMonthsCohortsOnlyLeavesOutNewEarlyHelpAndRecentlyAuditedAndAuditsWithinTheTeam() {
+        LocalDate january2023 = LocalDate.of(2023, 1, 16);
+        assertThat(PROGRAMMES.inForce("swindon", january2023).id()).isEqualTo("swindon-2019");
+        Selection.Outcome outcome = draw("swindon", 42, january2023);
+        Map<String, CaseFile> cases = caseload("swindon", january2023).stream()
+                .collect(Collectors.toMap(f -> f.record().caseId(), f -> f));
+
+        assertThat(outcome.cycleKey()).isEqualTo("2023-01");
+        assertThat(outcome.eligible()).allSatisfy(id -> {
+            CaseFile file = cases.get(id);
+            assertThat(file.record().cohort()).isIn(Cohort.CP, Cohort.CIN, Cohort.EARLY_HELP);
+            assertThat(file.open()).isTrue();
+            assertThat(file.lastAuditedOn()).isNull();
+            if (file.record().cohort() == Cohort.EARLY_HELP) {
+                assertThat(file.openedOn()).isBefore(january2023.minusMonths(2));
+            }
+        });
+        assertThat(outcome.excluded()).containsValue("open less than 2 months")
+                .containsValue("audited in the last 12 months").containsValue("CLA is not sampled in this cycle");
+        assertThat(outcome.allocations()).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.auditorId()).isNotNull();
+            assertThat(a.auditorId()).isNotEqualTo(cases.get(a.caseId()).record().socialWorkerId());
+        });
+        assertThat(outcome.allocations()).filteredOn(a -> !a.auditorId().equals("staff-iro-1"))
+                .allSatisfy(a -> assertThat(auditors().stream().filter(x -> x.staffId().equals(a.auditorId()))
+                        .findFirst().orElseThrow().teamId()).isEqualTo(a.teamId()));
+    }
+
+    @Test
+    void theSameSeedOverTheSamePopulationDrawsTheSameCasesAndAnotherSeedAnotherDraw() {
+        assertThat(draw("swindon", 7)).isEqualTo(draw("swindon", 7));
+        assertThat(draw("telford-and-wrekin", 7).allocations())
+                .isNotEqualTo(draw("telford-and-wrekin", 8).allocations());
+    }
+
+    @Test
+    void swindon2024GivesEachAuditorOneAuditAMonthAndSaysWhyTheRestWaits() {
+        assertThat(PROGRAMMES.inForce("swindon", JANUARY).id()).isEqualTo("swindon-2024");
+        Selection.Outcome outcome = draw("swindon", 3);
+
+        Map<String, Long> perAuditor = outcome.allocations().stream().filter(a -> a.auditorId() != null)
+                .collect(Collectors.groupingBy(Selection.Allocation::auditorId, Collectors.counting()));
+        assertThat(perAuditor.values()).allMatch(n -> n == 1);
+        assertThat(outcome.allocations()).filteredOn(a -> a.auditorId() == null).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.reason()).contains("fewer than 1"));
+    }
+
+    @Test
+    void theSampleIsSharedAcrossTeamsInTurn() {
+        Selection.Outcome outcome = draw("telford-and-wrekin", 11);
+
+        Map<String, Long> perTeam = outcome.allocations().stream()
+                .collect(Collectors.groupingBy(Selection.Allocation::teamId, Collectors.counting()));
+        assertThat(outcome.allocations()).hasSize(10);
+        assertThat(perTeam.values()).allMatch(n -> n >= 3 && n <= 4);
+    }
+
+    @Test
+    void wandsworthTeamManagersPeerAuditAnotherTeamsCases() {
+        Selection.Outcome outcome = draw("wandsworth", 5);
+
+        assertThat(outcome.allocations()).isNotEmpty().allSatisfy(a -> {
+            Auditor auditor = auditors().stream().filter(x -> x.staffId().equals(a.auditorId())).findFirst().orElseThrow();
+            assertThat(auditor.role()).isEqualTo(StaffRole.TEAM_MANAGER);
+            assertThat(auditor.teamId()).isNotEqualTo(a.teamId());
+        });
+    }
+
+    @Test
+    void boltonRunsSixWeeklyCyclesOverEveryCohort() {
+        Selection.Outcome outcome = draw("bolton", 9);
+
+        assertThat(outcome.cycleKey()).isEqualTo("6w-2027-01");
+        assertThat(outcome.allocations()).hasSize(12);
+        assertThat(outcome.excluded()).doesNotContainValue("CLA is not sampled in this cycle");
+        assertThat(PROGRAMMES.inForce("bolton", JANUARY).cycleOf(LocalDate.of(2027, 2, 20))).isEqualTo("6w-2027-02");
+    }
+}
