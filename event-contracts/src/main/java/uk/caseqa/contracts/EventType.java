@@ -8,6 +8,8 @@ public enum EventType {
     STAFF_MEMBER_REGISTERED(StaffMemberRegistered.class, EventStream.STAFF),
     AUDIT_ALLOCATED(AuditAllocated.class, EventStream.AUDITS),
     AUDIT_COMPLETED(AuditCompleted.class, EventStream.AUDITS),
+    AUDIT_OVERDUE(AuditOverdue.class, EventStream.AUDITS),
+    ACTION_OVERDUE(ActionOverdue.class, EventStream.AUDITS),
     MODERATION_ASSIGNED(ModerationAssigned.class, EventStream.MODERATION),
     MODERATION_OVERDUE(ModerationOverdue.class, EventStream.MODERATION),
     IRO_COMMENT_REQUESTED(IroCommentRequested.class, EventStream.MODERATION),

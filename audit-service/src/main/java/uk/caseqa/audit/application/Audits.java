@@ -26,6 +26,9 @@ public interface Audits {
     /** When each of these cases was last allocated for audit. */
     Map<String, Instant> lastAllocatedAt(Collection<String> caseIds);
 
+    /** Audits with something due by {@code now} (completion or an action). */
+    List<String> withDeadlinesDueBy(Instant now);
+
     /** How many audits each auditor holds in a cycle. */
     Map<String, Integer> auditsPerAuditor(String cycleId);
 }

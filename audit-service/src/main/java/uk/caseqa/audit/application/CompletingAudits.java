@@ -1,30 +1,59 @@
 package uk.caseqa.audit.application;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.audit.domain.AuditProgramme;
+import uk.caseqa.audit.domain.AuditProgrammes;
+import uk.caseqa.audit.domain.Draft;
 import uk.caseqa.messaging.outbox.EventFactory;
+import uk.caseqa.messaging.web.InvalidFieldsException;
 
-/** Use case: the auditor submits the completed audit. Publishes {@code AuditCompleted}. */
+/**
+ * Use cases: the auditor saves drafts and submits the completed audit (publishes {@code AuditCompleted}); the
+ * council's programme may refuse an audit without family feedback.
+ */
 @Service
 public class CompletingAudits {
 
     private final Audits audits;
+    private final AuditProgrammes programmes;
     private final EventFactory events;
     private final Clock clock;
 
-    public CompletingAudits(Audits audits, EventFactory events, Clock clock) {
+    public CompletingAudits(Audits audits, AuditProgrammes programmes, EventFactory events, Clock clock) {
         this.audits = audits;
+        this.programmes = programmes;
         this.events = events;
         this.clock = clock;
     }
 
     public Audit submit(String auditId, String by, Audit.Submission submission) {
-        Audit audit = audits.find(auditId).orElseThrow(() -> new NoSuchElementException("no audit " + auditId));
+        Audit audit = find(auditId);
+        AuditProgramme programme = programmes.inForce(audit.localAuthority(),
+                clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate());
+        if (programme.requireFamilyFeedback() && !submission.familyFeedback().obtained()) {
+            throw new InvalidFieldsException(Map.of("familyFeedback.respondentType", "family feedback is required: "
+                    + programme.id() + " does not accept an audit without it (" + programme.source() + ")"));
+        }
         audit.submit(by, submission, clock.instant());
         audits.save(audit, audit.raised().stream()
                 .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
         return audit;
+    }
+
+    /** The auditor saves the audit in progress. */
+    public Audit saveDraft(String auditId, String by, Draft draft) {
+        Audit audit = find(auditId);
+        audit.saveDraft(by, draft);
+        audits.save(audit, List.of());
+        return audit;
+    }
+
+    private Audit find(String auditId) {
+        return audits.find(auditId).orElseThrow(() -> new NoSuchElementException("no audit " + auditId));
     }
 }

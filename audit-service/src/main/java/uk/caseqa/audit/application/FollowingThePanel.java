@@ -6,8 +6,9 @@ import org.springframework.stereotype.Service;
 import uk.caseqa.contracts.AuditClosed;
 import uk.caseqa.contracts.AuditReturned;
 import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.ModerationAssigned;
 
-/** Use cases: the QA panel returned an audit to its auditor, or the QA manager closed it. */
+/** Use cases: a moderator was assigned; the QA panel returned an audit to its auditor; the QA manager closed it. */
 @Service
 public class FollowingThePanel {
 
@@ -24,6 +25,16 @@ public class FollowingThePanel {
             if (changed) {
                 audits.save(audit, java.util.List.of());
                 log.info("audit {} returned to {}", audit.auditId(), audit.auditorId());
+            }
+            return changed;
+        }).orElse(false);
+    }
+
+    public boolean moderatorAssigned(EventEnvelope<ModerationAssigned> event) {
+        return audits.find(event.data().auditId()).map(audit -> {
+            boolean changed = audit.moderatorAssigned(event.data().moderatorId());
+            if (changed) {
+                audits.save(audit, java.util.List.of());
             }
             return changed;
         }).orElse(false);

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import uk.caseqa.contracts.ActionOverdue;
 import uk.caseqa.contracts.AuditAllocated;
 import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.AuditOverdue;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.Grade;
 
@@ -32,14 +34,20 @@ public final class Audit {
     private Submission submission;
     private Instant completedAt;
     private String returnReason;
+    private Draft draft;
+    private List<AuditAction> actions;
+    private boolean overdueFired;
     private final Long version;
     private final List<EventPayload> raised = new ArrayList<>();
 
     private Audit(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy, Instant allocatedAt,
             Instant completionDueBy, Instant moderationDueBy, String auditType, String cycleId, String followUpId,
             String moderatorId, AuditStatus status, Submission submission, Instant completedAt, String returnReason,
-            Long version) {
+            Draft draft, List<AuditAction> actions, boolean overdueFired, Long version) {
         this.auditId = auditId;
+        this.draft = draft;
+        this.actions = new ArrayList<>(actions == null ? List.of() : actions);
+        this.overdueFired = overdueFired;
         this.moderationDueBy = moderationDueBy;
         this.auditType = auditType == null ? AuditCompleted.FULL : auditType;
         this.cycleId = cycleId;
@@ -75,7 +83,7 @@ public final class Audit {
         }
         Audit audit = new Audit(auditId, auditedCase, auditorId, allocatedBy, now, allocation.completionDueBy(),
                 allocation.moderationDueBy(), allocation.auditType(), allocation.cycleId(), allocation.followUpId(),
-                null, AuditStatus.ALLOCATED, null, null, null, null);
+                null, AuditStatus.ALLOCATED, null, null, null, null, List.of(), false, null);
         audit.raised.add(new AuditAllocated(auditId, auditedCase.caseId(), auditorId, allocatedBy, audit.completionDueBy,
                 auditedCase.iroId()));
         return audit;
@@ -84,9 +92,10 @@ public final class Audit {
     public static Audit restore(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy,
             Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, String auditType, String cycleId,
             String followUpId, String moderatorId, AuditStatus status, Submission submission, Instant completedAt,
-            String returnReason, Long version) {
+            String returnReason, Draft draft, List<AuditAction> actions, boolean overdueFired, Long version) {
         return new Audit(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy, moderationDueBy,
-                auditType, cycleId, followUpId, moderatorId, status, submission, completedAt, returnReason, version);
+                auditType, cycleId, followUpId, moderatorId, status, submission, completedAt, returnReason, draft,
+                actions, overdueFired, version);
     }
 
     /**
@@ -103,6 +112,11 @@ public final class Audit {
         this.submission = completed;
         this.completedAt = now;
         this.status = AuditStatus.COMPLETED;
+        this.draft = null;
+        int n = actions.size();
+        for (AuditAction.Plan plan : completed.actions()) {
+            actions.add(AuditAction.open(auditId + "-a" + (++n), plan));
+        }
         raised.add(new AuditCompleted(auditId, auditedCase.caseId(), auditedCase.serviceId(), auditedCase.teamId(),
                 auditorId, auditedCase.socialWorkerId(), auditedCase.serviceManagerId(), completed.overallGrade(),
                 Map.copyOf(completed.domainGrades()), completed.familyFeedback().obtained(), now, auditType,
@@ -117,6 +131,74 @@ public final class Audit {
         status = AuditStatus.RETURNED;
         returnReason = reason;
         return true;
+    }
+
+    /** The auditor saves the audit in progress, to resume later. */
+    public void saveDraft(String by, Draft inProgress) {
+        if (!auditorId.equals(by)) {
+            throw new SecurityException("only the allocated auditor (" + auditorId + ") may work on this audit");
+        }
+        if (status != AuditStatus.ALLOCATED && status != AuditStatus.RETURNED) {
+            throw new IllegalStateException("audit " + auditId + " is " + status + ": nothing to draft");
+        }
+        draft = inProgress;
+    }
+
+    public void completeAction(String actionId, String by, String evidence, Instant now) {
+        replaceAction(actionId, action -> action.completed(by, evidence, now));
+    }
+
+    public void actionNotDone(String actionId, String by, String reason, Instant now) {
+        replaceAction(actionId, action -> action.notDone(by, reason, now));
+    }
+
+    public void verifyAction(String actionId, AuditAction.Verification result) {
+        replaceAction(actionId, action -> action.verified(result));
+    }
+
+    private void replaceAction(String actionId, java.util.function.UnaryOperator<AuditAction> change) {
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i).actionId().equals(actionId)) {
+                actions.set(i, change.apply(actions.get(i)));
+                return;
+            }
+        }
+        throw new java.util.NoSuchElementException("no action " + actionId + " on audit " + auditId);
+    }
+
+    /**
+     * Raises what has fallen due by {@code now}, once each: the audit not completed by its deadline
+     * ({@code AuditOverdue}), actions not closed by their due day ({@code ActionOverdue}). True when any fired.
+     */
+    public boolean fireDue(Instant now) {
+        boolean fired = false;
+        if (!overdueFired && (status == AuditStatus.ALLOCATED || status == AuditStatus.RETURNED)
+                && !completionDueBy.isAfter(now)) {
+            overdueFired = true;
+            raised.add(new AuditOverdue(auditId, auditedCase.caseId(), auditorId, completionDueBy));
+            fired = true;
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            AuditAction action = actions.get(i);
+            if (action.dueBy(now)) {
+                actions.set(i, action.overdueRaised());
+                raised.add(new ActionOverdue(auditId, action.actionId(), auditedCase.caseId(), action.ownerId(),
+                        action.immediate(), action.dueAt()));
+                fired = true;
+            }
+        }
+        return fired;
+    }
+
+    /** When something next falls due; null when nothing is pending. Stored, so any replica finds due work. */
+    public Instant nextDueAt() {
+        java.util.stream.Stream<Instant> completion = !overdueFired
+                && (status == AuditStatus.ALLOCATED || status == AuditStatus.RETURNED)
+                ? java.util.stream.Stream.of(completionDueBy) : java.util.stream.Stream.empty();
+        java.util.stream.Stream<Instant> dueActions = actions.stream()
+                .filter(a -> a.status() == AuditAction.Status.OPEN && !a.overdueFired()).map(AuditAction::dueAt);
+        return java.util.stream.Stream.concat(completion, dueActions).min(java.util.Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /** moderation-service assigned a moderator: shown on the allocation tracker. */
@@ -157,11 +239,14 @@ public final class Audit {
     public Submission submission() { return submission; }
     public Instant completedAt() { return completedAt; }
     public String returnReason() { return returnReason; }
+    public Draft draft() { return draft; }
+    public List<AuditAction> actions() { return List.copyOf(actions); }
+    public boolean overdueFired() { return overdueFired; }
     public Long version() { return version; }
 
     /** What the auditor submits. */
     public record Submission(Map<String, Grade> domainGrades, Grade overallGrade, String rationale,
-            FamilyFeedback familyFeedback) {
+            FamilyFeedback familyFeedback, List<AuditAction.Plan> actions) {
         public Submission {
             if (domainGrades == null || domainGrades.isEmpty()) {
                 throw new IllegalArgumentException("at least one domain must be graded");
@@ -172,6 +257,7 @@ public final class Audit {
             }
             Objects.requireNonNull(familyFeedback, "familyFeedback");
             domainGrades = Map.copyOf(domainGrades);
+            actions = actions == null ? List.of() : List.copyOf(actions);
         }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.caseqa.contracts.AuditAllocated;
@@ -19,7 +21,9 @@ class AuditorSubmittingAnAuditTest {
             "staff-tm-1", "staff-sm-1", "staff-iro-1");
     static final Audit.Submission INADEQUATE = new Audit.Submission(Map.of("quality-of-planning", Grade.INADEQUATE),
             Grade.INADEQUATE, "No plan addresses the risks.",
-            new FamilyFeedback(null, null, null, null, false, "parent declined to take part"));
+            new FamilyFeedback(null, null, null, null, false, "parent declined to take part"),
+            List.of(new AuditAction.Plan("Strategy discussion", "staff-tm-1", LocalDate.of(2026, 11, 6), true),
+                    new AuditAction.Plan("Update the chronology", "staff-sw-1", LocalDate.of(2026, 11, 30), false)));
 
     @Test
     void theAllocatedAuditorSubmitsOnceAndTheCompletionCarriesIdentifiersOnly() {
@@ -34,6 +38,45 @@ class AuditorSubmittingAnAuditTest {
         assertThat(completed.familyFeedbackObtained()).isFalse();
         assertThat(completed.serviceManagerId()).isEqualTo("staff-sm-1");
         assertThatThrownBy(() -> audit.submit("staff-tm-7", INADEQUATE, NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anAuditNotCompletedByItsDeadlineIsOverdueOnceAndSurvivesAsStoredState() {
+        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW,
+                Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7)));
+        assertThat(audit.nextDueAt()).isEqualTo(NOW.plus(Duration.ofDays(14)));
+
+        assertThat(audit.fireDue(NOW.plus(Duration.ofDays(14)).minusSeconds(1))).isFalse();
+        assertThat(audit.fireDue(NOW.plus(Duration.ofDays(14)))).isTrue();
+        Audit reloaded = Audit.restore(audit.auditId(), CASE, audit.auditorId(), audit.allocatedBy(), audit.allocatedAt(),
+                audit.completionDueBy(), audit.moderationDueBy(), audit.auditType(), audit.cycleId(), null, null,
+                audit.status(), null, null, null, null, audit.actions(), audit.overdueFired(), 1L);
+        assertThat(reloaded.fireDue(NOW.plus(Duration.ofDays(20)))).isFalse();
+        assertThat(reloaded.nextDueAt()).isNull();
+        assertThat(audit.raised()).filteredOn(e -> e instanceof uk.caseqa.contracts.AuditOverdue).hasSize(1);
+    }
+
+    @Test
+    void actionsAreTrackedToEvidenceOrAReasonAndAMissedDueDayIsOverdueOnce() {
+        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW,
+                Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7)));
+        audit.submit("staff-tm-7", INADEQUATE, NOW.plus(Duration.ofDays(1)));
+        assertThat(audit.actions()).extracting(AuditAction::actionId).containsExactly("audit-1-a1", "audit-1-a2");
+        assertThat(audit.nextDueAt()).isEqualTo(Instant.parse("2026-11-07T00:00:00Z"));
+
+        assertThatThrownBy(() -> audit.completeAction("audit-1-a1", "staff-tm-1", " ", NOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("evidence");
+        audit.completeAction("audit-1-a1", "staff-tm-1", "Strategy discussion held 5/11", NOW.plus(Duration.ofDays(3)));
+        audit.fireDue(Instant.parse("2026-12-01T00:00:00Z"));
+        audit.fireDue(Instant.parse("2026-12-05T00:00:00Z"));
+        audit.actionNotDone("audit-1-a2", "staff-tm-1", "Worker on leave; reallocated", Instant.parse("2026-12-05T00:00:00Z"));
+
+        assertThat(audit.raised()).filteredOn(e -> e instanceof uk.caseqa.contracts.ActionOverdue).singleElement()
+                .satisfies(e -> assertThat(((uk.caseqa.contracts.ActionOverdue) e).actionId()).isEqualTo("audit-1-a2"));
+        assertThat(audit.actions()).extracting(AuditAction::status)
+                .containsExactly(AuditAction.Status.COMPLETED, AuditAction.Status.NOT_DONE);
+        assertThatThrownBy(() -> audit.verifyAction("audit-1-a2", new AuditAction.Verification(true, "", "qa", NOW)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

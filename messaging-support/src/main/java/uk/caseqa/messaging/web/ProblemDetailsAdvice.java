@@ -44,6 +44,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request body", reason));
     }
 
+    @ExceptionHandler(InvalidFieldsException.class)
+    ProblemDetail invalidFields(InvalidFieldsException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.");
+        problem.setProperty("errors", e.errors().entrySet().stream()
+                .map(error -> Map.<String, Object>of("field", error.getKey(), "message", error.getValue())).toList());
+        return problem;
+    }
+
     @ExceptionHandler(NoSuchElementException.class)
     ProblemDetail notFound(NoSuchElementException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import uk.caseqa.audit.application.FollowingThePanel;
 import uk.caseqa.contracts.AuditClosed;
 import uk.caseqa.contracts.AuditReturned;
+import uk.caseqa.contracts.ModerationAssigned;
 import uk.caseqa.messaging.inbound.InboundEvents;
 
 /** Binding {@code moderationEvents-in-0}: the panel returned an audit to its auditor, or it was closed. */
@@ -25,6 +26,8 @@ class ModerationEventsConsumer implements Consumer<Message<byte[]>> {
         inbound.handle(message, event -> {
             if (event.data() instanceof AuditReturned) {
                 panel.auditReturned(event.as(AuditReturned.class));
+            } else if (event.data() instanceof ModerationAssigned) {
+                panel.moderatorAssigned(event.as(ModerationAssigned.class));
             } else if (event.data() instanceof AuditClosed) {
                 panel.auditClosed(event.as(AuditClosed.class));
             }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -16,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,7 +26,9 @@ import uk.caseqa.audit.application.AllocatingAudits;
 import uk.caseqa.audit.application.Audits;
 import uk.caseqa.audit.application.CompletingAudits;
 import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.audit.domain.AuditAction;
 import uk.caseqa.audit.domain.AuditStatus;
+import uk.caseqa.audit.domain.Draft;
 import uk.caseqa.audit.domain.FamilyFeedback;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.messaging.web.Actor;
@@ -37,8 +41,10 @@ class AuditController {
     private final AllocatingAudits allocating;
     private final CompletingAudits completing;
     private final Audits audits;
+    private final java.time.Clock clock;
 
-    AuditController(AllocatingAudits allocating, CompletingAudits completing, Audits audits) {
+    AuditController(AllocatingAudits allocating, CompletingAudits completing, Audits audits, java.time.Clock clock) {
+        this.clock = clock;
         this.allocating = allocating;
         this.completing = completing;
         this.audits = audits;
@@ -51,8 +57,22 @@ class AuditController {
             String couldDoDifferently, Boolean wantsToHearWhatChanged, String notObtainedReason) {
     }
 
+    record ActionRequest(@NotBlank @Size(max = 2000) String what, @NotBlank String ownerId, @NotNull LocalDate dueOn,
+            boolean immediate) {
+        AuditAction.Plan plan() {
+            return new AuditAction.Plan(what, ownerId, dueOn, immediate);
+        }
+    }
+
     record SubmissionRequest(@NotEmpty Map<String, Grade> domainGrades, @NotNull Grade overallGrade,
-            @NotBlank @Size(max = 10000) String rationale, @NotNull @Valid FamilyFeedbackRequest familyFeedback) {
+            @NotBlank @Size(max = 10000) String rationale, @NotNull @Valid FamilyFeedbackRequest familyFeedback,
+            List<@Valid ActionRequest> actions) {
+    }
+
+    /** Everything optional: an audit in progress. */
+    record DraftRequest(Map<String, Grade> domainGrades, Grade overallGrade, @Size(max = 10000) String rationale,
+            String respondentType, String notObtainedReason, Boolean wantsToHearWhatChanged,
+            List<@Valid ActionRequest> actions) {
     }
 
     record AuditView(String auditId, String localAuthority, String caseId, String auditorId, String allocatedBy,
@@ -81,8 +101,30 @@ class AuditController {
         FamilyFeedbackRequest f = request.familyFeedback();
         Audit.Submission submission = new Audit.Submission(request.domainGrades(), request.overallGrade(),
                 request.rationale(), new FamilyFeedback(f.respondentType(), f.treatedWell(), f.madeADifference(),
-                        f.couldDoDifferently(), Boolean.TRUE.equals(f.wantsToHearWhatChanged()), f.notObtainedReason()));
+                        f.couldDoDifferently(), Boolean.TRUE.equals(f.wantsToHearWhatChanged()), f.notObtainedReason()),
+                request.actions() == null ? List.of() : request.actions().stream().map(ActionRequest::plan).toList());
         return AuditView.of(completing.submit(auditId, staffId, submission));
+    }
+
+    @PutMapping("/{auditId}/draft")
+    @Operation(summary = "Save the audit in progress, to resume later (the allocated auditor)")
+    Draft saveDraft(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+            @Valid @RequestBody DraftRequest request) {
+        Draft draft = new Draft(request.domainGrades(), request.overallGrade(), request.rationale(),
+                request.respondentType(), request.notObtainedReason(), request.wantsToHearWhatChanged(),
+                request.actions() == null ? List.of() : request.actions().stream().map(ActionRequest::plan).toList(),
+                clock.instant());
+        return completing.saveDraft(auditId, staffId, draft).draft();
+    }
+
+    @GetMapping("/{auditId}/draft")
+    @Operation(summary = "Resume: the saved draft")
+    Draft draft(@PathVariable String auditId) {
+        Draft draft = audits.find(auditId).orElseThrow(() -> new NoSuchElementException("no audit " + auditId)).draft();
+        if (draft == null) {
+            throw new NoSuchElementException("no draft of " + auditId);
+        }
+        return draft;
     }
 
     @GetMapping("/{auditId}")

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.audit.domain.AuditAction;
 import uk.caseqa.audit.domain.AuditStatus;
+import uk.caseqa.audit.domain.Draft;
 import uk.caseqa.audit.domain.CaseRecord;
 import uk.caseqa.messaging.outbox.OutboxEvent;
 
@@ -12,18 +14,19 @@ import uk.caseqa.messaging.outbox.OutboxEvent;
 record AuditDocument(@Id String auditId, CaseRecord auditedCase, String localAuthority, String auditorId,
         String allocatedBy, Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, String auditType,
         String cycleId, String followUpId, String moderatorId, AuditStatus status, Audit.Submission submission,
-        Instant completedAt, String returnReason, Long version, List<OutboxEvent> outbox) {
+        Instant completedAt, String returnReason, Draft draft, List<AuditAction> actions, boolean overdueFired,
+        Instant nextDueAt, Long version, List<OutboxEvent> outbox) {
 
     static AuditDocument of(Audit a) {
         return new AuditDocument(a.auditId(), a.auditedCase(), a.localAuthority(), a.auditorId(), a.allocatedBy(),
                 a.allocatedAt(), a.completionDueBy(), a.moderationDueBy(), a.auditType(), a.cycleId(),
                 a.followUpId(), a.moderatorId(), a.status(), a.submission(), a.completedAt(), a.returnReason(),
-                a.version(), null);
+                a.draft(), a.actions(), a.overdueFired(), a.nextDueAt(), a.version(), null);
     }
 
     Audit toDomain() {
         return Audit.restore(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy,
                 moderationDueBy, auditType, cycleId, followUpId, moderatorId, status, submission, completedAt,
-                returnReason, version);
+                returnReason, draft, actions == null ? List.of() : actions, overdueFired, version);
     }
 }

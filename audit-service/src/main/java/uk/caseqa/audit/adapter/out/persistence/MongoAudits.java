@@ -64,6 +64,11 @@ class MongoAudits implements Audits {
     }
 
     @Override
+    public List<String> withDeadlinesDueBy(Instant now) {
+        return store.idsDueBy(now, COLLECTION);
+    }
+
+    @Override
     public Map<String, Integer> auditsPerAuditor(String cycleId) {
         Map<String, Integer> load = new HashMap<>();
         mongo.find(Query.query(Criteria.where("cycleId").is(cycleId)), AuditDocument.class, COLLECTION)

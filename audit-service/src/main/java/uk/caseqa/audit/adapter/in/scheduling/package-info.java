@@ -1,0 +1,2 @@
+/** The clock's side: looks for overdue audits and actions. */
+package uk.caseqa.audit.adapter.in.scheduling;
