@@ -5,6 +5,9 @@ import java.util.Arrays;
 /** Every event type of the published language, its payload record, schema version and the stream it travels on. */
 public enum EventType {
     CASE_OPENED(CaseOpened.class, EventStream.CASES),
+    CASE_COHORT_CHANGED(CaseCohortChanged.class, EventStream.CASES),
+    CASE_RESPONSIBILITY_CHANGED(CaseResponsibilityChanged.class, EventStream.CASES),
+    CASE_CLOSED(CaseClosed.class, EventStream.CASES),
     STAFF_MEMBER_REGISTERED(StaffMemberRegistered.class, EventStream.STAFF),
     AUDIT_ALLOCATED(AuditAllocated.class, EventStream.AUDITS),
     AUDIT_COMPLETED(AuditCompleted.class, EventStream.AUDITS),

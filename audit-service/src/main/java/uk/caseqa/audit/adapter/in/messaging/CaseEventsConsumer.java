@@ -6,10 +6,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import uk.caseqa.audit.application.RecordingTheRegistry;
+import uk.caseqa.contracts.CaseClosed;
+import uk.caseqa.contracts.CaseCohortChanged;
 import uk.caseqa.contracts.CaseOpened;
+import uk.caseqa.contracts.CaseResponsibilityChanged;
 import uk.caseqa.messaging.inbound.InboundEvents;
 
-/** Binding {@code caseEvents-in-0}: the case-management systems' case events. */
+/** Binding {@code caseEvents-in-0}: the case-management systems' case events (opened, cohort, responsibility, closed). */
 @Component("caseEvents")
 class CaseEventsConsumer implements Consumer<Message<byte[]>> {
 
@@ -25,12 +28,20 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
     @Override
     public void accept(Message<byte[]> message) {
         inbound.handle(message, event -> {
+            boolean applied = true;
             if (event.data() instanceof CaseOpened) {
-                if (!registry.caseOpened(event.as(CaseOpened.class))) {
-                    log.info("case event {} already applied", event.id());
-                }
+                applied = registry.caseOpened(event.as(CaseOpened.class));
+            } else if (event.data() instanceof CaseCohortChanged) {
+                applied = registry.cohortChanged(event.as(CaseCohortChanged.class));
+            } else if (event.data() instanceof CaseResponsibilityChanged) {
+                applied = registry.responsibilityChanged(event.as(CaseResponsibilityChanged.class));
+            } else if (event.data() instanceof CaseClosed) {
+                applied = registry.caseClosed(event.as(CaseClosed.class));
             } else {
                 log.info("{} is not for audit-service; skipped", event.type());
+            }
+            if (!applied) {
+                log.info("case event {} already applied", event.id());
             }
         });
     }

@@ -1,49 +1,67 @@
 package uk.caseqa.audit.adapter.out.persistence;
 
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import uk.caseqa.audit.application.CaseRegistry;
 import uk.caseqa.audit.domain.CaseRecord;
+import uk.caseqa.audit.domain.CaseState;
 import uk.caseqa.audit.domain.RegisteredCase;
-import uk.caseqa.messaging.outbox.IdempotentUpserts;
+import uk.caseqa.messaging.outbox.AggregateStore;
 
+/**
+ * Each case event is applied in one version-checked write that also records its id; a concurrent writer makes the
+ * write fail, and the binder's retry applies the event again on the fresh state.
+ */
 @Component
 class MongoCaseRegistry implements CaseRegistry {
 
     static final String COLLECTION = "cases";
     private final MongoTemplate mongo;
-    private final IdempotentUpserts upserts;
+    private final AggregateStore store;
 
-    MongoCaseRegistry(MongoTemplate mongo, IdempotentUpserts upserts) {
+    MongoCaseRegistry(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.upserts = upserts;
+        this.store = store;
     }
 
     @Override
-    public boolean record(CaseRecord c, Instant openedAt, String eventId) {
-        Update update = new Update()
-                .set("localAuthority", c.localAuthority()).set("cohort", c.cohort().name())
-                .set("serviceId", c.serviceId()).set("teamId", c.teamId()).set("socialWorkerId", c.socialWorkerId())
-                .set("teamManagerId", c.teamManagerId()).set("serviceManagerId", c.serviceManagerId())
-                .set("iroId", c.iroId()).setOnInsert("openedAt", openedAt).setOnInsert("open", true);
-        return upserts.apply(COLLECTION, c.caseId(), eventId, update);
+    public boolean apply(String caseId, String localAuthority, String eventId, UnaryOperator<CaseState> change) {
+        CaseDocument current = mongo.findById(caseId, CaseDocument.class, COLLECTION);
+        if (current != null && current.handledEventIds() != null && current.handledEventIds().contains(eventId)) {
+            return false;
+        }
+        CaseState before = current == null ? CaseState.unknown(caseId, localAuthority) : current.toDomain();
+        List<String> handled = new ArrayList<>(current == null || current.handledEventIds() == null ? List.of()
+                : current.handledEventIds());
+        handled.add(eventId);
+        CaseDocument next = CaseDocument.of(change.apply(before), handled, null);
+        if (current == null) {
+            if (!store.insertIfAbsent(next, List.of(), COLLECTION)) {
+                throw new OptimisticLockingFailureException("case " + caseId + " was created concurrently; retry");
+            }
+        } else {
+            store.update(next, current.version(), List.of(), COLLECTION);
+        }
+        return true;
     }
 
     @Override
     public Optional<CaseRecord> find(String caseId) {
-        return Optional.ofNullable(mongo.findById(caseId, CaseDocument.class, COLLECTION)).map(CaseDocument::toDomain);
+        return Optional.ofNullable(mongo.findById(caseId, CaseDocument.class, COLLECTION)).map(CaseDocument::toDomain)
+                .filter(CaseState::known).map(CaseState::record);
     }
 
     @Override
     public List<RegisteredCase> openCases(String localAuthority) {
-        return mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority).and("open").is(true)),
-                CaseDocument.class, COLLECTION).stream()
-                .map(d -> new RegisteredCase(d.toDomain(), d.openedAt(), true)).toList();
+        return mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority).and("open").is(true)
+                        .and("known").is(true)), CaseDocument.class, COLLECTION).stream()
+                .map(d -> new RegisteredCase(d.toDomain().record(), d.openedAt(), true)).toList();
     }
 }
