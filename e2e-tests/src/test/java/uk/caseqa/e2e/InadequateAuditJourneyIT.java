@@ -125,7 +125,8 @@ class InadequateAuditJourneyIT {
                 .hasSize(3);
         List<?> notifications = RestClient.create(platform.url(PlatformService.NOTIFICATION)).get()
                 .uri("/notifications?recipientId={id}", DemoJourney.SERVICE_MANAGER).retrieve().body(List.class);
-        assertThat(notifications).filteredOn(n -> ((Map<?, ?>) n).get("subject").toString().contains(caseOfConcernId))
+        assertThat(notifications).filteredOn(n -> ((Map<?, ?>) n).get("subject").toString()
+                        .startsWith("Case of concern " + caseOfConcernId))
                 .singleElement().satisfies(n -> assertThat(((Map<?, ?>) n).get("status")).isEqualTo("SENT"));
         assertThat(emailsAbout(caseOfConcernId)).hasSize(1);
         assertThat(aggregatesOfTeam(teamOf("case-e2e-2")))
@@ -204,6 +205,29 @@ class InadequateAuditJourneyIT {
                 .contains("IroCommentRequested", "AuditReturned", "AuditAcceptedByPanel", "AuditClosed");
     }
 
+    @Test
+    void theShortReAuditIsAllocatedToTheQaManagerAndAGoodResultClosesTheCaseOfConcern() {
+        String auditId = auditInadequately("case-e2e-5");
+        String caseOfConcernId = "coc-" + auditId;
+        RestClient audits = RestClient.create(platform.url(PlatformService.AUDIT));
+        String shortAuditId = "short-" + caseOfConcernId + "-1";
+        Map<?, ?> shortAudit = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
+                () -> audits.get().uri("/audits/{id}", shortAuditId).retrieve().body(Map.class), a -> a != null);
+        assertThat(shortAudit.get("auditorId")).isEqualTo(DemoJourney.QA_MANAGER);
+
+        audits.post().uri("/audits/{id}/submission", shortAuditId).header("X-Staff-Id", DemoJourney.QA_MANAGER)
+                .body(Map.of("domainGrades", Map.of("quality-of-planning", "GOOD"), "overallGrade", "GOOD",
+                        "rationale", "Plan now addresses the risks.",
+                        "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true)))
+                .retrieve().toBodilessEntity();
+
+        assertThat(platform.topics.awaitEvents(EventStream.CONCERNS.topic(), "CaseOfConcernClosed",
+                e -> e.subject().equals(caseOfConcernId))).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(aggregatesOfTeam(teamOf("case-e2e-5")))
+                .filteredOn(a -> "open-cases-of-concern".equals(((Map<?, ?>) a).get("measure"))).singleElement()
+                .satisfies(a -> assertThat(((Map<?, ?>) a).get("counts")).isEqualTo(Map.of("OPEN", 0, "CLOSED", 1))));
+    }
+
     /** A test on a received email, which may throw as jakarta.mail's getters do. */
     interface MailCheck {
         boolean test(MimeMessage message) throws Exception;
@@ -248,7 +272,7 @@ class InadequateAuditJourneyIT {
     private static List<MimeMessage> emailsAbout(String caseOfConcernId) {
         return Arrays.stream(platform.mail.getReceivedMessages()).filter(m -> {
             try {
-                return m.getSubject().contains(caseOfConcernId);
+                return m.getSubject().startsWith("Case of concern " + caseOfConcernId + ":");
             } catch (Exception e) {
                 return false;
             }

@@ -82,10 +82,12 @@ public class RespondingToGrades {
         }
         FollowUp followUp = followUps.find(audit.followUpId()).orElseThrow(() -> new InvalidEventException(
                 "audit " + audit.auditId() + " answers unknown follow-up " + audit.followUpId()));
-        boolean changed = "DIP_SAMPLE".equals(audit.auditType())
-                ? followUp.dipSampleCompleted(audit.auditId(), audit.domainsBelowGood(), clock.instant())
-                : followUp.shortAuditCompleted(audit.auditId(), audit.overallGrade(), profiles.byId(followUp.profileId()),
-                        clock.instant());
+        boolean changed = switch (audit.auditType()) {
+            case "DIP_SAMPLE" -> followUp.dipSampleCompleted(audit.auditId(), audit.domainsBelowGood(), clock.instant());
+            case "SHORT" -> followUp.shortAuditCompleted(audit.auditId(), audit.overallGrade(),
+                    profiles.byId(followUp.profileId()), clock.instant());
+            default -> false;
+        };
         if (changed) {
             followUps.update(followUp, events.of(followUp));
         }

@@ -1,0 +1,118 @@
+package uk.caseqa.audit.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.springframework.stereotype.Service;
+import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.audit.domain.CaseRecord;
+import uk.caseqa.audit.domain.RegisteredCase;
+import uk.caseqa.contracts.CaseloadAuditRequested;
+import uk.caseqa.contracts.DipSampleRequested;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.ReAuditScheduled;
+import uk.caseqa.contracts.ShortAuditScheduled;
+import uk.caseqa.contracts.StaffRole;
+import uk.caseqa.messaging.outbox.EventFactory;
+import uk.caseqa.messaging.staff.StaffReadModel;
+
+/**
+ * Use cases: the audits other services ask for become audits here, each with its deadline and the follow-up it
+ * answers: the short re-audit of a case of concern, the short audit after Requires Improvement, the dip sample of a
+ * social worker's other cases, the audit of their caseload. Ids derive from the request, so a redelivery adds none.
+ * A request that cannot be met yet (case or auditor unknown) fails and is retried, then dead-lettered with the reason.
+ */
+@Service
+public class SchedulingFollowUpAudits {
+
+    public static final String DIP_SAMPLE = "DIP_SAMPLE";
+    public static final String SHORT = "SHORT";
+    public static final String CASELOAD = "CASELOAD";
+    private final CaseRegistry cases;
+    private final Audits audits;
+    private final StaffReadModel staff;
+    private final EventFactory events;
+    private final Clock clock;
+
+    SchedulingFollowUpAudits(CaseRegistry cases, Audits audits, StaffReadModel staff, EventFactory events,
+            Clock clock) {
+        this.cases = cases;
+        this.audits = audits;
+        this.staff = staff;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public boolean reAuditScheduled(EventEnvelope<ReAuditScheduled> event) {
+        ReAuditScheduled r = event.data();
+        StaffRole by = r.reAuditBy() == null ? StaffRole.QA_MANAGER : r.reAuditBy();
+        return followUp("short-" + r.caseOfConcernId() + "-" + r.cycle(), r.caseId(), event.localAuthority(),
+                roleHolder(event.localAuthority(), by), SHORT, r.caseOfConcernId(), r.dueBy());
+    }
+
+    public boolean shortAuditScheduled(EventEnvelope<ShortAuditScheduled> event) {
+        ShortAuditScheduled s = event.data();
+        return followUp("short-" + s.followUpId() + "-" + s.cycle(), s.caseId(), event.localAuthority(),
+                roleHolder(event.localAuthority(), s.auditBy()), SHORT, s.followUpId(), s.dueBy());
+    }
+
+    /** {@code count} other open cases of the same worker, drawn reproducibly from the request; their team manager audits. */
+    public int dipSampleRequested(EventEnvelope<DipSampleRequested> event) {
+        DipSampleRequested d = event.data();
+        List<RegisteredCase> others = new ArrayList<>(casesOf(event.localAuthority(), d.socialWorkerId()).stream()
+                .filter(c -> !c.record().caseId().equals(d.caseId())).toList());
+        java.util.Collections.shuffle(others, new Random(d.followUpId().hashCode()));
+        int made = 0;
+        for (RegisteredCase other : others.subList(0, Math.min(d.count(), others.size()))) {
+            String auditor = d.requestedFrom() == StaffRole.TEAM_MANAGER ? other.record().teamManagerId()
+                    : roleHolder(event.localAuthority(), d.requestedFrom());
+            if (followUp("dip-" + d.followUpId() + "-" + other.record().caseId(), other.record().caseId(),
+                    event.localAuthority(), auditor, DIP_SAMPLE, d.followUpId(), d.dueBy())) {
+                made++;
+            }
+        }
+        return made;
+    }
+
+    /** Every open case of the worker is audited by its team manager (Wandsworth, 004 ¶33). */
+    public int caseloadAuditRequested(EventEnvelope<CaseloadAuditRequested> event) {
+        CaseloadAuditRequested c = event.data();
+        Instant due = clock.instant().plus(java.time.Duration.ofDays(28));
+        int made = 0;
+        for (RegisteredCase open : casesOf(event.localAuthority(), c.socialWorkerId())) {
+            if (followUp("caseload-" + c.followUpId() + "-" + open.record().caseId(), open.record().caseId(),
+                    event.localAuthority(), open.record().teamManagerId(), CASELOAD, c.followUpId(), due)) {
+                made++;
+            }
+        }
+        return made;
+    }
+
+    private boolean followUp(String auditId, String caseId, String localAuthority, String auditorId, String type,
+            String followUpId, Instant dueBy) {
+        if (audits.find(auditId).isPresent()) {
+            return false;
+        }
+        CaseRecord auditedCase = cases.find(caseId).orElseThrow(() -> new IllegalStateException(
+                "case " + caseId + " of " + localAuthority + " is not known yet; cannot schedule " + auditId));
+        Audit audit = Audit.allocate(auditId, auditedCase, auditorId, "system", clock.instant(),
+                new Audit.Allocation(type, null, followUpId, dueBy, dueBy));
+        return audits.insertIfAbsent(audit, audit.raised().stream()
+                .map(e -> events.outboxEvent(auditId, localAuthority, e)).toList());
+    }
+
+    private List<RegisteredCase> casesOf(String localAuthority, String socialWorkerId) {
+        return cases.openCases(localAuthority).stream()
+                .filter(c -> socialWorkerId.equals(c.record().socialWorkerId()))
+                .sorted(Comparator.comparing(c -> c.record().caseId())).toList();
+    }
+
+    private String roleHolder(String localAuthority, StaffRole role) {
+        return staff.withRoles(localAuthority, List.of(role)).stream().map(StaffReadModel.Staff::staffId).sorted()
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + role + " known in " + localAuthority
+                        + " to do the audit"));
+    }
+}
