@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.audit.domain.AuditProgramme;
+import uk.caseqa.audit.domain.AuditTemplates;
 import uk.caseqa.audit.domain.CaseRecord;
+import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.staff.StaffReadModel;
 
@@ -22,11 +25,14 @@ public class AllocatingAudits {
     private final Clock clock;
     private final Duration completionTime;
     private final Duration moderationTime;
+    private final AuditTemplates templates;
 
-    public AllocatingAudits(CaseRegistry cases, StaffReadModel staff, Audits audits, EventFactory events, Clock clock,
+    public AllocatingAudits(CaseRegistry cases, StaffReadModel staff, Audits audits, AuditTemplates templates,
+            EventFactory events, Clock clock,
             @Value("${caseqa.audit.completion-time:P14D}") Duration completionTime,
             @Value("${caseqa.audit.moderation-time:P7D}") Duration moderationTime) {
         this.moderationTime = moderationTime;
+        this.templates = templates;
         this.cases = cases;
         this.staff = staff;
         this.audits = audits;
@@ -35,12 +41,17 @@ public class AllocatingAudits {
         this.completionTime = completionTime;
     }
 
+    private java.time.LocalDate today() {
+        return clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate();
+    }
+
     public Audit allocate(String caseId, String auditorId, String allocatedBy) {
         CaseRecord auditedCase = cases.find(caseId)
                 .orElseThrow(() -> new NoSuchElementException("no open case " + caseId));
         staff.find(auditorId).orElseThrow(() -> new IllegalArgumentException("unknown auditor " + auditorId));
         Audit audit = Audit.allocate("audit-" + UUID.randomUUID(), auditedCase, auditorId, allocatedBy,
-                clock.instant(), Audit.Allocation.full(null, clock.instant(), completionTime, moderationTime));
+                clock.instant(), Audit.Allocation.full(null, clock.instant(), completionTime, moderationTime,
+                        templates.inForce(auditedCase.localAuthority(), AuditCompleted.FULL, today()).reference()));
         audits.save(audit, audit.raised().stream()
                 .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
         return audit;

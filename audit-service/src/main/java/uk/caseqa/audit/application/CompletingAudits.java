@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.AuditProgramme;
 import uk.caseqa.audit.domain.AuditProgrammes;
+import uk.caseqa.audit.domain.AuditTemplates;
 import uk.caseqa.audit.domain.Draft;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.web.InvalidFieldsException;
@@ -21,10 +22,13 @@ public class CompletingAudits {
 
     private final Audits audits;
     private final AuditProgrammes programmes;
+    private final AuditTemplates templates;
     private final EventFactory events;
     private final Clock clock;
 
-    public CompletingAudits(Audits audits, AuditProgrammes programmes, EventFactory events, Clock clock) {
+    public CompletingAudits(Audits audits, AuditProgrammes programmes, AuditTemplates templates, EventFactory events,
+            Clock clock) {
+        this.templates = templates;
         this.audits = audits;
         this.programmes = programmes;
         this.events = events;
@@ -35,9 +39,14 @@ public class CompletingAudits {
         Audit audit = find(auditId);
         AuditProgramme programme = programmes.inForce(audit.localAuthority(),
                 clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate());
+        Map<String, String> errors = new java.util.TreeMap<>(templates.byReference(audit.templateReference())
+                .check(submission.domainGrades(), submission.overallGrade()));
         if (programme.requireFamilyFeedback() && !submission.familyFeedback().obtained()) {
-            throw new InvalidFieldsException(Map.of("familyFeedback.respondentType", "family feedback is required: "
-                    + programme.id() + " does not accept an audit without it (" + programme.source() + ")"));
+            errors.put("familyFeedback.respondentType", "family feedback is required: " + programme.id()
+                    + " does not accept an audit without it (" + programme.source() + ")");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldsException(errors);
         }
         audit.submit(by, submission, clock.instant());
         audits.save(audit, audit.raised().stream()

@@ -14,6 +14,8 @@ import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.AuditCycle;
 import uk.caseqa.audit.domain.AuditProgramme;
 import uk.caseqa.audit.domain.AuditProgrammes;
+import uk.caseqa.audit.domain.AuditTemplates;
+import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.audit.domain.Auditor;
 import uk.caseqa.audit.domain.CaseFile;
 import uk.caseqa.audit.domain.CaseRecord;
@@ -32,6 +34,7 @@ import uk.caseqa.messaging.staff.StaffReadModel;
 public class RunningAuditCycles {
 
     private final AuditProgrammes programmes;
+    private final AuditTemplates templates;
     private final CaseRegistry cases;
     private final Audits audits;
     private final AuditCycles cycles;
@@ -40,9 +43,10 @@ public class RunningAuditCycles {
     private final Clock clock;
     private final SecureRandom seeds = new SecureRandom();
 
-    RunningAuditCycles(AuditProgrammes programmes, CaseRegistry cases, Audits audits, AuditCycles cycles,
+    RunningAuditCycles(AuditProgrammes programmes, AuditTemplates templates, CaseRegistry cases, Audits audits, AuditCycles cycles,
             StaffReadModel staff, EventFactory events, Clock clock) {
         this.programmes = programmes;
+        this.templates = templates;
         this.cases = cases;
         this.audits = audits;
         this.cycles = cycles;
@@ -105,7 +109,8 @@ public class RunningAuditCycles {
             CaseRecord auditedCase = cases.find(allocated.caseId()).orElseThrow();
             Audit audit = Audit.allocate(allocated.auditId(), auditedCase, allocated.auditorId(), by, now,
                     Audit.Allocation.full(cycle.cycleId(), now, Duration.ofDays(programme.completionDays()),
-                            Duration.ofDays(programme.moderationDays())));
+                            Duration.ofDays(programme.moderationDays()), templates.inForce(cycle.localAuthority(),
+                                    AuditCompleted.FULL, now.atZone(AuditProgramme.ENGLAND).toLocalDate()).reference()));
             audits.insertIfAbsent(audit, audit.raised().stream()
                     .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
         }

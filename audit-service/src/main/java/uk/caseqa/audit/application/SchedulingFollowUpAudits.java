@@ -33,12 +33,14 @@ public class SchedulingFollowUpAudits {
     public static final String CASELOAD = "CASELOAD";
     private final CaseRegistry cases;
     private final Audits audits;
+    private final uk.caseqa.audit.domain.AuditTemplates templates;
     private final StaffReadModel staff;
     private final EventFactory events;
     private final Clock clock;
 
-    SchedulingFollowUpAudits(CaseRegistry cases, Audits audits, StaffReadModel staff, EventFactory events,
-            Clock clock) {
+    SchedulingFollowUpAudits(CaseRegistry cases, Audits audits, uk.caseqa.audit.domain.AuditTemplates templates,
+            StaffReadModel staff, EventFactory events, Clock clock) {
+        this.templates = templates;
         this.cases = cases;
         this.audits = audits;
         this.staff = staff;
@@ -98,8 +100,10 @@ public class SchedulingFollowUpAudits {
         }
         CaseRecord auditedCase = cases.find(caseId).orElseThrow(() -> new IllegalStateException(
                 "case " + caseId + " of " + localAuthority + " is not known yet; cannot schedule " + auditId));
+        String template = templates.inForce(localAuthority, type,
+                clock.instant().atZone(uk.caseqa.audit.domain.AuditProgramme.ENGLAND).toLocalDate()).reference();
         Audit audit = Audit.allocate(auditId, auditedCase, auditorId, "system", clock.instant(),
-                new Audit.Allocation(type, null, followUpId, dueBy, dueBy));
+                new Audit.Allocation(type, null, followUpId, dueBy, dueBy, template));
         return audits.insertIfAbsent(audit, audit.raised().stream()
                 .map(e -> events.outboxEvent(auditId, localAuthority, e)).toList());
     }

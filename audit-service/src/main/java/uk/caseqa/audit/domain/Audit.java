@@ -29,6 +29,7 @@ public final class Audit {
     private final String auditType;
     private final String cycleId;
     private final String followUpId;
+    private final String templateReference;
     private String moderatorId;
     private AuditStatus status;
     private Submission submission;
@@ -42,9 +43,11 @@ public final class Audit {
 
     private Audit(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy, Instant allocatedAt,
             Instant completionDueBy, Instant moderationDueBy, String auditType, String cycleId, String followUpId,
-            String moderatorId, AuditStatus status, Submission submission, Instant completedAt, String returnReason,
-            Draft draft, List<AuditAction> actions, boolean overdueFired, Long version) {
+            String templateReference, String moderatorId, AuditStatus status, Submission submission,
+            Instant completedAt, String returnReason, Draft draft, List<AuditAction> actions, boolean overdueFired,
+            Long version) {
         this.auditId = auditId;
+        this.templateReference = templateReference;
         this.draft = draft;
         this.actions = new ArrayList<>(actions == null ? List.of() : actions);
         this.overdueFired = overdueFired;
@@ -67,10 +70,12 @@ public final class Audit {
 
     /** What is allocated: which kind of audit, in which cycle or answering which follow-up, and its deadlines. */
     public record Allocation(String auditType, String cycleId, String followUpId, Instant completionDueBy,
-            Instant moderationDueBy) {
-        public static Allocation full(String cycleId, Instant now, Duration completionTime, Duration moderationTime) {
+            Instant moderationDueBy, String templateReference) {
+        public static Allocation full(String cycleId, Instant now, Duration completionTime, Duration moderationTime,
+                String templateReference) {
             Instant completion = now.plus(completionTime);
-            return new Allocation(AuditCompleted.FULL, cycleId, null, completion, completion.plus(moderationTime));
+            return new Allocation(AuditCompleted.FULL, cycleId, null, completion, completion.plus(moderationTime),
+                    templateReference);
         }
     }
 
@@ -83,7 +88,7 @@ public final class Audit {
         }
         Audit audit = new Audit(auditId, auditedCase, auditorId, allocatedBy, now, allocation.completionDueBy(),
                 allocation.moderationDueBy(), allocation.auditType(), allocation.cycleId(), allocation.followUpId(),
-                null, AuditStatus.ALLOCATED, null, null, null, null, List.of(), false, null);
+                allocation.templateReference(), null, AuditStatus.ALLOCATED, null, null, null, null, List.of(), false, null);
         audit.raised.add(new AuditAllocated(auditId, auditedCase.caseId(), auditorId, allocatedBy, audit.completionDueBy,
                 auditedCase.iroId()));
         return audit;
@@ -91,11 +96,12 @@ public final class Audit {
 
     public static Audit restore(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy,
             Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, String auditType, String cycleId,
-            String followUpId, String moderatorId, AuditStatus status, Submission submission, Instant completedAt,
-            String returnReason, Draft draft, List<AuditAction> actions, boolean overdueFired, Long version) {
+            String followUpId, String templateReference, String moderatorId, AuditStatus status,
+            Submission submission, Instant completedAt, String returnReason, Draft draft, List<AuditAction> actions,
+            boolean overdueFired, Long version) {
         return new Audit(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy, moderationDueBy,
-                auditType, cycleId, followUpId, moderatorId, status, submission, completedAt, returnReason, draft,
-                actions, overdueFired, version);
+                auditType, cycleId, followUpId, templateReference, moderatorId, status, submission, completedAt,
+                returnReason, draft, actions, overdueFired, version);
     }
 
     /**
@@ -234,6 +240,7 @@ public final class Audit {
     public String auditType() { return auditType; }
     public String cycleId() { return cycleId; }
     public String followUpId() { return followUpId; }
+    public String templateReference() { return templateReference; }
     public String moderatorId() { return moderatorId; }
     public AuditStatus status() { return status; }
     public Submission submission() { return submission; }

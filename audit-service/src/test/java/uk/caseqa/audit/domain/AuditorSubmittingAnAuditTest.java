@@ -27,7 +27,7 @@ class AuditorSubmittingAnAuditTest {
 
     @Test
     void theAllocatedAuditorSubmitsOnceAndTheCompletionCarriesIdentifiersOnly() {
-        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7)));
+        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7), "t@v1"));
         assertThat(audit.raised()).singleElement().isInstanceOf(AuditAllocated.class);
         assertThat(audit.completionDueBy()).isEqualTo(NOW.plus(Duration.ofDays(14)));
 
@@ -43,13 +43,13 @@ class AuditorSubmittingAnAuditTest {
     @Test
     void anAuditNotCompletedByItsDeadlineIsOverdueOnceAndSurvivesAsStoredState() {
         Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW,
-                Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7)));
+                Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7), "t@v1"));
         assertThat(audit.nextDueAt()).isEqualTo(NOW.plus(Duration.ofDays(14)));
 
         assertThat(audit.fireDue(NOW.plus(Duration.ofDays(14)).minusSeconds(1))).isFalse();
         assertThat(audit.fireDue(NOW.plus(Duration.ofDays(14)))).isTrue();
         Audit reloaded = Audit.restore(audit.auditId(), CASE, audit.auditorId(), audit.allocatedBy(), audit.allocatedAt(),
-                audit.completionDueBy(), audit.moderationDueBy(), audit.auditType(), audit.cycleId(), null, null,
+                audit.completionDueBy(), audit.moderationDueBy(), audit.auditType(), audit.cycleId(), null, "t@v1", null,
                 audit.status(), null, null, null, null, audit.actions(), audit.overdueFired(), 1L);
         assertThat(reloaded.fireDue(NOW.plus(Duration.ofDays(20)))).isFalse();
         assertThat(reloaded.nextDueAt()).isNull();
@@ -59,7 +59,7 @@ class AuditorSubmittingAnAuditTest {
     @Test
     void actionsAreTrackedToEvidenceOrAReasonAndAMissedDueDayIsOverdueOnce() {
         Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW,
-                Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7)));
+                Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7), "t@v1"));
         audit.submit("staff-tm-7", INADEQUATE, NOW.plus(Duration.ofDays(1)));
         assertThat(audit.actions()).extracting(AuditAction::actionId).containsExactly("audit-1-a1", "audit-1-a2");
         assertThat(audit.nextDueAt()).isEqualTo(Instant.parse("2026-11-07T00:00:00Z"));
@@ -81,14 +81,14 @@ class AuditorSubmittingAnAuditTest {
 
     @Test
     void noOneButTheAllocatedAuditorMaySubmit() {
-        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7)));
+        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7), "t@v1"));
 
         assertThatThrownBy(() -> audit.submit("staff-tm-8", INADEQUATE, NOW)).isInstanceOf(SecurityException.class);
     }
 
     @Test
     void aSocialWorkerCannotAuditTheirOwnCase() {
-        assertThatThrownBy(() -> Audit.allocate("audit-1", CASE, "staff-sw-1", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7))))
+        assertThatThrownBy(() -> Audit.allocate("audit-1", CASE, "staff-sw-1", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7), "t@v1")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

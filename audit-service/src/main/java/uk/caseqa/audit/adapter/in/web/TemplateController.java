@@ -1,0 +1,42 @@
+package uk.caseqa.audit.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.NoSuchElementException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.caseqa.audit.application.Audits;
+import uk.caseqa.audit.domain.AuditProgramme;
+import uk.caseqa.audit.domain.AuditTemplate;
+import uk.caseqa.audit.domain.AuditTemplates;
+
+@RestController
+@Tag(name = "Audit templates", description = "Domains, questions and grade scale per council and audit type")
+class TemplateController {
+
+    private final AuditTemplates templates;
+    private final Audits audits;
+    private final Clock clock;
+
+    TemplateController(AuditTemplates templates, Audits audits, Clock clock) {
+        this.templates = templates;
+        this.audits = audits;
+        this.clock = clock;
+    }
+
+    @GetMapping("/audit-templates")
+    @Operation(summary = "The template in force today for a council and audit type (FULL, SHORT, DIP_SAMPLE, ...)")
+    AuditTemplate current(@RequestParam String localAuthority, @RequestParam(defaultValue = "FULL") String auditType) {
+        return templates.inForce(localAuthority, auditType, clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate());
+    }
+
+    @GetMapping("/audits/{auditId}/template")
+    @Operation(summary = "The template version an audit is done with")
+    AuditTemplate ofAudit(@PathVariable String auditId) {
+        return templates.byReference(audits.find(auditId)
+                .orElseThrow(() -> new NoSuchElementException("no audit " + auditId)).templateReference());
+    }
+}
