@@ -137,12 +137,43 @@ class AuditCycleAndTrackersIT {
 
         CLOCK.advance(Duration.ofDays(15));
         await().atMost(Duration.ofSeconds(30)).until(() -> topics().readAll(EventStream.AUDITS.topic()).stream()
-                .filter(r -> r.event().type().equals("AuditOverdue")).count() == 6);
+                .filter(r -> r.event().type().equals("AuditOverdue") && r.key().startsWith("audit-" + council))
+                .count() == 6);
         CLOCK.advance(Duration.ofDays(1));
         topics().awaitConsumed("audit-service", EventStream.CASES.topic());
         assertThat(topics().readAll(EventStream.AUDITS.topic()))
-                .filteredOn(r -> r.event().type().equals("AuditOverdue")).hasSize(6)
+                .filteredOn(r -> r.event().type().equals("AuditOverdue") && r.key().startsWith("audit-" + council))
+                .hasSize(6)
                 .extracting(TopicProbe.Received::key).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theQaTeamSetsAThematicAuditAndReallocatesOneOfItsAudits() {
+        for (int team = 0; team < 2; team++) {
+            topics().send(event("bolton", "staff-tm-b" + team, new StaffMemberRegistered("staff-tm-b" + team,
+                    StaffRole.TEAM_MANAGER, "team-b" + team, "tmb" + team + "@council.example")));
+        }
+        for (int i = 0; i < 3; i++) {
+            topics().send(event("bolton", "case-b" + i, new CaseOpened("case-b" + i, Cohort.CLA, "svc-1", "team-b0",
+                    "staff-sw-b" + i, "staff-tm-b0", "staff-sm-1", null)));
+        }
+        topics().send(event("bolton", "case-b9", new CaseOpened("case-b9", Cohort.CP, "svc-1", "team-b0",
+                "staff-sw-b9", "staff-tm-b0", "staff-sm-1", null)));
+        topics().awaitConsumed("audit-service", EventStream.CASES.topic());
+        topics().awaitConsumed("audit-service", EventStream.STAFF.topic());
+
+        List<?> thematic = http().post().uri("/audits/thematic").header("X-Staff-Id", "staff-qa-1")
+                .body(Map.of("localAuthority", "bolton", "theme", "Life story work", "cohort", "CLA", "maxCases", 10,
+                        "auditorIds", List.of("staff-tm-b0", "staff-tm-b1"))).retrieve().body(List.class);
+        assertThat(thematic).hasSize(3).allSatisfy(a -> assertThat(((Map<?, ?>) a).get("auditId").toString())
+                .startsWith("thematic-life-story-work-case-b"));
+
+        String auditId = (String) ((Map<?, ?>) thematic.get(0)).get("auditId");
+        Map<?, ?> reallocated = http().post().uri("/audits/{id}/reallocation", auditId).header("X-Staff-Id", "staff-qa-1")
+                .body(Map.of("auditorId", "staff-tm-b1")).retrieve().body(Map.class);
+        assertThat(reallocated.get("auditorId")).isEqualTo("staff-tm-b1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> topics().readAll(EventStream.AUDITS.topic()).stream()
+                .filter(r -> auditId.equals(r.key()) && r.event().type().equals("AuditAllocated")).count() == 2);
     }
 
     @Test

@@ -45,6 +45,47 @@ public class AllocatingAudits {
         return clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate();
     }
 
+    /** Manual reallocation by the QA team; publishes {@code AuditAllocated} for the new auditor. */
+    public Audit reallocate(String auditId, String auditorId, String by) {
+        Audit audit = audits.find(auditId).orElseThrow(() -> new NoSuchElementException("no audit " + auditId));
+        staff.find(auditorId).filter(s -> s.localAuthority().equals(audit.localAuthority()))
+                .orElseThrow(() -> new IllegalArgumentException("unknown auditor " + auditorId + " in "
+                        + audit.localAuthority()));
+        audit.reallocate(auditorId, by, clock.instant());
+        audits.save(audit, audit.raised().stream()
+                .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
+        return audit;
+    }
+
+    /** A thematic audit (annual plan, deep dive) of each open case matching the criteria, shared among the auditors. */
+    public java.util.List<Audit> thematic(String localAuthority, String theme, uk.caseqa.contracts.Cohort cohort,
+            String teamId, int maxCases, java.util.List<String> auditorIds, String by) {
+        if (auditorIds.isEmpty()) {
+            throw new IllegalArgumentException("auditorIds: name at least one auditor");
+        }
+        String themeKey = theme.toLowerCase(java.util.Locale.UK).replaceAll("[^a-z0-9]+", "-");
+        java.util.List<CaseRecord> matching = cases.openCases(localAuthority).stream().map(c -> c.record())
+                .filter(c -> cohort == null || c.cohort() == cohort).filter(c -> teamId == null || c.teamId().equals(teamId))
+                .sorted(java.util.Comparator.comparing(CaseRecord::caseId)).limit(maxCases).toList();
+        java.util.List<Audit> made = new java.util.ArrayList<>();
+        int n = 0;
+        for (CaseRecord c : matching) {
+            String auditor = auditorIds.get(n++ % auditorIds.size());
+            if (auditor.equals(c.socialWorkerId())) {
+                auditor = auditorIds.get(n % auditorIds.size());
+            }
+            Audit audit = Audit.allocate("thematic-" + themeKey + "-" + c.caseId(), c, auditor, by, clock.instant(),
+                    new Audit.Allocation("THEMATIC", null, null, clock.instant().plus(completionTime),
+                            clock.instant().plus(completionTime).plus(moderationTime),
+                            templates.inForce(localAuthority, "THEMATIC", today()).reference()));
+            if (audits.insertIfAbsent(audit, audit.raised().stream()
+                    .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList())) {
+                made.add(audit);
+            }
+        }
+        return made;
+    }
+
     public Audit allocate(String caseId, String auditorId, String allocatedBy) {
         CaseRecord auditedCase = cases.find(caseId)
                 .orElseThrow(() -> new NoSuchElementException("no open case " + caseId));

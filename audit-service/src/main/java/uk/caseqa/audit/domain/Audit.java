@@ -21,7 +21,7 @@ public final class Audit {
 
     private final String auditId;
     private final CaseRecord auditedCase;
-    private final String auditorId;
+    private String auditorId;
     private final String allocatedBy;
     private final Instant allocatedAt;
     private final Instant completionDueBy;
@@ -137,6 +137,23 @@ public final class Audit {
         status = AuditStatus.RETURNED;
         returnReason = reason;
         return true;
+    }
+
+    /** The QA team gives the audit to another auditor before it is submitted (never the case's own worker). */
+    public void reallocate(String newAuditorId, String by, Instant now) {
+        if (status != AuditStatus.ALLOCATED && status != AuditStatus.RETURNED) {
+            throw new IllegalStateException("audit " + auditId + " is " + status + ": it can no longer be reallocated");
+        }
+        if (newAuditorId.equals(auditedCase.socialWorkerId())) {
+            throw new IllegalArgumentException("the case's own social worker cannot audit it");
+        }
+        if (newAuditorId.equals(auditorId)) {
+            throw new IllegalArgumentException(newAuditorId + " already holds this audit");
+        }
+        auditorId = newAuditorId;
+        draft = null;
+        raised.add(new AuditAllocated(auditId, auditedCase.caseId(), newAuditorId, by, completionDueBy,
+                auditedCase.iroId()));
     }
 
     /** The auditor saves the audit in progress, to resume later. */

@@ -30,6 +30,7 @@ import uk.caseqa.audit.domain.AuditAction;
 import uk.caseqa.audit.domain.AuditStatus;
 import uk.caseqa.audit.domain.Draft;
 import uk.caseqa.audit.domain.FamilyFeedback;
+import uk.caseqa.contracts.Cohort;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.messaging.web.Actor;
 
@@ -92,6 +93,28 @@ class AuditController {
             @Valid @RequestBody AllocationRequest request) {
         Audit audit = allocating.allocate(request.caseId(), request.auditorId(), staffId);
         return ResponseEntity.created(URI.create("/audits/" + audit.auditId())).body(AuditView.of(audit));
+    }
+
+    record ReallocationRequest(@NotBlank String auditorId) {
+    }
+
+    record ThematicRequest(@NotBlank String localAuthority, @NotBlank @Size(max = 200) String theme, Cohort cohort,
+            String teamId, @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int maxCases,
+            @NotEmpty List<@NotBlank String> auditorIds) {
+    }
+
+    @PostMapping("/{auditId}/reallocation")
+    @Operation(summary = "Give an audit to another auditor before submission (QA team)")
+    AuditView reallocate(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+            @Valid @RequestBody ReallocationRequest request) {
+        return AuditView.of(allocating.reallocate(auditId, request.auditorId(), staffId));
+    }
+
+    @PostMapping("/thematic")
+    @Operation(summary = "A thematic audit of the open cases matching a cohort and/or team, shared among auditors (QA team)")
+    List<AuditView> thematic(@RequestHeader(Actor.HEADER) String staffId, @Valid @RequestBody ThematicRequest request) {
+        return allocating.thematic(request.localAuthority(), request.theme(), request.cohort(), request.teamId(),
+                request.maxCases(), request.auditorIds(), staffId).stream().map(AuditView::of).toList();
     }
 
     @PostMapping("/{auditId}/submission")
