@@ -41,6 +41,14 @@ public class AllocatingAudits {
         this.completionTime = completionTime;
     }
 
+    private String templateFor(String localAuthority, String auditType) {
+        try {
+            return templates.inForce(localAuthority, auditType, today()).reference();
+        } catch (NoSuchElementException unknownType) {
+            throw new IllegalArgumentException("auditType: no " + auditType + " audit template for " + localAuthority);
+        }
+    }
+
     private java.time.LocalDate today() {
         return clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate();
     }
@@ -86,13 +94,14 @@ public class AllocatingAudits {
         return made;
     }
 
-    public Audit allocate(String caseId, String auditorId, String allocatedBy) {
+    public Audit allocate(String caseId, String auditorId, String allocatedBy, String auditType) {
         CaseRecord auditedCase = cases.find(caseId)
                 .orElseThrow(() -> new NoSuchElementException("no open case " + caseId));
         staff.find(auditorId).orElseThrow(() -> new IllegalArgumentException("unknown auditor " + auditorId));
         Audit audit = Audit.allocate("audit-" + UUID.randomUUID(), auditedCase, auditorId, allocatedBy,
-                clock.instant(), Audit.Allocation.full(null, clock.instant(), completionTime, moderationTime,
-                        templates.inForce(auditedCase.localAuthority(), AuditCompleted.FULL, today()).reference()));
+                clock.instant(), new Audit.Allocation(auditType, null, null, clock.instant().plus(completionTime),
+                        clock.instant().plus(completionTime).plus(moderationTime),
+                        templateFor(auditedCase.localAuthority(), auditType)));
         audits.save(audit, audit.raised().stream()
                 .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
         return audit;

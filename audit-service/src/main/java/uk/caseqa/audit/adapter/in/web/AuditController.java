@@ -51,7 +51,8 @@ class AuditController {
         this.audits = audits;
     }
 
-    record AllocationRequest(@NotBlank String caseId, @NotBlank String auditorId) {
+    /** {@code auditType}: FULL when absent; MULTI_AGENCY, PRACTICE_OBSERVATION, THEMATIC, ... each with its template. */
+    record AllocationRequest(@NotBlank String caseId, @NotBlank String auditorId, String auditType) {
     }
 
     record FamilyFeedbackRequest(String respondentType, String treatedWell, String madeADifference,
@@ -91,7 +92,8 @@ class AuditController {
     @Operation(summary = "Allocate an audit of a case to an auditor (QA team)")
     ResponseEntity<AuditView> allocate(@RequestHeader(Actor.HEADER) String staffId,
             @Valid @RequestBody AllocationRequest request) {
-        Audit audit = allocating.allocate(request.caseId(), request.auditorId(), staffId);
+        Audit audit = allocating.allocate(request.caseId(), request.auditorId(), staffId,
+                request.auditType() == null ? "FULL" : request.auditType());
         return ResponseEntity.created(URI.create("/audits/" + audit.auditId())).body(AuditView.of(audit));
     }
 
