@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +29,6 @@ import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.EventStream;
 import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.contracts.StaffRole;
-import uk.caseqa.testsupport.Infrastructure;
 import uk.caseqa.testsupport.MutableClock;
 import uk.caseqa.testsupport.TopicProbe;
 import uk.caseqa.testsupport.WithRealInfrastructure;
@@ -42,7 +40,6 @@ import uk.caseqa.testsupport.WithRealInfrastructure;
 class AuditCycleAndTrackersIT {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-16T09:00:00Z"));
-    static TopicProbe probe;
 
     @TestConfiguration
     static class MovedClock {
@@ -58,17 +55,7 @@ class AuditCycleAndTrackersIT {
     String prefix;
 
     TopicProbe topics() {
-        if (probe == null) {
-            probe = new TopicProbe(Infrastructure.shared().kafkaBootstrapServers(), prefix);
-        }
-        return probe;
-    }
-
-    @AfterAll
-    static void close() {
-        if (probe != null) {
-            probe.close();
-        }
+        return TopicProbe.forPrefix(prefix);
     }
 
     RestClient http() {

@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +24,6 @@ import uk.caseqa.contracts.EventStream;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.contracts.StaffRole;
-import uk.caseqa.testsupport.Infrastructure;
 import uk.caseqa.testsupport.TopicProbe;
 import uk.caseqa.testsupport.WithRealInfrastructure;
 
@@ -42,25 +39,9 @@ class AuditJourneyOverKafkaIT {
     @Autowired
     CaseRegistry cases;
 
-    static TopicProbe probe;
-
-    @BeforeAll
-    static void probe() {
-        probe = null;
-    }
-
-    @AfterAll
-    static void close() {
-        if (probe != null) {
-            probe.close();
-        }
-    }
 
     TopicProbe topics() {
-        if (probe == null) {
-            probe = new TopicProbe(Infrastructure.shared().kafkaBootstrapServers(), prefix);
-        }
-        return probe;
+        return TopicProbe.forPrefix(prefix);
     }
 
     static <T extends uk.caseqa.contracts.EventPayload> EventEnvelope<T> inbound(String subject, T data) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +24,6 @@ import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.ModerationAssigned;
 import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.contracts.StaffRole;
-import uk.caseqa.testsupport.Infrastructure;
 import uk.caseqa.testsupport.MutableClock;
 import uk.caseqa.testsupport.TopicProbe;
 import uk.caseqa.testsupport.WithRealInfrastructure;
@@ -38,7 +36,6 @@ class ModerationOverKafkaIT {
 
     static final Instant START = Instant.parse("2026-11-02T09:00:00Z");
     static final MutableClock CLOCK = new MutableClock(START);
-    static TopicProbe probe;
 
     @TestConfiguration
     static class MovedClock {
@@ -54,17 +51,7 @@ class ModerationOverKafkaIT {
     String prefix;
 
     TopicProbe topics() {
-        if (probe == null) {
-            probe = new TopicProbe(Infrastructure.shared().kafkaBootstrapServers(), prefix);
-        }
-        return probe;
-    }
-
-    @AfterAll
-    static void close() {
-        if (probe != null) {
-            probe.close();
-        }
+        return TopicProbe.forPrefix(prefix);
     }
 
     static <T extends EventPayload> EventEnvelope<T> event(String subject, T data) {

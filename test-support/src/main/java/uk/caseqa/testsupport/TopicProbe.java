@@ -36,6 +36,17 @@ public final class TopicProbe implements AutoCloseable {
         }
     }
 
+    private static final Map<String, TopicProbe> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One probe per topic prefix on the shared broker, closed when the test JVM ends. */
+    public static TopicProbe forPrefix(String topicPrefix) {
+        return SHARED.computeIfAbsent(topicPrefix, prefix -> {
+            TopicProbe probe = new TopicProbe(Infrastructure.shared().kafkaBootstrapServers(), prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(probe::close, "topic-probe-close"));
+            return probe;
+        });
+    }
+
     private final String bootstrapServers;
     private final String prefix;
     private final KafkaProducer<byte[], byte[]> producer;

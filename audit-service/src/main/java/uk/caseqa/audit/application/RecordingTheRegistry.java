@@ -7,22 +7,18 @@ import uk.caseqa.contracts.CaseCohortChanged;
 import uk.caseqa.contracts.CaseOpened;
 import uk.caseqa.contracts.CaseResponsibilityChanged;
 import uk.caseqa.contracts.EventEnvelope;
-import uk.caseqa.contracts.StaffMemberRegistered;
-import uk.caseqa.messaging.staff.StaffReadModel;
 
 /**
- * Use case: keep the case and staff registry from the operational systems' events. Redeliveries change nothing;
+ * Use case: keep the case registry (the staff directory is kept by the shared staff consumer) from the operational systems' events. Redeliveries change nothing;
  * events arriving out of order never let an older fact overwrite a newer one.
  */
 @Service
 public class RecordingTheRegistry {
 
     private final CaseRegistry cases;
-    private final StaffReadModel staff;
 
-    public RecordingTheRegistry(CaseRegistry cases, StaffReadModel staff) {
+    public RecordingTheRegistry(CaseRegistry cases) {
         this.cases = cases;
-        this.staff = staff;
     }
 
     public boolean caseOpened(EventEnvelope<CaseOpened> event) {
@@ -47,9 +43,5 @@ public class RecordingTheRegistry {
     public boolean caseClosed(EventEnvelope<CaseClosed> event) {
         return cases.apply(event.data().caseId(), event.localAuthority(), event.id(),
                 state -> state.closed(event.time()));
-    }
-
-    public boolean staffMemberRegistered(EventEnvelope<StaffMemberRegistered> event) {
-        return staff.record(event);
     }
 }

@@ -20,6 +20,7 @@ import uk.caseqa.messaging.outbox.IdempotentUpserts;
 import uk.caseqa.messaging.outbox.EventPublisher;
 import uk.caseqa.messaging.outbox.OutboxRelay;
 import uk.caseqa.messaging.outbox.OutboxRelayScheduler;
+import uk.caseqa.messaging.staff.StaffEventsConsumer;
 import uk.caseqa.messaging.staff.StaffReadModel;
 import uk.caseqa.messaging.web.CorrelationIdFilter;
 import uk.caseqa.messaging.web.ProblemDetailsAdvice;
@@ -75,6 +76,12 @@ public class MessagingAutoConfiguration {
     @Bean
     StaffReadModel staffReadModel(MongoTemplate mongo, IdempotentUpserts upserts) {
         return new StaffReadModel(mongo, upserts);
+    }
+
+    @Bean("staffEvents")
+    @ConditionalOnMissingBean(name = "staffEvents")
+    StaffEventsConsumer staffEvents(InboundEvents inbound, StaffReadModel staff) {
+        return new StaffEventsConsumer(inbound, staff);
     }
 
     @Bean

@@ -1,20 +1,20 @@
-package uk.caseqa.notification.adapter.in.messaging;
+package uk.caseqa.messaging.staff;
 
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
-import org.springframework.stereotype.Component;
 import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.messaging.inbound.InboundEvents;
-import uk.caseqa.messaging.staff.StaffReadModel;
 
-/** Binding {@code staffEvents-in-0}: recipients' work addresses. */
-@Component("staffEvents")
-class StaffEventsConsumer implements Consumer<Message<byte[]>> {
+/**
+ * Binding {@code staffEvents-in-0} of every service that keeps the staff directory: records each staff event once.
+ * The same in every service, so written once; a service binds it by naming {@code staffEvents} in its functions.
+ */
+public class StaffEventsConsumer implements Consumer<Message<byte[]>> {
 
     private final InboundEvents inbound;
     private final StaffReadModel staff;
 
-    StaffEventsConsumer(InboundEvents inbound, StaffReadModel staff) {
+    public StaffEventsConsumer(InboundEvents inbound, StaffReadModel staff) {
         this.inbound = inbound;
         this.staff = staff;
     }
