@@ -3,12 +3,16 @@ package uk.caseqa.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -103,9 +107,17 @@ class OverdueAuditsAndActionsAcrossARestartIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> topics.readAll(EventStream.AUDITS.topic()).stream()
                 .anyMatch(r -> done.equals(r.key()) && r.event().type().equals("ActionOverdue")));
         clock.advance(Duration.ofDays(1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> http(first).get().uri("/audits/{id}", late).retrieve()
-                .body(Map.class) != null);
-        topics.awaitConsumed("audit-service", EventStream.CASES.topic());
+        try (MongoClient mongo = MongoClients.create(Infrastructure.shared().mongoUri(isolation))) {
+            var audits = mongo.getDatabase(isolation).getCollection("audits");
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Document lateAudit = audits.find(Filters.eq("_id", late)).first();
+                Document doneAudit = audits.find(Filters.eq("_id", done)).first();
+                return lateAudit.getBoolean("overdueFired") && lateAudit.getList("outbox", Document.class).isEmpty()
+                        && doneAudit.getList("actions", Document.class).get(0).getBoolean("overdueFired")
+                        && doneAudit.getList("outbox", Document.class).isEmpty()
+                        && !lateAudit.containsKey("outboxClaimedUntil") && !doneAudit.containsKey("outboxClaimedUntil");
+            });
+        }
 
         assertThat(topics.readAll(EventStream.AUDITS.topic()))
                 .filteredOn(r -> r.event().type().endsWith("Overdue")).extracting(r -> r.key() + " " + r.event().type())
