@@ -8,14 +8,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
@@ -28,6 +26,7 @@ import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.contracts.StaffRole;
 import uk.caseqa.testsupport.Infrastructure;
 import uk.caseqa.testsupport.MutableClock;
+import uk.caseqa.testsupport.ServiceReplica;
 import uk.caseqa.testsupport.TestIsolation;
 import uk.caseqa.testsupport.TopicProbe;
 
@@ -45,14 +44,9 @@ class OverdueAuditsAndActionsAcrossARestartIT {
     ConfigurableApplicationContext second;
 
     ConfigurableApplicationContext start() {
-        Map<String, Object> properties = new HashMap<>(TestIsolation.properties(Infrastructure.shared(), isolation));
-        properties.put("server.port", 0);
-        properties.put("spring.config.name", AuditServiceApplication.CONFIG_NAME);
-        properties.put("caseqa.audit.deadline-scan-interval", "100ms");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(AuditServiceApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock)).run(args);
+        return ServiceReplica.start(AuditServiceApplication.class,
+                AuditServiceApplication.CONFIG_NAME, isolation, clock,
+                Map.of("caseqa.audit.deadline-scan-interval", "100ms"));
     }
 
     static RestClient http(ConfigurableApplicationContext context) {

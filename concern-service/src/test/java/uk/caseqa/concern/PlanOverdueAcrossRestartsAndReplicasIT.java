@@ -10,14 +10,12 @@ import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventStream;
@@ -27,6 +25,7 @@ import uk.caseqa.contracts.GradedBy;
 import uk.caseqa.contracts.SafetyPlanOverdue;
 import uk.caseqa.testsupport.Infrastructure;
 import uk.caseqa.testsupport.MutableClock;
+import uk.caseqa.testsupport.ServiceReplica;
 import uk.caseqa.testsupport.TestIsolation;
 import uk.caseqa.testsupport.TopicProbe;
 
@@ -45,14 +44,9 @@ class PlanOverdueAcrossRestartsAndReplicasIT {
     final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 
     ConfigurableApplicationContext startReplica() {
-        Map<String, Object> properties = new HashMap<>(TestIsolation.properties(infrastructure, isolation));
-        properties.put("server.port", 0);
-        properties.put("spring.config.name", ConcernServiceApplication.CONFIG_NAME);
-        properties.put("caseqa.concern.deadline-scan-interval", "100ms");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext replica = new SpringApplicationBuilder(ConcernServiceApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock)).run(args);
+        ConfigurableApplicationContext replica = ServiceReplica.start(ConcernServiceApplication.class,
+                ConcernServiceApplication.CONFIG_NAME, isolation, clock,
+                Map.of("caseqa.concern.deadline-scan-interval", "100ms"));
         replicas.add(replica);
         return replica;
     }

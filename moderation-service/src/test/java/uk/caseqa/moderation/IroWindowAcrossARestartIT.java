@@ -8,19 +8,18 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.caseqa.contracts.AuditAllocated;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventStream;
 import uk.caseqa.testsupport.Infrastructure;
 import uk.caseqa.testsupport.MutableClock;
+import uk.caseqa.testsupport.ServiceReplica;
 import uk.caseqa.testsupport.TestIsolation;
 import uk.caseqa.testsupport.TopicProbe;
 
@@ -34,16 +33,11 @@ class IroWindowAcrossARestartIT {
     final java.util.List<ConfigurableApplicationContext> replicas = new java.util.ArrayList<>();
 
     ConfigurableApplicationContext start() {
-        Map<String, Object> properties = new HashMap<>(TestIsolation.properties(Infrastructure.shared(), isolation));
-        properties.put("server.port", 0);
-        properties.put("spring.config.name", ModerationServiceApplication.CONFIG_NAME);
-        properties.put("caseqa.moderation.deadline-scan-interval", "100ms");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ModerationServiceApplication.class)
-                .initializers(c -> c.getBeanFactory().registerSingleton("clock", clock)).run(args);
-        replicas.add(context);
-        return context;
+        ConfigurableApplicationContext replica = ServiceReplica.start(ModerationServiceApplication.class,
+                ModerationServiceApplication.CONFIG_NAME, isolation, clock,
+                Map.of("caseqa.moderation.deadline-scan-interval", "100ms"));
+        replicas.add(replica);
+        return replica;
     }
 
     @AfterEach

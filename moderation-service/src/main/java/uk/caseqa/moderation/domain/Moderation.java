@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import uk.caseqa.contracts.AuditAcceptedByPanel;
 import uk.caseqa.contracts.AuditClosed;
 import uk.caseqa.contracts.AuditCompleted;
@@ -269,8 +268,8 @@ public final class Moderation {
     public String selectionReason() { return selectionReason; }
     public String moderatorId() { return moderatorId; }
     public String assignmentReason() { return assignmentReason; }
-    public Optional<Decision> decision() { return Optional.ofNullable(decision); }
-    public Decision decisionOrNull() { return decision; }
+    /** The moderator's decision; null until there is one. */
+    public Decision decision() { return decision; }
     public Instant moderatedAt() { return moderatedAt; }
     public boolean inadequateRaised() { return inadequateRaised; }
     public boolean requiresImprovementRaised() { return requiresImprovementRaised; }

@@ -57,7 +57,7 @@ class ModerationController {
         static ModerationView of(Moderation m) {
             return new ModerationView(m.auditId(), m.audit().localAuthority(), m.profileId(), m.audit().caseId(),
                     m.audit().auditorId(), m.audit().auditorGrade(), m.status(), m.selectionReason(), m.moderatorId(),
-                    m.assignmentReason(), m.decision().map(Decision::finalGrade).orElse(null), m.moderatedAt(),
+                    m.assignmentReason(), m.decision() == null ? null : m.decision().finalGrade(), m.moderatedAt(),
                     m.panelOutcome() == null ? null : m.panelOutcome().panelId(), m.deadlines(), m.closedBy(),
                     m.closedAt());
         }

@@ -20,7 +20,7 @@ record ModerationDocument(@Id String auditId, Moderation.AuditFacts audit, Strin
     static ModerationDocument of(Moderation m) {
         return new ModerationDocument(m.auditId(), m.audit(), m.audit().localAuthority(), m.profileId(),
                 m.tellAuditorOfChange(), m.status(), m.selectionReason(), m.moderatorId(), m.assignmentReason(),
-                m.decisionOrNull(), m.moderatedAt(), m.inadequateRaised(), m.requiresImprovementRaised(),
+                m.decision(), m.moderatedAt(), m.inadequateRaised(), m.requiresImprovementRaised(),
                 m.panelOutcome(), m.closedBy(), m.closedAt(), m.deadlines(), m.nextDueAt(), m.history(), m.version(),
                 null);
     }
