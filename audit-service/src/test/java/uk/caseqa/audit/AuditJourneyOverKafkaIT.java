@@ -61,7 +61,7 @@ class AuditJourneyOverKafkaIT {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.post().uri("/audits")
                 .header("X-Staff-Id", "staff-qa-1").body(Map.of("caseId", "case-1", "auditorId", "staff-tm-7"))
                 .retrieve().toEntity(Map.class).getStatusCode().value() == 201);
-        String auditId = (String) http.get().uri("/audits?caseId=case-1").retrieve().body(List.class).stream()
+        String auditId = (String) http.get().uri("/audits?localAuthority=swindon&caseId=case-1").retrieve().body(List.class).stream()
                 .map(a -> ((Map<?, ?>) a).get("auditId")).findFirst().orElseThrow();
         http.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", "staff-tm-7")
                 .body(Map.of("domainGrades", Map.of("quality-of-planning", "INADEQUATE"), "overallGrade", "INADEQUATE",

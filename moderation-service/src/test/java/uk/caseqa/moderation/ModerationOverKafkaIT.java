@@ -102,4 +102,36 @@ class ModerationOverKafkaIT {
                 .filteredOn(r -> "audit-g1".equals(r.key())).extracting(r -> r.event().type())
                 .containsExactly("GradeInadequate", "ModerationAssigned", "AuditModerated");
     }
+
+    static <T extends EventPayload> EventEnvelope<T> eventOf(String council, String subject, T data) {
+        return EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:test", CLOCK.instant(), subject, council,
+                "corr-" + subject, data);
+    }
+
+    @Test
+    void anInadequateAuditWithNoModeratorYetIsAssignedOnceOneRegistersAndAPanelSeatsOnlyItsOwnCouncilsStaff() {
+        topics().send(eventOf("telford-and-wrekin", "audit-t1", new AuditCompleted("audit-t1", "case-t1", "svc-1",
+                "team-1", "staff-tm-t", "staff-sw-t", "staff-sm-t", Grade.INADEQUATE,
+                Map.of("quality-of-planning", Grade.INADEQUATE), true, CLOCK.instant(), null, null)));
+        topics().awaitEvents(EventStream.MODERATION.topic(), "GradeInadequate", e -> e.subject().equals("audit-t1"));
+        topics().send(eventOf("telford-and-wrekin", "staff-sm-t", new StaffMemberRegistered("staff-sm-t",
+                StaffRole.SERVICE_MANAGER, "svc-1", "smt@telford.example")));
+        topics().awaitConsumed("moderation-service", EventStream.STAFF.topic());
+
+        CLOCK.advance(uk.caseqa.moderation.domain.Moderation.MODERATOR_SEARCH_INTERVAL.plusSeconds(1));
+
+        var assigned = topics().awaitEvents(EventStream.MODERATION.topic(), "ModerationAssigned",
+                e -> e.subject().equals("audit-t1"));
+        assertThat(((ModerationAssigned) assigned.get(0).data()).moderatorId()).isEqualTo("staff-sm-t");
+
+        topics().send(eventOf("bolton", "staff-qa-b", new StaffMemberRegistered("staff-qa-b", StaffRole.QA_MANAGER,
+                "qa", "qab@bolton.example")));
+        topics().awaitConsumed("moderation-service", EventStream.STAFF.topic());
+        var refused = RestClient.create("http://localhost:" + port).post().uri("/panels")
+                .header("X-Staff-Id", "staff-qa-b").body(Map.of("localAuthority", "bolton", "date", "2026-12-01",
+                        "members", java.util.List.of("staff-qa-b", "staff-sm-t")))
+                .retrieve().onStatus(s -> s.isError(), (req, res) -> { }).toEntity(Map.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().get("detail").toString()).contains("staff-sm-t").contains("bolton");
+    }
 }

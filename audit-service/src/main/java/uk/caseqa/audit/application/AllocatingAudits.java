@@ -1,7 +1,7 @@
 package uk.caseqa.audit.application;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Period;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,14 +23,14 @@ public class AllocatingAudits {
     private final Audits audits;
     private final EventFactory events;
     private final Clock clock;
-    private final Duration completionTime;
-    private final Duration moderationTime;
+    private final Period completionTime;
+    private final Period moderationTime;
     private final AuditTemplates templates;
 
     public AllocatingAudits(CaseRegistry cases, StaffReadModel staff, Audits audits, AuditTemplates templates,
             EventFactory events, Clock clock,
-            @Value("${caseqa.audit.completion-time:P14D}") Duration completionTime,
-            @Value("${caseqa.audit.moderation-time:P7D}") Duration moderationTime) {
+            @Value("${caseqa.audit.completion-time:P14D}") Period completionTime,
+            @Value("${caseqa.audit.moderation-time:P7D}") Period moderationTime) {
         this.moderationTime = moderationTime;
         this.templates = templates;
         this.cases = cases;
@@ -49,6 +49,13 @@ public class AllocatingAudits {
         }
     }
 
+    /** Staff of another council are unknown here, whatever their id: 400 naming the field. */
+    private void requireStaffOf(String localAuthority, String staffId, String field) {
+        if (staff.find(localAuthority, staffId).isEmpty()) {
+            throw new IllegalArgumentException(field + ": " + staffId + " is not a member of staff of " + localAuthority);
+        }
+    }
+
     private java.time.LocalDate today() {
         return clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate();
     }
@@ -56,9 +63,7 @@ public class AllocatingAudits {
     /** Manual reallocation by the QA team; publishes {@code AuditAllocated} for the new auditor. */
     public Audit reallocate(String auditId, String auditorId, String by) {
         Audit audit = audits.find(auditId).orElseThrow(() -> new NoSuchElementException("no audit " + auditId));
-        staff.find(auditorId).filter(s -> s.localAuthority().equals(audit.localAuthority()))
-                .orElseThrow(() -> new IllegalArgumentException("unknown auditor " + auditorId + " in "
-                        + audit.localAuthority()));
+        requireStaffOf(audit.localAuthority(), auditorId, "auditorId");
         audit.reallocate(auditorId, by, clock.instant());
         audits.save(audit, audit.raised().stream()
                 .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
@@ -71,6 +76,7 @@ public class AllocatingAudits {
         if (auditorIds.isEmpty()) {
             throw new IllegalArgumentException("auditorIds: name at least one auditor");
         }
+        auditorIds.forEach(id -> requireStaffOf(localAuthority, id, "auditorIds"));
         String themeKey = theme.toLowerCase(java.util.Locale.UK).replaceAll("[^a-z0-9]+", "-");
         java.util.List<CaseRecord> matching = cases.openCases(localAuthority).stream().map(c -> c.record())
                 .filter(c -> cohort == null || c.cohort() == cohort).filter(c -> teamId == null || c.teamId().equals(teamId))
@@ -82,9 +88,8 @@ public class AllocatingAudits {
             if (auditor.equals(c.socialWorkerId())) {
                 auditor = auditorIds.get(n % auditorIds.size());
             }
-            Audit audit = Audit.allocate("thematic-" + themeKey + "-" + c.caseId(), c, auditor, by, clock.instant(),
-                    new Audit.Allocation("THEMATIC", null, null, clock.instant().plus(completionTime),
-                            clock.instant().plus(completionTime).plus(moderationTime),
+            Audit audit = Audit.allocate("thematic-" + localAuthority + "-" + themeKey + "-" + c.caseId(), c, auditor, by, clock.instant(),
+                    Audit.Allocation.of("THEMATIC", null, clock.instant(), completionTime, moderationTime,
                             templates.inForce(localAuthority, "THEMATIC", today()).reference()));
             if (audits.insertIfAbsent(audit, audit.raised().stream()
                     .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList())) {
@@ -97,10 +102,9 @@ public class AllocatingAudits {
     public Audit allocate(String caseId, String auditorId, String allocatedBy, String auditType) {
         CaseRecord auditedCase = cases.find(caseId)
                 .orElseThrow(() -> new NoSuchElementException("no open case " + caseId));
-        staff.find(auditorId).orElseThrow(() -> new IllegalArgumentException("unknown auditor " + auditorId));
+        requireStaffOf(auditedCase.localAuthority(), auditorId, "auditorId");
         Audit audit = Audit.allocate("audit-" + UUID.randomUUID(), auditedCase, auditorId, allocatedBy,
-                clock.instant(), new Audit.Allocation(auditType, null, null, clock.instant().plus(completionTime),
-                        clock.instant().plus(completionTime).plus(moderationTime),
+                clock.instant(), Audit.Allocation.of(auditType, null, clock.instant(), completionTime, moderationTime,
                         templateFor(auditedCase.localAuthority(), auditType)));
         audits.save(audit, audit.raised().stream()
                 .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());

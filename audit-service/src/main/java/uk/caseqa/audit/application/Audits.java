@@ -18,17 +18,24 @@ public interface Audits {
 
     Optional<Audit> find(String auditId);
 
-    List<Audit> findByCase(String caseId);
+    /** The audits of a council's case (case ids are the council's own, so another council's case is not included). */
+    List<Audit> findByCase(String localAuthority, String caseId);
+
+    /** The audits made to answer a follow-up (a dip sample's, a caseload audit's) of the council. */
+    List<Audit> answering(String localAuthority, String followUpId);
 
     /** The audits of a council, optionally of one cycle, in allocation order. */
     List<Audit> ofCouncil(String localAuthority, String cycleId);
 
-    /** When each of these cases was last allocated for audit. */
-    Map<String, Instant> lastAllocatedAt(Collection<String> caseIds);
+    /** When each of these cases of the council was last allocated for audit. */
+    Map<String, Instant> lastAllocatedAt(String localAuthority, Collection<String> caseIds);
 
     /** Audits with something due by {@code now} (completion or an action). */
     List<String> withDeadlinesDueBy(Instant now);
 
     /** How many audits each auditor holds in a cycle. */
     Map<String, Integer> auditsPerAuditor(String cycleId);
+
+    /** Leaves it out of {@link #withDeadlinesDueBy} until {@code until}: its deadlines failed to fire. */
+    void setAsideDeadlines(String id, Instant until, String reason);
 }

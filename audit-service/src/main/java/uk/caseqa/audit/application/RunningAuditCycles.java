@@ -2,7 +2,7 @@ package uk.caseqa.audit.application;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Period;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ public class RunningAuditCycles {
     private AuditCycle draw(String localAuthority, AuditProgramme programme, String cycleKey, String cycleId,
             long seed, LocalDate today, String by, Instant now) {
         List<RegisteredCase> open = cases.openCases(localAuthority);
-        Map<String, Instant> lastAudited = audits.lastAllocatedAt(open.stream().map(c -> c.record().caseId()).toList());
+        Map<String, Instant> lastAudited = audits.lastAllocatedAt(localAuthority, open.stream().map(c -> c.record().caseId()).toList());
         List<CaseFile> files = open.stream().map(c -> new CaseFile(c.record(),
                 c.openedAt().atZone(AuditProgramme.ENGLAND).toLocalDate(), c.open(),
                 lastAudited.containsKey(c.record().caseId())
@@ -108,8 +108,8 @@ public class RunningAuditCycles {
             }
             CaseRecord auditedCase = cases.find(allocated.caseId()).orElseThrow();
             Audit audit = Audit.allocate(allocated.auditId(), auditedCase, allocated.auditorId(), by, now,
-                    Audit.Allocation.full(cycle.cycleId(), now, Duration.ofDays(programme.completionDays()),
-                            Duration.ofDays(programme.moderationDays()), templates.inForce(cycle.localAuthority(),
+                    Audit.Allocation.full(cycle.cycleId(), now, Period.ofDays(programme.completionDays()),
+                            Period.ofDays(programme.moderationDays()), templates.inForce(cycle.localAuthority(),
                                     AuditCompleted.FULL, now.atZone(AuditProgramme.ENGLAND).toLocalDate()).reference()));
             audits.insertIfAbsent(audit, audit.raised().stream()
                     .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());

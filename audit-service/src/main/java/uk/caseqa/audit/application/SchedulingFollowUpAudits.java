@@ -61,14 +61,26 @@ public class SchedulingFollowUpAudits {
                 roleHolder(event.localAuthority(), s.auditBy()), SHORT, s.followUpId(), s.dueBy());
     }
 
-    /** {@code count} other open cases of the same worker, drawn reproducibly from the request; their team manager audits. */
+    /**
+     * {@code count} other open cases of the same worker, drawn reproducibly from the request; their team manager
+     * audits. A redelivered request (after a partial failure, or with the caseload changed since) draws only what is
+     * still missing from cases not sampled yet, so the sample never exceeds its count.
+     */
     public int dipSampleRequested(EventEnvelope<DipSampleRequested> event) {
         DipSampleRequested d = event.data();
+        java.util.Set<String> sampled = audits.answering(event.localAuthority(), d.followUpId()).stream()
+                .filter(a -> DIP_SAMPLE.equals(a.auditType())).map(a -> a.auditedCase().caseId())
+                .collect(java.util.stream.Collectors.toSet());
+        int missing = d.count() - sampled.size();
+        if (missing <= 0) {
+            return 0;
+        }
         List<RegisteredCase> others = new ArrayList<>(casesOf(event.localAuthority(), d.socialWorkerId()).stream()
-                .filter(c -> !c.record().caseId().equals(d.caseId())).toList());
+                .filter(c -> !c.record().caseId().equals(d.caseId()))
+                .filter(c -> !sampled.contains(c.record().caseId())).toList());
         java.util.Collections.shuffle(others, new Random(d.followUpId().hashCode()));
         int made = 0;
-        for (RegisteredCase other : others.subList(0, Math.min(d.count(), others.size()))) {
+        for (RegisteredCase other : others.subList(0, Math.min(missing, others.size()))) {
             String auditor = d.requestedFrom() == StaffRole.TEAM_MANAGER ? other.record().teamManagerId()
                     : roleHolder(event.localAuthority(), d.requestedFrom());
             if (followUp("dip-" + d.followUpId() + "-" + other.record().caseId(), other.record().caseId(),
@@ -82,7 +94,7 @@ public class SchedulingFollowUpAudits {
     /** Every open case of the worker is audited by its team manager (Wandsworth, 004 ¶33). */
     public int caseloadAuditRequested(EventEnvelope<CaseloadAuditRequested> event) {
         CaseloadAuditRequested c = event.data();
-        Instant due = clock.instant().plus(java.time.Duration.ofDays(28));
+        Instant due = uk.caseqa.contracts.calendar.EnglishCalendar.plusDays(clock.instant(), 28);
         int made = 0;
         for (RegisteredCase open : casesOf(event.localAuthority(), c.socialWorkerId())) {
             if (followUp("caseload-" + c.followUpId() + "-" + open.record().caseId(), open.record().caseId(),

@@ -9,6 +9,8 @@ import java.util.Random;
 import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.AuditAction;
+import uk.caseqa.contracts.StaffRole;
+import uk.caseqa.messaging.staff.StaffReadModel;
 
 /**
  * Use cases of the action tracker: an action is completed with evidence or recorded as not done with the reason;
@@ -22,10 +24,12 @@ public class TrackingActions {
     }
 
     private final Audits audits;
+    private final StaffReadModel staff;
     private final Clock clock;
 
-    TrackingActions(Audits audits, Clock clock) {
+    TrackingActions(Audits audits, StaffReadModel staff, Clock clock) {
         this.audits = audits;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -41,6 +45,7 @@ public class TrackingActions {
 
     public AuditAction complete(String auditId, String actionId, String by, String evidence) {
         Audit audit = find(auditId);
+        requireMayClose(audit, actionId, by);
         audit.completeAction(actionId, by, evidence, clock.instant());
         audits.save(audit, List.of());
         return action(audit, actionId);
@@ -48,6 +53,7 @@ public class TrackingActions {
 
     public AuditAction notDone(String auditId, String actionId, String by, String reason) {
         Audit audit = find(auditId);
+        requireMayClose(audit, actionId, by);
         audit.actionNotDone(actionId, by, reason, clock.instant());
         audits.save(audit, List.of());
         return action(audit, actionId);
@@ -64,9 +70,27 @@ public class TrackingActions {
 
     public AuditAction verify(String auditId, String actionId, String by, boolean confirmed, String note) {
         Audit audit = find(auditId);
+        if (!staff.hasRole(audit.localAuthority(), by, StaffRole.QA_TEAM)) {
+            throw new SecurityException(by + " is not in the QA team of " + audit.localAuthority()
+                    + ": only the QA team verifies actions");
+        }
+        if (by.equals(action(audit, actionId).closedBy())) {
+            throw new SecurityException(by + " completed action " + actionId + ": someone else verifies it");
+        }
         audit.verifyAction(actionId, new AuditAction.Verification(confirmed, note, by, clock.instant()));
         audits.save(audit, List.of());
         return action(audit, actionId);
+    }
+
+    /** Its owner, the audit's auditor, or the council's QA team closes an action; nobody else. */
+    private void requireMayClose(Audit audit, String actionId, String by) {
+        AuditAction action = action(audit, actionId);
+        if (!by.equals(action.ownerId()) && !by.equals(audit.auditorId())
+                && !staff.hasRole(audit.localAuthority(), by, StaffRole.QA_TEAM)) {
+            throw new SecurityException(by + " may not close action " + actionId + ": only its owner ("
+                    + action.ownerId() + "), the auditor (" + audit.auditorId() + ") or the QA team of "
+                    + audit.localAuthority());
+        }
     }
 
     private Audit find(String auditId) {
@@ -74,6 +98,7 @@ public class TrackingActions {
     }
 
     private static AuditAction action(Audit audit, String actionId) {
-        return audit.actions().stream().filter(a -> a.actionId().equals(actionId)).findFirst().orElseThrow();
+        return audit.actions().stream().filter(a -> a.actionId().equals(actionId)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no action " + actionId + " on audit " + audit.auditId()));
     }
 }

@@ -2,9 +2,7 @@ package uk.caseqa.audit.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
+import uk.caseqa.messaging.outbox.DueDeadlines;
 import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.messaging.outbox.EventFactory;
@@ -13,7 +11,6 @@ import uk.caseqa.messaging.outbox.EventFactory;
 @Service
 public class WatchingAuditDeadlines {
 
-    private static final Logger log = LoggerFactory.getLogger(WatchingAuditDeadlines.class);
     private final Audits audits;
     private final EventFactory events;
     private final Clock clock;
@@ -26,20 +23,14 @@ public class WatchingAuditDeadlines {
 
     public int fireDue() {
         Instant now = clock.instant();
-        int fired = 0;
-        for (String auditId : audits.withDeadlinesDueBy(now)) {
+        return DueDeadlines.fireEach("audit", audits.withDeadlinesDueBy(now), now, auditId -> {
             Audit audit = audits.find(auditId).orElse(null);
             if (audit == null || !audit.fireDue(now)) {
-                continue;
+                return false;
             }
-            try {
-                audits.save(audit, audit.raised().stream()
-                        .map(e -> events.outboxEvent(auditId, audit.localAuthority(), e)).toList());
-                fired++;
-            } catch (OptimisticLockingFailureException anotherReplicaWasFaster) {
-                log.debug("deadline of {} handled by another replica", auditId);
-            }
-        }
-        return fired;
+            audits.save(audit, audit.raised().stream()
+                    .map(e -> events.outboxEvent(auditId, audit.localAuthority(), e)).toList());
+            return true;
+        }, audits::setAsideDeadlines);
     }
 }

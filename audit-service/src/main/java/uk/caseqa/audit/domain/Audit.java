@@ -1,7 +1,7 @@
 package uk.caseqa.audit.domain;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,7 @@ import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.AuditOverdue;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.Grade;
+import uk.caseqa.contracts.calendar.EnglishCalendar;
 
 /**
  * A case-file audit: allocated to an auditor with a completion deadline, then submitted with domain grades, an
@@ -24,8 +25,8 @@ public final class Audit {
     private String auditorId;
     private final String allocatedBy;
     private final Instant allocatedAt;
-    private final Instant completionDueBy;
-    private final Instant moderationDueBy;
+    private Instant completionDueBy;
+    private Instant moderationDueBy;
     private final String auditType;
     private final String cycleId;
     private final String followUpId;
@@ -71,10 +72,16 @@ public final class Audit {
     /** What is allocated: which kind of audit, in which cycle or answering which follow-up, and its deadlines. */
     public record Allocation(String auditType, String cycleId, String followUpId, Instant completionDueBy,
             Instant moderationDueBy, String templateReference) {
-        public static Allocation full(String cycleId, Instant now, Duration completionTime, Duration moderationTime,
+        public static Allocation full(String cycleId, Instant now, Period completionTime, Period moderationTime,
                 String templateReference) {
-            Instant completion = now.plus(completionTime);
-            return new Allocation(AuditCompleted.FULL, cycleId, null, completion, completion.plus(moderationTime),
+            return of(AuditCompleted.FULL, cycleId, now, completionTime, moderationTime, templateReference);
+        }
+
+        /** Deadlines in calendar days in England: the same wall-clock time, whatever clock change lies between. */
+        public static Allocation of(String auditType, String cycleId, Instant now, Period completionTime,
+                Period moderationTime, String templateReference) {
+            Instant completion = EnglishCalendar.plus(now, completionTime);
+            return new Allocation(auditType, cycleId, null, completion, EnglishCalendar.plus(completion, moderationTime),
                     templateReference);
         }
     }
@@ -115,6 +122,9 @@ public final class Audit {
         if (status != AuditStatus.ALLOCATED && status != AuditStatus.RETURNED) {
             throw new IllegalStateException("audit " + auditId + " is " + status + ": it cannot be submitted now");
         }
+        if (status == AuditStatus.RETURNED) {
+            actions.replaceAll(action -> action.status() == AuditAction.Status.OPEN ? action.withdrawn(now) : action);
+        }
         this.submission = completed;
         this.completedAt = now;
         this.status = AuditStatus.COMPLETED;
@@ -129,13 +139,22 @@ public final class Audit {
                 followUpId));
     }
 
-    /** The QA panel returned the audit; a return older than the latest submission changes nothing (false). */
+    /**
+     * The QA panel returned the audit; a return older than the latest submission changes nothing (false). The auditor
+     * is given the time the allocation gave (in calendar days, from the return), and the new deadline is watched
+     * again even if the first one had passed.
+     */
     public boolean returned(String reason, Instant returnedAt) {
         if (status != AuditStatus.COMPLETED || completedAt == null || !returnedAt.isAfter(completedAt)) {
             return false;
         }
         status = AuditStatus.RETURNED;
         returnReason = reason;
+        long allowedDays = Math.max(1, EnglishCalendar.daysBetween(allocatedAt, completionDueBy));
+        long moderationDays = Math.max(0, EnglishCalendar.daysBetween(completionDueBy, moderationDueBy));
+        completionDueBy = EnglishCalendar.plusDays(returnedAt, allowedDays);
+        moderationDueBy = EnglishCalendar.plusDays(completionDueBy, moderationDays);
+        overdueFired = false;
         return true;
     }
 

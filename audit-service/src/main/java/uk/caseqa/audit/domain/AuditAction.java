@@ -12,7 +12,8 @@ public record AuditAction(String actionId, String what, String ownerId, LocalDat
         Status status, String evidence, String notDoneReason, String closedBy, Instant closedAt, boolean overdueFired,
         Verification verification) {
 
-    public enum Status { OPEN, COMPLETED, NOT_DONE }
+    /** {@code WITHDRAWN}: still open when its audit was returned and resubmitted with a new plan. */
+    public enum Status { OPEN, COMPLETED, NOT_DONE, WITHDRAWN }
 
     /** The QA manager's check of a completed action. */
     public record Verification(boolean confirmed, String note, String by, Instant at) {
@@ -61,6 +62,12 @@ public record AuditAction(String actionId, String what, String ownerId, LocalDat
         }
         return new AuditAction(actionId, what, ownerId, dueOn, immediate, status, evidence, notDoneReason, closedBy,
                 closedAt, overdueFired, result);
+    }
+
+    AuditAction withdrawn(Instant at) {
+        requireOpen();
+        return new AuditAction(actionId, what, ownerId, dueOn, immediate, Status.WITHDRAWN, null,
+                "replaced by the plan of the resubmitted audit", "system", at, overdueFired, null);
     }
 
     AuditAction overdueRaised() {

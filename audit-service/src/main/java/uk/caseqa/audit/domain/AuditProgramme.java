@@ -19,6 +19,7 @@ public record AuditProgramme(String id, String localAuthority, LocalDate effecti
         int completionDays, int moderationDays, boolean requireFamilyFeedback) {
 
     public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+    private static final String SIX_WEEKLY_PREFIX = "6w-";
 
     /** How often cases are selected. */
     public enum Cycle { MONTHLY, SIX_WEEKLY }
@@ -48,18 +49,29 @@ public record AuditProgramme(String id, String localAuthority, LocalDate effecti
         moderationDays = moderationDays <= 0 ? 7 : moderationDays;
     }
 
-    /** The cycle a day falls in: {@code 2026-11} monthly, {@code 6w-2026-08} (the eighth six-week cycle) otherwise. */
+    /**
+     * The cycle a day falls in: {@code 2026-11} monthly; six-weekly cycles run back to back from the programme's
+     * {@code effectiveFrom}, across year ends, and are named by their first day: {@code 6w-2027-01-08}.
+     */
     public String cycleOf(LocalDate day) {
         if (cycle == Cycle.MONTHLY) {
             return day.getYear() + "-" + String.format("%02d", day.getMonthValue());
         }
-        long weeks = ChronoUnit.WEEKS.between(LocalDate.of(day.getYear(), 1, 1), day);
-        return "6w-" + day.getYear() + "-" + String.format("%02d", weeks / 6 + 1);
+        return SIX_WEEKLY_PREFIX + effectiveFrom.plusWeeks(6 * sixWeekCycleNumber(day));
     }
 
-    /** Which cohorts this cycle samples: the rotation, by the cycle's number in the year. */
+    /** Which cohorts this cycle samples: the rotation, by the month's number in the year or the six-week cycle's. */
     public List<Cohort> cohortsOf(String cycleKey) {
-        int number = Integer.parseInt(cycleKey.substring(cycleKey.lastIndexOf('-') + 1));
-        return cohortRotation.get((number - 1) % cohortRotation.size());
+        long index = cycle == Cycle.MONTHLY
+                ? Integer.parseInt(cycleKey.substring(cycleKey.lastIndexOf('-') + 1)) - 1
+                : sixWeekCycleNumber(LocalDate.parse(cycleKey.substring(SIX_WEEKLY_PREFIX.length())));
+        return cohortRotation.get((int) (index % cohortRotation.size()));
+    }
+
+    private long sixWeekCycleNumber(LocalDate day) {
+        if (day.isBefore(effectiveFrom)) {
+            throw new IllegalArgumentException(day + " is before programme " + id + " took effect (" + effectiveFrom + ")");
+        }
+        return ChronoUnit.WEEKS.between(effectiveFrom, day) / 6;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Period;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +28,7 @@ class AuditorSubmittingAnAuditTest {
 
     @Test
     void theAllocatedAuditorSubmitsOnceAndTheCompletionCarriesIdentifiersOnly() {
-        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7), "t@v1"));
+        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Period.ofDays(14), Period.ofDays(7), "t@v1"));
         assertThat(audit.raised()).singleElement().isInstanceOf(AuditAllocated.class);
         assertThat(audit.completionDueBy()).isEqualTo(NOW.plus(Duration.ofDays(14)));
 
@@ -43,7 +44,7 @@ class AuditorSubmittingAnAuditTest {
     @Test
     void anAuditNotCompletedByItsDeadlineIsOverdueOnceAndSurvivesAsStoredState() {
         Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW,
-                Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7), "t@v1"));
+                Audit.Allocation.full(null, NOW, Period.ofDays(14), Period.ofDays(7), "t@v1"));
         assertThat(audit.nextDueAt()).isEqualTo(NOW.plus(Duration.ofDays(14)));
 
         assertThat(audit.fireDue(NOW.plus(Duration.ofDays(14)).minusSeconds(1))).isFalse();
@@ -59,7 +60,7 @@ class AuditorSubmittingAnAuditTest {
     @Test
     void actionsAreTrackedToEvidenceOrAReasonAndAMissedDueDayIsOverdueOnce() {
         Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW,
-                Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7), "t@v1"));
+                Audit.Allocation.full(null, NOW, Period.ofDays(14), Period.ofDays(7), "t@v1"));
         audit.submit("staff-tm-7", INADEQUATE, NOW.plus(Duration.ofDays(1)));
         assertThat(audit.actions()).extracting(AuditAction::actionId).containsExactly("audit-1-a1", "audit-1-a2");
         assertThat(audit.nextDueAt()).isEqualTo(Instant.parse("2026-11-07T00:00:00Z"));
@@ -81,14 +82,14 @@ class AuditorSubmittingAnAuditTest {
 
     @Test
     void noOneButTheAllocatedAuditorMaySubmit() {
-        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7), "t@v1"));
+        Audit audit = Audit.allocate("audit-1", CASE, "staff-tm-7", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Period.ofDays(14), Period.ofDays(7), "t@v1"));
 
         assertThatThrownBy(() -> audit.submit("staff-tm-8", INADEQUATE, NOW)).isInstanceOf(SecurityException.class);
     }
 
     @Test
     void aSocialWorkerCannotAuditTheirOwnCase() {
-        assertThatThrownBy(() -> Audit.allocate("audit-1", CASE, "staff-sw-1", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Duration.ofDays(14), Duration.ofDays(7), "t@v1")))
+        assertThatThrownBy(() -> Audit.allocate("audit-1", CASE, "staff-sw-1", "staff-qa-1", NOW, Audit.Allocation.full(null, NOW, Period.ofDays(14), Period.ofDays(7), "t@v1")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -142,9 +142,31 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
     void boltonRunsSixWeeklyCyclesOverEveryCohort() {
         Selection.Outcome outcome = draw("bolton", 9);
 
-        assertThat(outcome.cycleKey()).isEqualTo("6w-2027-01");
+        assertThat(outcome.cycleKey()).isEqualTo("6w-2027-01-15");
         assertThat(outcome.allocations()).hasSize(12);
         assertThat(outcome.excluded()).doesNotContainValue("CLA is not sampled in this cycle");
-        assertThat(PROGRAMMES.inForce("bolton", JANUARY).cycleOf(LocalDate.of(2027, 2, 20))).isEqualTo("6w-2027-02");
+        assertThat(PROGRAMMES.inForce("bolton", JANUARY).cycleOf(LocalDate.of(2027, 2, 20))).isEqualTo("6w-2027-01-15");
+        assertThat(PROGRAMMES.inForce("bolton", JANUARY).cycleOf(LocalDate.of(2027, 2, 26))).isEqualTo("6w-2027-02-26");
+    }
+
+    @Test
+    void boltonsSixWeeklyCyclesRunOnAcrossTheNewYearInsteadOfRestartingOnTheFirstOfJanuary() {
+        AuditProgramme bolton = PROGRAMMES.inForce("bolton", JANUARY);
+
+        assertThat(bolton.cycleOf(LocalDate.of(2027, 1, 1))).isEqualTo(bolton.cycleOf(LocalDate.of(2026, 12, 31)))
+                .isEqualTo("6w-2026-12-04");
+        LocalDate day = LocalDate.of(2026, 6, 1);
+        java.util.Set<LocalDate> starts = new java.util.TreeSet<>();
+        for (; day.isBefore(LocalDate.of(2028, 6, 1)); day = day.plusDays(1)) {
+            starts.add(LocalDate.parse(bolton.cycleOf(day).substring(3)));
+        }
+        LocalDate previous = null;
+        for (LocalDate start : starts) {
+            if (previous != null) {
+                assertThat(java.time.temporal.ChronoUnit.DAYS.between(previous, start)).as("days from %s to %s", previous, start)
+                        .isEqualTo(42);
+            }
+            previous = start;
+        }
     }
 }

@@ -21,4 +21,7 @@ public interface FollowUps {
 
     /** Ids of follow-ups with a deadline due by {@code now}. */
     List<String> withDeadlinesDueBy(Instant now);
+
+    /** Leaves it out of {@link #withDeadlinesDueBy} until {@code until}: its deadlines failed to fire. */
+    void setAsideDeadlines(String id, Instant until, String reason);
 }

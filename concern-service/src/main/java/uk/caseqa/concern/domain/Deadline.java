@@ -1,6 +1,7 @@
 package uk.caseqa.concern.domain;
 
 import java.time.Instant;
+import uk.caseqa.contracts.calendar.EnglishCalendar;
 
 /**
  * A stored deadline: what is due, the time basis it was computed on, when it falls due, the escalation level or cycle
@@ -11,7 +12,21 @@ public record Deadline(Kind kind, Basis basis, Instant dueAt, int step, Instant 
 
     public enum Kind { SAFETY_PLAN, RE_AUDIT, DIP_SAMPLE }
 
-    public enum Basis { ELAPSED_HOURS, CALENDAR_WEEKS, CALENDAR_DAYS, WORKING_DAYS }
+    /**
+     * How a deadline is counted, and the arithmetic that goes with it: elapsed hours are a fixed duration; calendar
+     * days and weeks keep the wall-clock time in England across a clock change.
+     */
+    public enum Basis {
+        ELAPSED_HOURS, CALENDAR_WEEKS, CALENDAR_DAYS;
+
+        public Instant after(Instant from, int amount) {
+            return switch (this) {
+                case ELAPSED_HOURS -> from.plus(java.time.Duration.ofHours(amount));
+                case CALENDAR_DAYS -> EnglishCalendar.plusDays(from, amount);
+                case CALENDAR_WEEKS -> EnglishCalendar.plusWeeks(from, amount);
+            };
+        }
+    }
 
     public boolean pending() {
         return firedAt == null;

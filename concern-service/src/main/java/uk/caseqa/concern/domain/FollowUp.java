@@ -1,6 +1,5 @@
 package uk.caseqa.concern.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,10 +104,10 @@ public final class FollowUp {
         ConcernProfile.CaseOfConcernRule rule = profile.caseOfConcern();
         FollowUp opened = new FollowUp(caseOfConcernId(facts.auditId()), Kind.CASE_OF_CONCERN, profile.id(), facts,
                 Status.OPEN, 1, now, null, List.of(), List.of(), List.of(), false, List.of(), null);
-        Deadline plan = opened.schedule(Deadline.Kind.SAFETY_PLAN, Deadline.Basis.ELAPSED_HOURS,
-                now.plus(Duration.ofHours(rule.safetyPlanHours())), 1);
+        Deadline plan = opened.schedule(Deadline.Kind.SAFETY_PLAN, Deadline.Basis.ELAPSED_HOURS, now,
+                rule.safetyPlanHours(), 1);
         Deadline reAudit = opened.schedule(Deadline.Kind.RE_AUDIT, Deadline.Basis.CALENDAR_WEEKS,
-                facts.gradedAt().plus(weeks(rule.reAuditWeeks())), 1);
+                facts.gradedAt(), rule.reAuditWeeks(), 1);
         opened.raised.add(new CaseOfConcernOpened(opened.id, facts.auditId(), facts.caseId(), facts.serviceId(),
                 facts.teamId(), facts.serviceManagerId(), plan.dueAt(), reAudit.dueAt(), now, profile.id(),
                 rule.alsoTell()));
@@ -132,7 +131,7 @@ public final class FollowUp {
                 "system");
         if (rule.shortAudit()) {
             Deadline shortAudit = opened.schedule(Deadline.Kind.RE_AUDIT, Deadline.Basis.CALENDAR_WEEKS,
-                    facts.gradedAt().plus(weeks(rule.shortAuditWeeks())), 1);
+                    facts.gradedAt(), rule.shortAuditWeeks(), 1);
             opened.raised.add(new ShortAuditScheduled(opened.id, facts.auditId(), facts.caseId(), shortAudit.dueAt(),
                     rule.shortAuditBy(), 1));
         }
@@ -197,7 +196,7 @@ public final class FollowUp {
         record(now, "no safety plan by " + deadline.dueAt() + ": escalated to " + escalateTo, "system");
         if (level < chain.size()) {
             schedule(Deadline.Kind.SAFETY_PLAN, Deadline.Basis.ELAPSED_HOURS,
-                    deadline.dueAt().plus(Duration.ofHours(rule.escalationIntervalHours())), level + 1);
+                    deadline.dueAt(), rule.escalationIntervalHours(), level + 1);
         }
     }
 
@@ -228,13 +227,13 @@ public final class FollowUp {
             raised.add(new CaseOfConcernEscalated(id, facts.auditId(), facts.caseId(), shortAuditId, grade, cycle,
                     rule.onNoImprovementTell(), now, facts.teamId()));
             Deadline reAudit = schedule(Deadline.Kind.RE_AUDIT, Deadline.Basis.CALENDAR_WEEKS,
-                    now.plus(weeks(rule.reAuditWeeks())), next);
+                    now, rule.reAuditWeeks(), next);
             raised.add(new ReAuditScheduled(id, facts.auditId(), facts.caseId(), reAudit.dueAt(), next,
                     rule.reAuditBy()));
         } else {
             ConcernProfile.RequiresImprovementRule rule = profile.requiresImprovement();
             Deadline shortAudit = schedule(Deadline.Kind.RE_AUDIT, Deadline.Basis.CALENDAR_WEEKS,
-                    now.plus(weeks(rule.shortAuditWeeks())), next);
+                    now, rule.shortAuditWeeks(), next);
             raised.add(new ShortAuditScheduled(id, facts.auditId(), facts.caseId(), shortAudit.dueAt(),
                     rule.shortAuditBy(), next));
         }
@@ -282,15 +281,15 @@ public final class FollowUp {
             return;
         }
         Deadline due = schedule(Deadline.Kind.DIP_SAMPLE, Deadline.Basis.CALENDAR_DAYS,
-                now.plus(Duration.ofDays(rule.dueDays())), 1);
+                now, rule.dueDays(), 1);
         raised.add(new DipSampleRequested(id, facts.auditId(), facts.caseId(), facts.socialWorkerId(), rule.count(),
                 rule.requestedFrom(), facts.concernDomains(), due.dueAt()));
         record(now, "dip sample of " + rule.count() + " more cases of " + facts.socialWorkerId() + " requested from "
                 + rule.requestedFrom(), "system");
     }
 
-    private Deadline schedule(Deadline.Kind what, Deadline.Basis basis, Instant dueAt, int step) {
-        Deadline deadline = new Deadline(what, basis, dueAt, step, null);
+    private Deadline schedule(Deadline.Kind what, Deadline.Basis basis, Instant from, int amount, int step) {
+        Deadline deadline = new Deadline(what, basis, basis.after(from, amount), step, null);
         deadlines.add(deadline);
         return deadline;
     }
@@ -299,9 +298,6 @@ public final class FollowUp {
         history.add(new Transition(at, what, by));
     }
 
-    private static Duration weeks(int weeks) {
-        return Duration.ofDays(7L * weeks);
-    }
 
     /** When the next pending deadline falls due; null when none is pending. Stored, so replicas can find due work. */
     public Instant nextDueAt() {

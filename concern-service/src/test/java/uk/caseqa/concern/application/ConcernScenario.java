@@ -116,6 +116,7 @@ final class ConcernScenario {
     /** In-memory store with the real one's rules: unique ids, version checked on update, events appended in order. */
     static final class InMemoryFollowUps implements FollowUps {
         private final Map<String, FollowUp> saved = new LinkedHashMap<>();
+        private final Map<String, Instant> setAside = new HashMap<>();
         final List<OutboxEvent> outbox = new ArrayList<>();
 
         @Override
@@ -152,7 +153,13 @@ final class ConcernScenario {
         @Override
         public List<String> withDeadlinesDueBy(Instant now) {
             return saved.values().stream().filter(f -> f.nextDueAt() != null && !f.nextDueAt().isAfter(now))
-                    .map(FollowUp::id).toList();
+                    .filter(f -> !setAside.containsKey(f.id()) || !setAside.get(f.id()).isAfter(now))
+                    .map(FollowUp::id).sorted().toList();
+        }
+
+        @Override
+        public void setAsideDeadlines(String id, Instant until, String reason) {
+            setAside.put(id, until);
         }
 
         private static FollowUp copy(FollowUp f, Long version) {

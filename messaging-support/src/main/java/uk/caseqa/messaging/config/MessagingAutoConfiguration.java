@@ -75,7 +75,13 @@ public class MessagingAutoConfiguration {
 
     @Bean
     StaffReadModel staffReadModel(MongoTemplate mongo, IdempotentUpserts upserts) {
-        return new StaffReadModel(mongo, upserts);
+        StaffReadModel staff = new StaffReadModel(mongo, upserts);
+        int rekeyed = staff.rekeyRecordsWithoutCouncil();
+        if (rekeyed > 0) {
+            org.slf4j.LoggerFactory.getLogger(StaffReadModel.class)
+                    .info("staff directory: {} records re-keyed by council and staff id", rekeyed);
+        }
+        return staff;
     }
 
     @Bean("staffEvents")
@@ -94,7 +100,8 @@ public class MessagingAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher,
             @Value("${caseqa.outbox.collections}") List<String> collections,
             @Value("${caseqa.outbox.batch-size:100}") int batchSize) {
-        return new OutboxRelay(mongo, publisher, collections, batchSize);
+        // leases are operational time, not the domain's (tests move the domain clock by weeks)
+        return new OutboxRelay(mongo, publisher, collections, batchSize, Clock.systemUTC());
     }
 
     @Bean

@@ -5,7 +5,11 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -18,6 +22,11 @@ public class AggregateStore {
 
     public static final String VERSION_FIELD = "version";
     public static final String NEXT_DUE_FIELD = "nextDueAt";
+    public static final String SET_ASIDE_FIELD = "deadlinesSetAsideUntil";
+    public static final String SET_ASIDE_REASON_FIELD = "deadlinesProblem";
+    /** Fields this store keeps itself, never unset from the state written. */
+    private static final java.util.Set<String> STORE_FIELDS = java.util.Set.of(VERSION_FIELD, OutboxRelay.OUTBOX_FIELD,
+            OutboxRelay.CLAIM_FIELD, OutboxRelay.CLAIM_TOKEN_FIELD, SET_ASIDE_FIELD, SET_ASIDE_REASON_FIELD);
     private final MongoTemplate mongo;
 
     public AggregateStore(MongoTemplate mongo) {
@@ -47,9 +56,20 @@ public class AggregateStore {
      * any replica finds the deadlines due, whichever one stored them and however often it restarted.
      */
     public List<String> idsDueBy(Instant now, String collection) {
-        Query due = Query.query(Criteria.where(NEXT_DUE_FIELD).lte(now)).limit(200);
+        Query due = Query.query(new Criteria().andOperator(Criteria.where(NEXT_DUE_FIELD).lte(now),
+                new Criteria().orOperator(Criteria.where(SET_ASIDE_FIELD).exists(false),
+                        Criteria.where(SET_ASIDE_FIELD).lte(now)))).limit(200);
         due.fields().include("_id");
         return mongo.find(due, Document.class, collection).stream().map(d -> d.get("_id").toString()).toList();
+    }
+
+    /**
+     * Leaves an aggregate out of {@link #idsDueBy} until {@code until}, with the reason for operators to read
+     * ({@value #SET_ASIDE_FIELD}, {@value #SET_ASIDE_REASON_FIELD}); its own state and version are not touched.
+     */
+    public void setAside(Object id, Instant until, String reason, String collection) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().set(SET_ASIDE_FIELD, until).set(SET_ASIDE_REASON_FIELD, reason), collection);
     }
 
     /** Updates an aggregate read at {@code expectedVersion}; another writer in between makes this fail. */
@@ -60,6 +80,7 @@ public class AggregateStore {
         document.remove(OutboxRelay.OUTBOX_FIELD);
         Update update = new Update();
         document.forEach(update::set);
+        unsetWhatBecameNull(state, document, update);
         update.inc(VERSION_FIELD, 1);
         if (!events.isEmpty()) {
             update.push(OutboxRelay.OUTBOX_FIELD).each(events.stream().map(this::toDocument).toArray());
@@ -69,6 +90,31 @@ public class AggregateStore {
             throw new OptimisticLockingFailureException(collection + " " + id + " changed since it was read (version "
                     + expectedVersion + "); try again");
         }
+    }
+
+    /**
+     * The converter leaves null properties out of the document it writes, so a field that became null (a draft
+     * submitted, nothing due any more) must be unset, or the stored value would outlive it: a past {@value
+     * #NEXT_DUE_FIELD} would bring the aggregate back into every deadline scan for ever.
+     */
+    private void unsetWhatBecameNull(Object state, Document written, Update update) {
+        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext()
+                .getRequiredPersistentEntity(state.getClass());
+        for (MongoPersistentProperty property : entity) {
+            String field = property.getFieldName();
+            if (!property.isIdProperty() && !written.containsKey(field) && !STORE_FIELDS.contains(field)) {
+                update.unset(property.getFieldName());
+            }
+        }
+    }
+
+    /**
+     * A sparse index on {@value #NEXT_DUE_FIELD}, so on MongoDB the deadline scan reads only aggregates with
+     * something pending, however many finished ones the collection keeps.
+     */
+    public void indexDeadlines(String collection) {
+        mongo.indexOps(collection).createIndex(new Index(NEXT_DUE_FIELD, Sort.Direction.ASC).sparse()
+                .named("nextDueAt_sparse"));
     }
 
     private Document toDocument(Object value) {

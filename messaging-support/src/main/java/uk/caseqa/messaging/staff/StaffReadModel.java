@@ -13,13 +13,18 @@ import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.contracts.StaffRole;
 import uk.caseqa.messaging.outbox.IdempotentUpserts;
 
-/** This service's copy of the staff directory (collection {@value #COLLECTION}), kept from {@code StaffMemberRegistered}. */
+/**
+ * This service's copy of the staff directory (collection {@value #COLLECTION}), kept from {@code StaffMemberRegistered}.
+ * A staff id is a council's own identifier, so a member of staff is known by council and staff id together: two
+ * councils may both have a {@code staff-tm-7}, and neither overwrites the other.
+ */
 public class StaffReadModel {
 
     public static final String COLLECTION = "staff";
 
-    /** A member of staff as this service knows them. */
-    public record Staff(@Id String staffId, String localAuthority, StaffRole role, String teamId, String email) {
+    /** A member of staff as this service knows them; {@code id} is {@link #idOf(String, String)}. */
+    public record Staff(@Id String id, String staffId, String localAuthority, StaffRole role, String teamId,
+            String email) {
     }
 
     private final MongoTemplate mongo;
@@ -30,16 +35,47 @@ public class StaffReadModel {
         this.upserts = upserts;
     }
 
+    /** The stored key of a council's member of staff. */
+    public static String idOf(String localAuthority, String staffId) {
+        return localAuthority + "/" + staffId;
+    }
+
     /** Applies the event once; false when it had been applied already. */
     public boolean record(EventEnvelope<StaffMemberRegistered> event) {
         StaffMemberRegistered data = event.data();
-        return upserts.apply(COLLECTION, data.staffId(), event.id(), new Update()
-                .set("localAuthority", event.localAuthority()).set("role", data.role().name())
-                .set("teamId", data.teamId()).set("email", data.email()));
+        return upserts.apply(COLLECTION, idOf(event.localAuthority(), data.staffId()), event.id(), new Update()
+                .set("staffId", data.staffId()).set("localAuthority", event.localAuthority())
+                .set("role", data.role().name()).set("teamId", data.teamId()).set("email", data.email()));
     }
 
-    public Optional<Staff> find(String staffId) {
-        return Optional.ofNullable(mongo.findById(staffId, Staff.class, COLLECTION));
+    /**
+     * Re-keys records stored before staff ids were per council ({@code _id} the bare staff id, no {@code staffId}
+     * field) under council and staff id; returns how many. Idempotent: a second run finds none.
+     */
+    public int rekeyRecordsWithoutCouncil() {
+        int rekeyed = 0;
+        for (org.bson.Document old : mongo.find(Query.query(Criteria.where("staffId").exists(false)),
+                org.bson.Document.class, COLLECTION)) {
+            String staffId = old.get("_id").toString();
+            String council = old.getString("localAuthority");
+            org.bson.Document moved = new org.bson.Document(old);
+            moved.put("_id", idOf(council, staffId));
+            moved.put("staffId", staffId);
+            mongo.save(moved, COLLECTION);
+            mongo.remove(Query.query(Criteria.where("_id").is(old.get("_id"))), COLLECTION);
+            rekeyed++;
+        }
+        return rekeyed;
+    }
+
+    /** The council's member of staff with this id; another council's staff with the same id is never found. */
+    public Optional<Staff> find(String localAuthority, String staffId) {
+        return Optional.ofNullable(mongo.findById(idOf(localAuthority, staffId), Staff.class, COLLECTION));
+    }
+
+    /** True when the council has this member of staff in one of the roles. */
+    public boolean hasRole(String localAuthority, String staffId, Collection<StaffRole> roles) {
+        return find(localAuthority, staffId).filter(s -> roles.contains(s.role())).isPresent();
     }
 
     public List<Staff> withRoles(String localAuthority, Collection<StaffRole> roles) {

@@ -55,8 +55,8 @@ class TwoRelaysOnOneOutboxTest {
             mongo.insert(new Document("_id", "agg-" + doc).append("outbox", List.of(event("e" + doc + "a"),
                     event("e" + doc + "b"))), "aggregates");
         }
-        OutboxRelay first = new OutboxRelay(mongo, new RecordingPublisher(), List.of("aggregates"), 100);
-        OutboxRelay second = new OutboxRelay(mongo, new RecordingPublisher(), List.of("aggregates"), 100);
+        OutboxRelay first = new OutboxRelay(mongo, new RecordingPublisher(), List.of("aggregates"), 100, java.time.Clock.systemUTC());
+        OutboxRelay second = new OutboxRelay(mongo, new RecordingPublisher(), List.of("aggregates"), 100, java.time.Clock.systemUTC());
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService replicas = Executors.newFixedThreadPool(2);
         Future<Integer> a = replicas.submit(() -> {

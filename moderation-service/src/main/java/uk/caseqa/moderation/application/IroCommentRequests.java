@@ -16,4 +16,7 @@ public interface IroCommentRequests {
     Optional<IroCommentRequest> find(String auditId);
 
     List<String> withDeadlinesDueBy(Instant now);
+
+    /** Leaves it out of {@link #withDeadlinesDueBy} until {@code until}: its deadlines failed to fire. */
+    void setAsideDeadlines(String id, Instant until, String reason);
 }

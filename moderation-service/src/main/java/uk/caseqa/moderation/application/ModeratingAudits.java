@@ -27,9 +27,11 @@ public class ModeratingAudits {
     private final WorkingDays workingDays;
     private final ModerationEvents events;
     private final Clock clock;
+    private final ModeratorPool pool;
 
     ModeratingAudits(Moderations moderations, StaffReadModel staff, ModerationProfiles profiles,
-            WorkingDays workingDays, ModerationEvents events, Clock clock) {
+            WorkingDays workingDays, ModerationEvents events, Clock clock, ModeratorPool pool) {
+        this.pool = pool;
         this.moderations = moderations;
         this.staff = staff;
         this.profiles = profiles;
@@ -64,9 +66,8 @@ public class ModeratingAudits {
     public Moderation assign(String auditId, String moderatorId, String by) {
         Moderation moderation = find(auditId);
         ModerationProfile profile = profiles.byId(moderation.profileId());
-        StaffReadModel.Staff moderator = staff.find(moderatorId)
+        StaffReadModel.Staff moderator = staff.find(moderation.audit().localAuthority(), moderatorId)
                 .filter(s -> profile.moderatorRoles().contains(s.role()))
-                .filter(s -> s.localAuthority().equals(moderation.audit().localAuthority()))
                 .orElseThrow(() -> new IllegalArgumentException(moderatorId + " is not in the moderator pool of "
                         + moderation.audit().localAuthority()));
         Instant now = clock.instant();
@@ -93,9 +94,6 @@ public class ModeratingAudits {
     }
 
     private List<Candidate> pool(String localAuthority, ModerationProfile profile) {
-        List<String> ids = staff.withRoles(localAuthority, profile.moderatorRoles()).stream()
-                .map(StaffReadModel.Staff::staffId).toList();
-        Map<String, Long> load = moderations.openCounts(ids);
-        return ids.stream().map(id -> new Candidate(id, load.getOrDefault(id, 0L))).toList();
+        return pool.of(localAuthority, profile);
     }
 }

@@ -28,4 +28,7 @@ public interface Moderations {
     Map<String, Long> openCounts(Collection<String> moderatorIds);
 
     List<String> withDeadlinesDueBy(Instant now);
+
+    /** Leaves it out of {@link #withDeadlinesDueBy} until {@code until}: its deadlines failed to fire. */
+    void setAsideDeadlines(String id, Instant until, String reason);
 }

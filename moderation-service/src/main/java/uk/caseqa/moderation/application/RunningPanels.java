@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import uk.caseqa.contracts.StaffRole;
 import uk.caseqa.messaging.staff.StaffReadModel;
@@ -21,7 +20,6 @@ import uk.caseqa.moderation.domain.WorkingDays;
 @Service
 public class RunningPanels {
 
-    private static final Set<StaffRole> QA_TEAM = Set.of(StaffRole.QA_MANAGER, StaffRole.QA_LEAD);
     private final Panels panels;
     private final Moderations moderations;
     private final StaffReadModel staff;
@@ -43,6 +41,11 @@ public class RunningPanels {
 
     public Panel create(String localAuthority, LocalDate date, List<String> members, String by) {
         requireQaTeam(by, localAuthority);
+        List<String> strangers = members == null ? List.of()
+                : members.stream().filter(m -> staff.find(localAuthority, m).isEmpty()).toList();
+        if (!strangers.isEmpty()) {
+            throw new IllegalArgumentException("members: " + strangers + " are not staff of " + localAuthority);
+        }
         Panel panel = new Panel(Panel.idFor(localAuthority, date), localAuthority, date, members, by);
         if (!panels.insertIfAbsent(panel)) {
             throw new IllegalStateException("there is already a panel for " + localAuthority + " on " + date);
@@ -97,9 +100,7 @@ public class RunningPanels {
     }
 
     private void requireQaTeam(String by, String localAuthority) {
-        boolean qaTeam = staff.find(by).filter(s -> s.localAuthority().equals(localAuthority))
-                .filter(s -> QA_TEAM.contains(s.role())).isPresent();
-        if (!qaTeam) {
+        if (!staff.hasRole(localAuthority, by, StaffRole.QA_TEAM)) {
             throw new SecurityException(by + " is not in the QA team of " + localAuthority);
         }
     }

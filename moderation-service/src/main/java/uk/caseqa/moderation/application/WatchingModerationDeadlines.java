@@ -2,12 +2,13 @@ package uk.caseqa.moderation.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
+import uk.caseqa.messaging.outbox.DueDeadlines;
 import org.springframework.stereotype.Service;
 import uk.caseqa.moderation.domain.IroCommentRequest;
 import uk.caseqa.moderation.domain.Moderation;
+import uk.caseqa.moderation.domain.ModerationProfile;
+import uk.caseqa.moderation.domain.ModerationProfiles;
+import uk.caseqa.moderation.domain.WorkingDays;
 
 /**
  * Use case: fire moderation, panel-close and IRO-comment deadlines that have fallen due. Any replica may look; the
@@ -16,14 +17,20 @@ import uk.caseqa.moderation.domain.Moderation;
 @Service
 public class WatchingModerationDeadlines {
 
-    private static final Logger log = LoggerFactory.getLogger(WatchingModerationDeadlines.class);
     private final Moderations moderations;
     private final IroCommentRequests iroRequests;
     private final ModerationEvents events;
     private final Clock clock;
 
+    private final ModeratorPool pool;
+    private final ModerationProfiles profiles;
+    private final WorkingDays workingDays;
+
     WatchingModerationDeadlines(Moderations moderations, IroCommentRequests iroRequests, ModerationEvents events,
-            Clock clock) {
+            Clock clock, ModeratorPool pool, ModerationProfiles profiles, WorkingDays workingDays) {
+        this.pool = pool;
+        this.profiles = profiles;
+        this.workingDays = workingDays;
         this.moderations = moderations;
         this.iroRequests = iroRequests;
         this.events = events;
@@ -32,31 +39,33 @@ public class WatchingModerationDeadlines {
 
     public int fireDue() {
         Instant now = clock.instant();
-        int fired = 0;
-        for (String auditId : moderations.withDeadlinesDueBy(now)) {
+        int fired = DueDeadlines.fireEach("moderation", moderations.withDeadlinesDueBy(now), now, auditId -> {
             Moderation moderation = moderations.find(auditId).orElse(null);
-            if (moderation != null && moderation.fireDueDeadlines(now) && saved(() -> moderations.update(moderation,
-                    events.of(auditId, moderation.audit().localAuthority(), moderation.raised())), auditId)) {
-                fired++;
+            if (moderation == null || !(lookForModerator(moderation, now) | moderation.fireDueDeadlines(now))) {
+                return false;
             }
-        }
-        for (String auditId : iroRequests.withDeadlinesDueBy(now)) {
-            IroCommentRequest request = iroRequests.find(auditId).orElse(null);
-            if (request != null && request.fireIfDue(now) && saved(() -> iroRequests.update(request,
-                    events.of(auditId, request.localAuthority(), request.raised())), auditId)) {
-                fired++;
-            }
-        }
-        return fired;
+            moderations.update(moderation, events.of(auditId, moderation.audit().localAuthority(),
+                    moderation.raised()));
+            return true;
+        }, moderations::setAsideDeadlines);
+        return fired + DueDeadlines.fireEach("IRO comment request", iroRequests.withDeadlinesDueBy(now), now,
+                auditId -> {
+                    IroCommentRequest request = iroRequests.find(auditId).orElse(null);
+                    if (request == null || !request.fireIfDue(now)) {
+                        return false;
+                    }
+                    iroRequests.update(request, events.of(auditId, request.localAuthority(), request.raised()));
+                    return true;
+                }, iroRequests::setAsideDeadlines);
     }
 
-    private static boolean saved(Runnable write, String auditId) {
-        try {
-            write.run();
-            return true;
-        } catch (OptimisticLockingFailureException anotherReplicaWasFaster) {
-            log.debug("deadline of {} handled by another replica", auditId);
+    private boolean lookForModerator(Moderation moderation, Instant now) {
+        if (!moderation.moderatorSearchDue(now)) {
             return false;
         }
+        ModerationProfile profile = profiles.byId(moderation.profileId());
+        return moderation.lookForModerator(pool.of(moderation.audit().localAuthority(), profile), now,
+                workingDays.endOfWorkingDaysAfter(now, profile.moderationWorkingDays()));
     }
+
 }

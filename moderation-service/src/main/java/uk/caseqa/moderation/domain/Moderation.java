@@ -46,6 +46,9 @@ public final class Moderation {
     public record PanelOutcome(String panelId, String decidedBy, String note, Instant decidedAt, boolean accepted) {
     }
 
+    /** How often an audit without a moderator looks for one again. */
+    public static final java.time.Duration MODERATOR_SEARCH_INTERVAL = java.time.Duration.ofMinutes(10);
+
     private AuditFacts audit;
     private final String profileId;
     private final boolean tellAuditorOfChange;
@@ -101,11 +104,49 @@ public final class Moderation {
         moderation.record(now, "completed audit received; " + selection.reason(), "system");
         moderation.raiseGradeTriggers(audit.auditorGrade(), GradedBy.AUDITOR, now);
         if (selection.moderate()) {
-            ModeratorChoice.choose(pool, audit.auditorId()).ifPresent(c -> moderation.assign(c.staffId(),
-                    "least-loaded eligible moderator (" + c.openModerations() + " open), not the auditor", now,
-                    moderationDueBy));
+            moderation.deadlines.add(new Deadline(Deadline.Kind.MODERATION, moderationDueBy, null));
+            if (!moderation.assignFrom(pool, now, moderationDueBy)) {
+                moderation.record(now, "no eligible moderator other than the auditor yet; looking again every "
+                        + MODERATOR_SEARCH_INTERVAL.toMinutes() + " minutes until " + moderationDueBy, "system");
+                moderation.deadlines.add(new Deadline(Deadline.Kind.MODERATOR_SEARCH,
+                        now.plus(MODERATOR_SEARCH_INTERVAL), null));
+            }
         }
         return moderation;
+    }
+
+    /**
+     * An audit waiting for a moderator looks again (staff may have registered since, or loads changed): assigned if
+     * the pool now has someone other than the auditor, within the deadline set when moderation started (or by
+     * {@code dueIfLate} when that has passed and was escalated); otherwise the next look is scheduled. The
+     * moderation deadline runs all the while, so a wait that lasts is escalated. False when there was nothing to do.
+     */
+    public boolean lookForModerator(List<Candidate> pool, Instant now, Instant dueIfLate) {
+        if (!deadlines.removeIf(d -> d.kind() == Deadline.Kind.MODERATOR_SEARCH && d.pending())) {
+            return false;
+        }
+        if (status != ModerationStatus.AWAITING_MODERATOR) {
+            return true;
+        }
+        Instant dueBy = deadlines.stream().filter(d -> d.kind() == Deadline.Kind.MODERATION && d.pending())
+                .map(Deadline::dueAt).filter(now::isBefore).findFirst().orElse(dueIfLate);
+        if (!assignFrom(pool, now, dueBy)) {
+            deadlines.add(new Deadline(Deadline.Kind.MODERATOR_SEARCH, now.plus(MODERATOR_SEARCH_INTERVAL), null));
+        }
+        return true;
+    }
+
+    /** True when a search for a moderator has fallen due. */
+    public boolean moderatorSearchDue(Instant now) {
+        return deadlines.stream().anyMatch(d -> d.kind() == Deadline.Kind.MODERATOR_SEARCH && d.dueBy(now));
+    }
+
+    private boolean assignFrom(List<Candidate> pool, Instant now, Instant dueBy) {
+        return ModeratorChoice.choose(pool, audit.auditorId()).map(c -> {
+            assign(c.staffId(), "least-loaded eligible moderator (" + c.openModerations() + " open), not the auditor",
+                    now, dueBy);
+            return true;
+        }).orElse(false);
     }
 
     public static Moderation restore(AuditFacts audit, String profileId, boolean tellAuditorOfChange,
@@ -216,12 +257,14 @@ public final class Moderation {
 
     /** Fires the deadlines due by {@code now}, once each; true when any fired. */
     public boolean fireDueDeadlines(Instant now) {
-        List<Deadline> due = deadlines.stream().filter(d -> d.dueBy(now)).toList();
+        List<Deadline> due = deadlines.stream().filter(d -> d.dueBy(now))
+                .filter(d -> d.kind() != Deadline.Kind.MODERATOR_SEARCH).toList();
         for (Deadline deadline : due) {
             deadlines.set(deadlines.indexOf(deadline), deadline.fired(now));
             if (deadline.kind() == Deadline.Kind.MODERATION) {
                 raised.add(new ModerationOverdue(audit.auditId(), audit.caseId(), moderatorId, deadline.dueAt()));
-                record(now, "moderation overdue: escalated to the QA manager", "system");
+                record(now, moderatorId == null ? "not moderated in time, no moderator could be assigned: escalated to the QA manager"
+                        : "moderation overdue: escalated to the QA manager", "system");
             } else if (deadline.kind() == Deadline.Kind.PANEL_CLOSE) {
                 raised.add(new PanelCloseOverdue(audit.auditId(), audit.caseId(), panelOutcome.panelId(),
                         deadline.dueAt()));

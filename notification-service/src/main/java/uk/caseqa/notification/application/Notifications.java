@@ -11,13 +11,17 @@ public interface Notifications {
     /** False when this event already has a notification for this recipient. */
     boolean insertIfAbsent(Notification notification);
 
-    /** Claims one pending notification for {@code until} (another replica will not send it meanwhile). */
-    Optional<Notification> claimNext(Instant now, Instant until);
+    /**
+     * Claims one pending notification due by {@code now} until {@code until}, under {@code claimToken}: another
+     * replica will not claim it before then.
+     */
+    Optional<Notification> claimNext(Instant now, Instant until, String claimToken);
 
-    void markSent(String notificationId, String address, Instant at);
+    /** Marks it sent; false when the claim had passed to another replica meanwhile (which may send it too). */
+    boolean markSent(String notificationId, String claimToken, String address, Instant at);
 
-    /** Gives the claim back, to try again after {@code retryAt}. */
-    void release(String notificationId, Instant retryAt, String reason);
+    /** Gives the claim back, to try again after {@code retryAt}; nothing if the claim is no longer this one. */
+    void release(String notificationId, String claimToken, Instant retryAt, String reason);
 
     List<NotificationStatus> forRecipient(String recipientId);
 

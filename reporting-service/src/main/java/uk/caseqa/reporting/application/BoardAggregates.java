@@ -2,13 +2,21 @@ package uk.caseqa.reporting.application;
 
 import java.util.List;
 import java.util.Map;
-import uk.caseqa.reporting.domain.Tally;
+import java.util.Set;
+import uk.caseqa.reporting.domain.BoardFact;
 
-/** Port: the board aggregates, each moved at most once per event. */
+/** Port: the facts boards count, and the aggregates recounted from them. */
 public interface BoardAggregates {
 
-    /** Adds one to the tally's bucket unless event {@code eventId} was counted already; true when counted now. */
-    boolean count(Tally tally, String eventId);
+    /**
+     * Keeps the fact unless the one stored about the same thing {@link BoardFact#supersedes supersedes} it. Returns
+     * the aggregates whose counts may have moved (the fact's, and the one it moved out of), also when nothing
+     * changed, so that a redelivery after a crash still recounts.
+     */
+    Set<String> keep(BoardFact fact);
+
+    /** Recounts one aggregate from its facts; safe with any number of concurrent recounts of the same aggregate. */
+    void recount(String aggregateId);
 
     List<Aggregate> find(String localAuthority, String measure, String period);
 

@@ -6,9 +6,12 @@ import uk.caseqa.contracts.CaseOfConcernClosed;
 import uk.caseqa.contracts.CaseOfConcernEscalated;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 import uk.caseqa.contracts.EventEnvelope;
-import uk.caseqa.reporting.domain.Tally;
+import uk.caseqa.reporting.domain.BoardFact;
 
-/** Use case: move the board aggregates from the events, once per event. */
+/**
+ * Use case: keep what boards count as facts about audits and cases of concern, and recount the aggregates they
+ * touch. Each audit counts once, at its latest final grade, however often it is moderated or redelivered.
+ */
 @Service
 public class CountingForTheBoard {
 
@@ -18,20 +21,27 @@ public class CountingForTheBoard {
         this.aggregates = aggregates;
     }
 
-    public boolean auditModerated(EventEnvelope<AuditModerated> event) {
-        return aggregates.count(Tally.of(event.localAuthority(), event.data()), event.id());
+    public void auditModerated(EventEnvelope<AuditModerated> event) {
+        count(BoardFact.of(event.localAuthority(), event.data()));
     }
 
-    public boolean caseOfConcernOpened(EventEnvelope<CaseOfConcernOpened> event) {
-        return aggregates.count(Tally.of(event.localAuthority(), event.data()), event.id());
+    public void caseOfConcernOpened(EventEnvelope<CaseOfConcernOpened> event) {
+        count(BoardFact.of(event.localAuthority(), event.data()));
+    }
+
+    /** Without a team (optional in schema 1), the case of concern stays in the team it was opened under. */
+    public void caseOfConcernClosed(EventEnvelope<CaseOfConcernClosed> event) {
+        count(BoardFact.of(event.localAuthority(), event.data()));
     }
 
     /** Counted only when the event names the team (optional in schema 1). */
-    public boolean caseOfConcernClosed(EventEnvelope<CaseOfConcernClosed> event) {
-        return event.data().teamId() != null && aggregates.count(Tally.of(event.localAuthority(), event.data()), event.id());
+    public void caseOfConcernEscalated(EventEnvelope<CaseOfConcernEscalated> event) {
+        if (event.data().teamId() != null) {
+            count(BoardFact.of(event.localAuthority(), event.data()));
+        }
     }
 
-    public boolean caseOfConcernEscalated(EventEnvelope<CaseOfConcernEscalated> event) {
-        return event.data().teamId() != null && aggregates.count(Tally.of(event.localAuthority(), event.data()), event.id());
+    private void count(BoardFact fact) {
+        aggregates.keep(fact).forEach(aggregates::recount);
     }
 }

@@ -159,8 +159,9 @@ class AuditController {
     }
 
     @GetMapping(params = "caseId")
-    @Operation(summary = "The audits of a case")
-    List<AuditView> auditsOfCase(@org.springframework.web.bind.annotation.RequestParam String caseId) {
-        return audits.findByCase(caseId).stream().map(AuditView::of).toList();
+    @Operation(summary = "The audits of a council's case")
+    List<AuditView> auditsOfCase(@org.springframework.web.bind.annotation.RequestParam String localAuthority,
+            @org.springframework.web.bind.annotation.RequestParam String caseId) {
+        return audits.findByCase(localAuthority, caseId).stream().map(AuditView::of).toList();
     }
 }

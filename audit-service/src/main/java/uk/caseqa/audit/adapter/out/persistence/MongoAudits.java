@@ -26,6 +26,7 @@ class MongoAudits implements Audits {
     MongoAudits(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
         this.store = store;
+        store.indexDeadlines(COLLECTION);
     }
 
     @Override
@@ -44,6 +45,12 @@ class MongoAudits implements Audits {
     }
 
     @Override
+    public List<Audit> answering(String localAuthority, String followUpId) {
+        return mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority).and("followUpId")
+                .is(followUpId)), AuditDocument.class, COLLECTION).stream().map(AuditDocument::toDomain).toList();
+    }
+
+    @Override
     public List<Audit> ofCouncil(String localAuthority, String cycleId) {
         Criteria criteria = Criteria.where("localAuthority").is(localAuthority);
         if (cycleId != null) {
@@ -54,10 +61,10 @@ class MongoAudits implements Audits {
     }
 
     @Override
-    public Map<String, Instant> lastAllocatedAt(Collection<String> caseIds) {
+    public Map<String, Instant> lastAllocatedAt(String localAuthority, Collection<String> caseIds) {
         Map<String, Instant> last = new HashMap<>();
-        for (AuditDocument audit : mongo.find(Query.query(Criteria.where("auditedCase.caseId").in(caseIds)),
-                AuditDocument.class, COLLECTION)) {
+        for (AuditDocument audit : mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority)
+                .and("auditedCase.caseId").in(caseIds)), AuditDocument.class, COLLECTION)) {
             last.merge(audit.auditedCase().caseId(), audit.allocatedAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
         return last;
@@ -82,8 +89,14 @@ class MongoAudits implements Audits {
     }
 
     @Override
-    public List<Audit> findByCase(String caseId) {
-        return mongo.find(Query.query(Criteria.where("auditedCase.caseId").is(caseId)), AuditDocument.class, COLLECTION)
+    public List<Audit> findByCase(String localAuthority, String caseId) {
+        return mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority)
+                        .and("auditedCase.caseId").is(caseId)), AuditDocument.class, COLLECTION)
                 .stream().map(AuditDocument::toDomain).toList();
+    }
+
+    @Override
+    public void setAsideDeadlines(String id, Instant until, String reason) {
+        store.setAside(id, until, reason, COLLECTION);
     }
 }

@@ -14,10 +14,14 @@ import uk.caseqa.audit.domain.CaseRecord;
 import uk.caseqa.audit.domain.CaseState;
 import uk.caseqa.audit.domain.RegisteredCase;
 import uk.caseqa.messaging.outbox.AggregateStore;
+import uk.caseqa.messaging.outbox.IdempotentUpserts;
 
 /**
- * Each case event is applied in one version-checked write that also records its id; a concurrent writer makes the
- * write fail, and the binder's retry applies the event again on the fresh state.
+ * Each case event is applied in one version-checked write that also records its id (the latest
+ * {@value IdempotentUpserts#HANDLED_KEPT}, so a case's document stays small however long it is open); a concurrent
+ * writer makes the write fail, and the binder's retry applies the event again on the fresh state. An older event
+ * redelivered after its id was dropped changes nothing either: each aspect of {@link CaseState} keeps only the
+ * newest event's value.
  */
 @Component
 class MongoCaseRegistry implements CaseRegistry {
@@ -41,6 +45,9 @@ class MongoCaseRegistry implements CaseRegistry {
         List<String> handled = new ArrayList<>(current == null || current.handledEventIds() == null ? List.of()
                 : current.handledEventIds());
         handled.add(eventId);
+        if (handled.size() > IdempotentUpserts.HANDLED_KEPT) {
+            handled = new ArrayList<>(handled.subList(handled.size() - IdempotentUpserts.HANDLED_KEPT, handled.size()));
+        }
         CaseDocument next = CaseDocument.of(change.apply(before), handled, null);
         if (current == null) {
             if (!store.insertIfAbsent(next, List.of(), COLLECTION)) {

@@ -24,6 +24,7 @@ class MongoFollowUps implements FollowUps {
     MongoFollowUps(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
         this.store = store;
+        store.indexDeadlines(COLLECTION);
     }
 
     @Override
@@ -59,5 +60,10 @@ class MongoFollowUps implements FollowUps {
     @Override
     public List<String> withDeadlinesDueBy(Instant now) {
         return store.idsDueBy(now, COLLECTION);
+    }
+
+    @Override
+    public void setAsideDeadlines(String id, Instant until, String reason) {
+        store.setAside(id, until, reason, COLLECTION);
     }
 }

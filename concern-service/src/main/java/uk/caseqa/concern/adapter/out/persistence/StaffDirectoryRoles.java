@@ -17,6 +17,6 @@ class StaffDirectoryRoles implements StaffRoles {
 
     @Override
     public Optional<StaffRole> roleOf(String staffId, String localAuthority) {
-        return staff.find(staffId).filter(s -> localAuthority.equals(s.localAuthority())).map(StaffReadModel.Staff::role);
+        return staff.find(localAuthority, staffId).map(StaffReadModel.Staff::role);
     }
 }

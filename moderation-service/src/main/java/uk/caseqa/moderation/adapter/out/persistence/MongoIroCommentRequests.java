@@ -25,6 +25,7 @@ class MongoIroCommentRequests implements IroCommentRequests {
     MongoIroCommentRequests(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
         this.store = store;
+        store.indexDeadlines(COLLECTION);
     }
 
     record IroCommentRequestDocument(@Id String auditId, String localAuthority, String caseId, String iroId,
@@ -60,5 +61,10 @@ class MongoIroCommentRequests implements IroCommentRequests {
     @Override
     public List<String> withDeadlinesDueBy(Instant now) {
         return store.idsDueBy(now, COLLECTION);
+    }
+
+    @Override
+    public void setAsideDeadlines(String id, Instant until, String reason) {
+        store.setAside(id, until, reason, COLLECTION);
     }
 }

@@ -28,6 +28,7 @@ class MongoModerations implements Moderations {
     MongoModerations(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
         this.store = store;
+        store.indexDeadlines(COLLECTION);
     }
 
     @Override
@@ -73,5 +74,10 @@ class MongoModerations implements Moderations {
     @Override
     public List<String> withDeadlinesDueBy(Instant now) {
         return store.idsDueBy(now, COLLECTION);
+    }
+
+    @Override
+    public void setAsideDeadlines(String id, Instant until, String reason) {
+        store.setAside(id, until, reason, COLLECTION);
     }
 }

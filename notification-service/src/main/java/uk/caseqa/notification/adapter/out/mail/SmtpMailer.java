@@ -12,9 +12,20 @@ class SmtpMailer implements Mailer {
     private final JavaMailSender sender;
     private final String from;
 
-    SmtpMailer(JavaMailSender sender, @Value("${caseqa.mail.from}") String from) {
+    private final java.time.Duration longestSend;
+
+    SmtpMailer(JavaMailSender sender, @Value("${caseqa.mail.from}") String from,
+            @Value("${spring.mail.properties.mail.smtp.connectiontimeout}") long connectMillis,
+            @Value("${spring.mail.properties.mail.smtp.timeout}") long readMillis,
+            @Value("${spring.mail.properties.mail.smtp.writetimeout}") long writeMillis) {
         this.sender = sender;
         this.from = from;
+        this.longestSend = java.time.Duration.ofMillis(connectMillis + readMillis + writeMillis);
+    }
+
+    @Override
+    public java.time.Duration longestSend() {
+        return longestSend;
     }
 
     @Override

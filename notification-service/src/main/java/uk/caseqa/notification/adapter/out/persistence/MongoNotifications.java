@@ -24,6 +24,9 @@ class MongoNotifications implements Notifications {
 
     MongoNotifications(MongoTemplate mongo) {
         this.mongo = mongo;
+        // sent notifications lose availableAt, so on MongoDB the claim scan reads only those still to send
+        mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index("availableAt",
+                Sort.Direction.ASC).sparse().named("availableAt_sparse"));
     }
 
     record NotificationDocument(@Id String notificationId, String eventId, String localAuthority, String recipientId,
@@ -46,25 +49,33 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
-    public Optional<Notification> claimNext(Instant now, Instant until) {
+    public Optional<Notification> claimNext(Instant now, Instant until, String claimToken) {
         Query due = Query.query(Criteria.where("status").is("PENDING").and("availableAt").lte(now))
                 .with(Sort.by("availableAt"));
         NotificationDocument claimed = mongo.findAndModify(due,
-                new Update().set("availableAt", until).inc("attempts", 1),
+                new Update().set("availableAt", until).set("claimToken", claimToken).inc("attempts", 1),
                 FindAndModifyOptions.options().returnNew(true), NotificationDocument.class, COLLECTION);
         return Optional.ofNullable(claimed).map(NotificationDocument::toDomain);
     }
 
     @Override
-    public void markSent(String notificationId, String address, Instant at) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(notificationId)),
-                new Update().set("status", "SENT").set("sentAt", at).set("sentTo", address), COLLECTION);
+    public boolean markSent(String notificationId, String claimToken, String address, Instant at) {
+        Update sent = new Update().set("status", "SENT").set("sentAt", at).set("sentTo", address).unset("availableAt");
+        if (mongo.updateFirst(claimedBy(notificationId, claimToken), sent, COLLECTION).getMatchedCount() > 0) {
+            return true;
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(notificationId)), sent, COLLECTION);
+        return false;
     }
 
     @Override
-    public void release(String notificationId, Instant retryAt, String reason) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(notificationId)),
+    public void release(String notificationId, String claimToken, Instant retryAt, String reason) {
+        mongo.updateFirst(claimedBy(notificationId, claimToken),
                 new Update().set("availableAt", retryAt).set("lastProblem", reason), COLLECTION);
+    }
+
+    private static Query claimedBy(String notificationId, String claimToken) {
+        return Query.query(Criteria.where("_id").is(notificationId).and("claimToken").is(claimToken));
     }
 
     @Override
