@@ -153,7 +153,7 @@ class AuditCycleAndTrackersIT {
                 .body(Map.of("localAuthority", "bolton", "theme", "Life story work", "cohort", "CLA", "maxCases", 10,
                         "auditorIds", List.of("staff-tm-b0", "staff-tm-b1"))).retrieve().body(List.class);
         assertThat(thematic).hasSize(3).allSatisfy(a -> assertThat(((Map<?, ?>) a).get("auditId").toString())
-                .startsWith("thematic-bolton-life-story-work-case-b"));
+                .startsWith("thematic-bolton.life-story-work-case-b"));
 
         String auditId = (String) ((Map<?, ?>) thematic.get(0)).get("auditId");
         Map<?, ?> reallocated = http().post().uri("/audits/{id}/reallocation", auditId).header("X-Staff-Id", "staff-qa-1")

@@ -124,7 +124,7 @@ class InadequateAuditJourneyIT {
                 .filteredOn(r -> r.key().equals(caseOfConcernId) && r.event().type().equals("CaseOfConcernOpened"))
                 .hasSize(3);
         List<?> notifications = RestClient.create(platform.url(PlatformService.NOTIFICATION)).get()
-                .uri("/notifications?recipientId={id}", DemoJourney.SERVICE_MANAGER).retrieve().body(List.class);
+                .uri("/notifications?localAuthority={la}&recipientId={id}", DemoJourney.COUNCIL, DemoJourney.SERVICE_MANAGER).retrieve().body(List.class);
         assertThat(notifications).filteredOn(n -> ((Map<?, ?>) n).get("subject").toString()
                         .startsWith("Case of concern " + caseOfConcernId))
                 .singleElement().satisfies(n -> assertThat(((Map<?, ?>) n).get("status")).isEqualTo("SENT"));

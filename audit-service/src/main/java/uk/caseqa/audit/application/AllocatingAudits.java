@@ -10,7 +10,6 @@ import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.AuditProgramme;
 import uk.caseqa.audit.domain.AuditTemplates;
 import uk.caseqa.audit.domain.CaseRecord;
-import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.staff.StaffReadModel;
 
@@ -88,7 +87,7 @@ public class AllocatingAudits {
             if (auditor.equals(c.socialWorkerId())) {
                 auditor = auditorIds.get(n % auditorIds.size());
             }
-            Audit audit = Audit.allocate("thematic-" + localAuthority + "-" + themeKey + "-" + c.caseId(), c, auditor, by, clock.instant(),
+            Audit audit = Audit.allocate("thematic-" + localAuthority + "." + themeKey + "-" + c.caseId(), c, auditor, by, clock.instant(),
                     Audit.Allocation.of("THEMATIC", null, clock.instant(), completionTime, moderationTime,
                             templates.inForce(localAuthority, "THEMATIC", today()).reference()));
             if (audits.insertIfAbsent(audit, audit.raised().stream()

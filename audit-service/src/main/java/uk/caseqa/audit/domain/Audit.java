@@ -39,6 +39,8 @@ public final class Audit {
     private Draft draft;
     private List<AuditAction> actions;
     private boolean overdueFired;
+    /** Calendar days the allocation gave to complete it; a returned audit gets them again from its return. */
+    private final int completionDays;
     private final Long version;
     private final List<EventPayload> raised = new ArrayList<>();
 
@@ -46,8 +48,10 @@ public final class Audit {
             Instant completionDueBy, Instant moderationDueBy, String auditType, String cycleId, String followUpId,
             String templateReference, String moderatorId, AuditStatus status, Submission submission,
             Instant completedAt, String returnReason, Draft draft, List<AuditAction> actions, boolean overdueFired,
-            Long version) {
+            Long version, Integer completionDays) {
         this.auditId = auditId;
+        this.completionDays = completionDays != null ? completionDays
+                : (int) Math.max(1, EnglishCalendar.daysBetween(allocatedAt, completionDueBy));
         this.templateReference = templateReference;
         this.draft = draft;
         this.actions = new ArrayList<>(actions == null ? List.of() : actions);
@@ -95,7 +99,8 @@ public final class Audit {
         }
         Audit audit = new Audit(auditId, auditedCase, auditorId, allocatedBy, now, allocation.completionDueBy(),
                 allocation.moderationDueBy(), allocation.auditType(), allocation.cycleId(), allocation.followUpId(),
-                allocation.templateReference(), null, AuditStatus.ALLOCATED, null, null, null, null, List.of(), false, null);
+                allocation.templateReference(), null, AuditStatus.ALLOCATED, null, null, null, null, List.of(), false, null,
+                null);
         audit.raised.add(new AuditAllocated(auditId, auditedCase.caseId(), auditorId, allocatedBy, audit.completionDueBy,
                 auditedCase.iroId()));
         return audit;
@@ -105,10 +110,10 @@ public final class Audit {
             Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, String auditType, String cycleId,
             String followUpId, String templateReference, String moderatorId, AuditStatus status,
             Submission submission, Instant completedAt, String returnReason, Draft draft, List<AuditAction> actions,
-            boolean overdueFired, Long version) {
+            boolean overdueFired, Long version, Integer completionDays) {
         return new Audit(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy, moderationDueBy,
                 auditType, cycleId, followUpId, templateReference, moderatorId, status, submission, completedAt,
-                returnReason, draft, actions, overdueFired, version);
+                returnReason, draft, actions, overdueFired, version, completionDays);
     }
 
     /**
@@ -150,9 +155,8 @@ public final class Audit {
         }
         status = AuditStatus.RETURNED;
         returnReason = reason;
-        long allowedDays = Math.max(1, EnglishCalendar.daysBetween(allocatedAt, completionDueBy));
         long moderationDays = Math.max(0, EnglishCalendar.daysBetween(completionDueBy, moderationDueBy));
-        completionDueBy = EnglishCalendar.plusDays(returnedAt, allowedDays);
+        completionDueBy = EnglishCalendar.plusDays(returnedAt, completionDays);
         moderationDueBy = EnglishCalendar.plusDays(completionDueBy, moderationDays);
         overdueFired = false;
         return true;
@@ -285,6 +289,7 @@ public final class Audit {
     public Draft draft() { return draft; }
     public List<AuditAction> actions() { return List.copyOf(actions); }
     public boolean overdueFired() { return overdueFired; }
+    public int completionDays() { return completionDays; }
     public Long version() { return version; }
 
     /** What the auditor submits. */

@@ -16,7 +16,7 @@ import uk.caseqa.contracts.StaffRole;
 public record AuditProgramme(String id, String localAuthority, LocalDate effectiveFrom, String source, Cycle cycle,
         int sampleSize, List<List<Cohort>> cohortRotation, Map<Cohort, Integer> minimumOpenMonths,
         int notAuditedWithinMonths, AuditorRule auditorRule, List<StaffRole> auditorRoles, int maxAuditsPerAuditor,
-        int completionDays, int moderationDays, boolean requireFamilyFeedback) {
+        int completionDays, int moderationDays, boolean requireFamilyFeedback, LocalDate cycleStart) {
 
     public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     private static final String SIX_WEEKLY_PREFIX = "6w-";
@@ -47,17 +47,23 @@ public record AuditProgramme(String id, String localAuthority, LocalDate effecti
         maxAuditsPerAuditor = maxAuditsPerAuditor <= 0 ? Integer.MAX_VALUE : maxAuditsPerAuditor;
         completionDays = completionDays <= 0 ? 14 : completionDays;
         moderationDays = moderationDays <= 0 ? 7 : moderationDays;
+        cycleStart = cycleStart == null ? effectiveFrom : cycleStart;
+        if (cycleStart.isAfter(effectiveFrom)) {
+            throw new IllegalArgumentException("programme " + id + ": cycle-start " + cycleStart
+                    + " is after effective-from " + effectiveFrom);
+        }
     }
 
     /**
-     * The cycle a day falls in: {@code 2026-11} monthly; six-weekly cycles run back to back from the programme's
-     * {@code effectiveFrom}, across year ends, and are named by their first day: {@code 6w-2027-01-08}.
+     * The cycle a day falls in: {@code 2026-11} monthly; six-weekly cycles run back to back from the council's
+     * {@code cycleStart} (kept by every later version of its programme, so a new version does not restart the count),
+     * across year ends, and are named by their first day: {@code 6w-2027-01-08}.
      */
     public String cycleOf(LocalDate day) {
         if (cycle == Cycle.MONTHLY) {
             return day.getYear() + "-" + String.format("%02d", day.getMonthValue());
         }
-        return SIX_WEEKLY_PREFIX + effectiveFrom.plusWeeks(6 * sixWeekCycleNumber(day));
+        return SIX_WEEKLY_PREFIX + cycleStart.plusWeeks(6 * sixWeekCycleNumber(day));
     }
 
     /** Which cohorts this cycle samples: the rotation, by the month's number in the year or the six-week cycle's. */
@@ -69,9 +75,9 @@ public record AuditProgramme(String id, String localAuthority, LocalDate effecti
     }
 
     private long sixWeekCycleNumber(LocalDate day) {
-        if (day.isBefore(effectiveFrom)) {
-            throw new IllegalArgumentException(day + " is before programme " + id + " took effect (" + effectiveFrom + ")");
+        if (day.isBefore(cycleStart)) {
+            throw new IllegalArgumentException(day + " is before programme " + id + "'s first cycle (" + cycleStart + ")");
         }
-        return ChronoUnit.WEEKS.between(effectiveFrom, day) / 6;
+        return ChronoUnit.WEEKS.between(cycleStart, day) / 6;
     }
 }

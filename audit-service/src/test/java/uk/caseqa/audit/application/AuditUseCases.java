@@ -174,7 +174,7 @@ final class AuditUseCases implements AutoCloseable {
             return Audit.restore(a.auditId(), a.auditedCase(), a.auditorId(), a.allocatedBy(), a.allocatedAt(),
                     a.completionDueBy(), a.moderationDueBy(), a.auditType(), a.cycleId(), a.followUpId(),
                     a.templateReference(), a.moderatorId(), a.status(), a.submission(), a.completedAt(),
-                    a.returnReason(), a.draft(), a.actions(), a.overdueFired(), version);
+                    a.returnReason(), a.draft(), a.actions(), a.overdueFired(), version, a.completionDays());
         }
     }
 

@@ -51,8 +51,8 @@ class TwoCouncilsSideBySideInAuditServiceTest {
         List<Audit> bolton = story.allocating.thematic("bolton", "Neglect", Cohort.CIN, null, 5,
                 List.of("staff-tm-1"), "staff-qa-1");
 
-        assertThat(swindon).singleElement().extracting(Audit::auditId).isEqualTo("thematic-swindon-neglect-case-7");
-        assertThat(bolton).singleElement().extracting(Audit::auditId).isEqualTo("thematic-bolton-neglect-case-7");
+        assertThat(swindon).singleElement().extracting(Audit::auditId).isEqualTo("thematic-swindon.neglect-case-7");
+        assertThat(bolton).singleElement().extracting(Audit::auditId).isEqualTo("thematic-bolton.neglect-case-7");
         assertThat(story.audits.findByCase("swindon", "case-7")).hasSize(1);
         assertThat(story.audits.findByCase("bolton", "case-7")).hasSize(1);
     }

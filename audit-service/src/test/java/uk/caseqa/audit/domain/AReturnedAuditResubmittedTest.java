@@ -87,4 +87,17 @@ class AReturnedAuditResubmittedTest {
                 .isInstanceOfSatisfying(AuditOverdue.class,
                         o -> assertThat(o.dueBy()).isEqualTo(returnedAt.plus(Duration.ofDays(14))));
     }
+
+    @Test
+    void aSecondReturnGivesTheSameTimeAgainNotTheTimeAlreadyExtended() {
+        Audit audit = allocated();
+        audit.submit("staff-tm-7", withActions(), ALLOCATED.plus(Duration.ofDays(13)));
+        audit.returned("family feedback missing", ALLOCATED.plus(Duration.ofDays(20)));
+        audit.submit("staff-tm-7", withActions(), ALLOCATED.plus(Duration.ofDays(25)));
+        Instant secondReturn = ALLOCATED.plus(Duration.ofDays(26));
+
+        audit.returned("rationale still thin", secondReturn);
+
+        assertThat(audit.completionDueBy()).isEqualTo(secondReturn.plus(Duration.ofDays(14)));
+    }
 }

@@ -150,6 +150,18 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
     }
 
     @Test
+    void aNewVersionOfBoltonsProgrammeKeepsTheCyclesRunningInsteadOfStartingANewCount() {
+        AuditProgramme b = PROGRAMMES.inForce("bolton", JANUARY);
+        AuditProgramme revised = new AuditProgramme("bolton-2027", b.localAuthority(), LocalDate.of(2027, 2, 1),
+                b.source(), b.cycle(), b.sampleSize(), b.cohortRotation(), b.minimumOpenMonths(),
+                b.notAuditedWithinMonths(), b.auditorRule(), b.auditorRoles(), b.maxAuditsPerAuditor(),
+                b.completionDays(), b.moderationDays(), b.requireFamilyFeedback(), b.cycleStart());
+
+        assertThat(revised.cycleOf(LocalDate.of(2027, 2, 20))).isEqualTo(b.cycleOf(LocalDate.of(2027, 2, 20)))
+                .isEqualTo("6w-2027-01-15");
+    }
+
+    @Test
     void boltonsSixWeeklyCyclesRunOnAcrossTheNewYearInsteadOfRestartingOnTheFirstOfJanuary() {
         AuditProgramme bolton = PROGRAMMES.inForce("bolton", JANUARY);
 

@@ -80,6 +80,6 @@ public class StaffReadModel {
 
     public List<Staff> withRoles(String localAuthority, Collection<StaffRole> roles) {
         return mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority).and("role")
-                .in(roles.stream().map(Enum::name).toList())), Staff.class, COLLECTION);
+                .in(roles.stream().map(Enum::name).toList()).and("staffId").exists(true)), Staff.class, COLLECTION);
     }
 }

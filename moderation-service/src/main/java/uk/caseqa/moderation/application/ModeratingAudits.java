@@ -3,7 +3,6 @@ package uk.caseqa.moderation.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
 import uk.caseqa.contracts.AuditCompleted;

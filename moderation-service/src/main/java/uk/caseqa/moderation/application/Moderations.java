@@ -19,13 +19,14 @@ public interface Moderations {
 
     Optional<Moderation> find(String auditId);
 
-    List<Moderation> awaitingDecisionBy(String moderatorId);
+    /** The council's moderations waiting for this moderator's decision (staff ids are each council's own). */
+    List<Moderation> awaitingDecisionBy(String localAuthority, String moderatorId);
 
     /** Audits of a council waiting for the QA panel, oldest first. */
     List<Moderation> awaitingPanel(String localAuthority);
 
     /** Open moderations per moderator, for balancing the load. */
-    Map<String, Long> openCounts(Collection<String> moderatorIds);
+    Map<String, Long> openCounts(String localAuthority, Collection<String> moderatorIds);
 
     List<String> withDeadlinesDueBy(Instant now);
 

@@ -22,7 +22,7 @@ class ModeratorPool {
     List<Candidate> of(String localAuthority, ModerationProfile profile) {
         List<String> ids = staff.withRoles(localAuthority, profile.moderatorRoles()).stream()
                 .map(StaffReadModel.Staff::staffId).toList();
-        Map<String, Long> load = moderations.openCounts(ids);
+        Map<String, Long> load = moderations.openCounts(localAuthority, ids);
         return ids.stream().map(id -> new Candidate(id, load.getOrDefault(id, 0L))).toList();
     }
 }

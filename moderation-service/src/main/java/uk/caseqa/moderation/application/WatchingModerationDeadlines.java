@@ -2,8 +2,11 @@ package uk.caseqa.moderation.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import uk.caseqa.messaging.outbox.DueDeadlines;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import uk.caseqa.messaging.outbox.DueDeadlines;
 import uk.caseqa.moderation.domain.IroCommentRequest;
 import uk.caseqa.moderation.domain.Moderation;
 import uk.caseqa.moderation.domain.ModerationProfile;
@@ -17,6 +20,7 @@ import uk.caseqa.moderation.domain.WorkingDays;
 @Service
 public class WatchingModerationDeadlines {
 
+    private static final Logger log = LoggerFactory.getLogger(WatchingModerationDeadlines.class);
     private final Moderations moderations;
     private final IroCommentRequests iroRequests;
     private final ModerationEvents events;
@@ -63,9 +67,16 @@ public class WatchingModerationDeadlines {
         if (!moderation.moderatorSearchDue(now)) {
             return false;
         }
-        ModerationProfile profile = profiles.byId(moderation.profileId());
-        return moderation.lookForModerator(pool.of(moderation.audit().localAuthority(), profile), now,
-                workingDays.endOfWorkingDaysAfter(now, profile.moderationWorkingDays()));
+        try {
+            ModerationProfile profile = profiles.byId(moderation.profileId());
+            return moderation.lookForModerator(pool.of(moderation.audit().localAuthority(), profile), now,
+                    workingDays.endOfWorkingDaysAfter(now, profile.moderationWorkingDays()));
+        } catch (RuntimeException noPool) {
+            // without its profile no pool can be drawn: look again later, and let the moderation deadline still fire
+            log.error("no moderator pool for {} (profile {}): {}", moderation.auditId(), moderation.profileId(),
+                    noPool.toString());
+            return moderation.lookForModerator(List.of(), now, now);
+        }
     }
 
 }

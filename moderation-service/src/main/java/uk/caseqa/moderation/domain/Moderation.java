@@ -122,11 +122,13 @@ public final class Moderation {
      * moderation deadline runs all the while, so a wait that lasts is escalated. False when there was nothing to do.
      */
     public boolean lookForModerator(List<Candidate> pool, Instant now, Instant dueIfLate) {
-        if (!deadlines.removeIf(d -> d.kind() == Deadline.Kind.MODERATOR_SEARCH && d.pending())) {
-            return false;
-        }
+        boolean searching = deadlines.removeIf(d -> d.kind() == Deadline.Kind.MODERATOR_SEARCH && d.pending());
         if (status != ModerationStatus.AWAITING_MODERATOR) {
-            return true;
+            return searching;
+        }
+        if (deadlines.stream().noneMatch(d -> d.kind() == Deadline.Kind.MODERATION)) {
+            // stored before waiting moderations had a deadline: they get one now
+            deadlines.add(new Deadline(Deadline.Kind.MODERATION, dueIfLate, null));
         }
         Instant dueBy = deadlines.stream().filter(d -> d.kind() == Deadline.Kind.MODERATION && d.pending())
                 .map(Deadline::dueAt).filter(now::isBefore).findFirst().orElse(dueIfLate);
@@ -136,9 +138,11 @@ public final class Moderation {
         return true;
     }
 
-    /** True when a search for a moderator has fallen due. */
+    /** True when a search for a moderator has fallen due (or was never scheduled, for one stored before searches). */
     public boolean moderatorSearchDue(Instant now) {
-        return deadlines.stream().anyMatch(d -> d.kind() == Deadline.Kind.MODERATOR_SEARCH && d.dueBy(now));
+        boolean scheduled = deadlines.stream().anyMatch(d -> d.kind() == Deadline.Kind.MODERATOR_SEARCH && d.pending());
+        return status == ModerationStatus.AWAITING_MODERATOR && !scheduled
+                || deadlines.stream().anyMatch(d -> d.kind() == Deadline.Kind.MODERATOR_SEARCH && d.dueBy(now));
     }
 
     private boolean assignFrom(List<Candidate> pool, Instant now, Instant dueBy) {

@@ -23,7 +23,8 @@ public interface Notifications {
     /** Gives the claim back, to try again after {@code retryAt}; nothing if the claim is no longer this one. */
     void release(String notificationId, String claimToken, Instant retryAt, String reason);
 
-    List<NotificationStatus> forRecipient(String recipientId);
+    /** The council's notifications to this member of staff (staff ids are each council's own). */
+    List<NotificationStatus> forRecipient(String localAuthority, String recipientId);
 
     /** A notification as operators see it. */
     record NotificationStatus(String notificationId, String recipientId, String subject, String status,

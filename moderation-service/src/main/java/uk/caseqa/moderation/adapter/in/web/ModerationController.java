@@ -71,8 +71,8 @@ class ModerationController {
 
     @GetMapping
     @Operation(summary = "Moderations awaiting a moderator's decision")
-    List<ModerationView> awaiting(@RequestParam String moderatorId) {
-        return moderations.awaitingDecisionBy(moderatorId).stream().map(ModerationView::of).toList();
+    List<ModerationView> awaiting(@RequestParam String localAuthority, @RequestParam String moderatorId) {
+        return moderations.awaitingDecisionBy(localAuthority, moderatorId).stream().map(ModerationView::of).toList();
     }
 
     @PostMapping("/{auditId}/moderator")

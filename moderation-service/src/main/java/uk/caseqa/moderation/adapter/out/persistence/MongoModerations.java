@@ -29,6 +29,11 @@ class MongoModerations implements Moderations {
         this.mongo = mongo;
         this.store = store;
         store.indexDeadlines(COLLECTION);
+        // moderations left waiting for a moderator before waits were watched: bring them into the deadline scan once
+        mongo.updateMulti(Query.query(Criteria.where("status").is(ModerationStatus.AWAITING_MODERATOR.name())
+                .and(AggregateStore.NEXT_DUE_FIELD).exists(false)),
+                new org.springframework.data.mongodb.core.query.Update().set(AggregateStore.NEXT_DUE_FIELD,
+                        java.time.Instant.EPOCH), COLLECTION);
     }
 
     @Override
@@ -48,8 +53,9 @@ class MongoModerations implements Moderations {
     }
 
     @Override
-    public List<Moderation> awaitingDecisionBy(String moderatorId) {
-        return byStatus(Criteria.where("moderatorId").is(moderatorId), ModerationStatus.AWAITING_DECISION);
+    public List<Moderation> awaitingDecisionBy(String localAuthority, String moderatorId) {
+        return byStatus(Criteria.where("localAuthority").is(localAuthority).and("moderatorId").is(moderatorId),
+                ModerationStatus.AWAITING_DECISION);
     }
 
     @Override
@@ -63,8 +69,9 @@ class MongoModerations implements Moderations {
     }
 
     @Override
-    public Map<String, Long> openCounts(Collection<String> moderatorIds) {
-        Query open = Query.query(Criteria.where("moderatorId").in(moderatorIds).and("status")
+    public Map<String, Long> openCounts(String localAuthority, Collection<String> moderatorIds) {
+        Query open = Query.query(Criteria.where("localAuthority").is(localAuthority).and("moderatorId").in(moderatorIds)
+                .and("status")
                 .is(ModerationStatus.AWAITING_DECISION.name()));
         open.fields().include("moderatorId");
         return mongo.find(open, Document.class, COLLECTION).stream()

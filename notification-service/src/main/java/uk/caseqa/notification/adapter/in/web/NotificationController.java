@@ -22,7 +22,8 @@ class NotificationController {
 
     @GetMapping
     @Operation(summary = "Notifications to one member of staff, pending and sent")
-    List<Notifications.NotificationStatus> forRecipient(@RequestParam String recipientId) {
-        return notifications.forRecipient(recipientId);
+    List<Notifications.NotificationStatus> forRecipient(@RequestParam String localAuthority,
+            @RequestParam String recipientId) {
+        return notifications.forRecipient(localAuthority, recipientId);
     }
 }

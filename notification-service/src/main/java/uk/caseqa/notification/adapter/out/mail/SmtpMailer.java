@@ -12,6 +12,7 @@ class SmtpMailer implements Mailer {
     private final JavaMailSender sender;
     private final String from;
 
+    private static final int SMTP_REPLIES = 8;
     private final java.time.Duration longestSend;
 
     SmtpMailer(JavaMailSender sender, @Value("${caseqa.mail.from}") String from,
@@ -20,7 +21,9 @@ class SmtpMailer implements Mailer {
             @Value("${spring.mail.properties.mail.smtp.writetimeout}") long writeMillis) {
         this.sender = sender;
         this.from = from;
-        this.longestSend = java.time.Duration.ofMillis(connectMillis + readMillis + writeMillis);
+        // the timeouts bound each socket operation; one send is a connect, the data written, and about eight replies
+        // read (greeting, EHLO, MAIL, RCPT, DATA, end of data, QUIT, and a spare)
+        this.longestSend = java.time.Duration.ofMillis(connectMillis + writeMillis + SMTP_REPLIES * readMillis);
     }
 
     @Override

@@ -79,8 +79,9 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
-    public List<NotificationStatus> forRecipient(String recipientId) {
-        return mongo.find(Query.query(Criteria.where("recipientId").is(recipientId)).with(Sort.by("createdAt")),
+    public List<NotificationStatus> forRecipient(String localAuthority, String recipientId) {
+        return mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority).and("recipientId")
+                        .is(recipientId)).with(Sort.by("createdAt")),
                 NotificationDocument.class, COLLECTION).stream()
                 .map(d -> new NotificationStatus(d.notificationId(), d.recipientId(), d.subject(), d.status(),
                         d.createdAt(), d.sentAt(), d.lastProblem()))

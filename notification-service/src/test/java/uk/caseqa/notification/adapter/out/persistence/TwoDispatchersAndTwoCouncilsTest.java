@@ -110,7 +110,7 @@ class TwoDispatchersAndTwoCouncilsTest {
 
         assertThat(sent).containsExactly("a -> sm1@swindon.example: Case of concern event-1",
                 "a -> sm1@swindon.example: Case of concern event-2", "a -> sm1@swindon.example: Case of concern event-3");
-        assertThat(notifications.forRecipient("staff-sm-1")).extracting(n -> n.status()).containsOnly("SENT");
+        assertThat(notifications.forRecipient("swindon", "staff-sm-1")).extracting(n -> n.status()).containsOnly("SENT");
     }
 
     @Test
