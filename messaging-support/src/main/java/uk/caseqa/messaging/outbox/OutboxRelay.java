@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,7 +40,7 @@ public class OutboxRelay {
     private final EventPublisher publisher;
     private final List<String> collections;
     private final int batchSize;
-    private final Clock clock;
+    private final DocumentClaims claims;
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, List<String> collections, int batchSize,
             Clock clock) {
@@ -49,7 +48,7 @@ public class OutboxRelay {
         this.publisher = publisher;
         this.collections = List.copyOf(collections);
         this.batchSize = batchSize;
-        this.clock = clock;
+        this.claims = new DocumentClaims(mongo, CLAIM_FIELD, CLAIM_TOKEN_FIELD, CLAIM, clock);
     }
 
     /** One pass over every outbox collection; returns how many events were published. */
@@ -63,43 +62,29 @@ public class OutboxRelay {
 
     private int relay(String collection) {
         int published = 0;
-        for (int claimed = 0; claimed < batchSize; claimed++) {
-            Instant now = clock.instant();
-            String token = UUID.randomUUID().toString();
-            Query claimable = new Query(new Criteria().andOperator(Criteria.where(OUTBOX_FIELD + ".0").exists(true),
-                    new Criteria().orOperator(Criteria.where(CLAIM_FIELD).exists(false),
-                            Criteria.where(CLAIM_FIELD).lte(now))));
-            Document aggregate = mongo.findAndModify(claimable,
-                    new Update().set(CLAIM_FIELD, now.plus(CLAIM)).set(CLAIM_TOKEN_FIELD, token),
-                    FindAndModifyOptions.options().returnNew(true), Document.class, collection);
-            if (aggregate == null) {
-                break;
-            }
-            Query mine = Query.query(Criteria.where("_id").is(aggregate.get("_id")).and(CLAIM_TOKEN_FIELD).is(token));
-            for (Document stored : aggregate.getList(OUTBOX_FIELD, Document.class)) {
+        Optional<DocumentClaims.Claim> next;
+        for (int claimed = 0; claimed < batchSize
+                && (next = claims.claimNext(Criteria.where(OUTBOX_FIELD + ".0").exists(true), collection)).isPresent();
+                claimed++) {
+            DocumentClaims.Claim claim = next.get();
+            for (Document stored : claim.document().getList(OUTBOX_FIELD, Document.class)) {
                 OutboxEvent event = toEvent(stored);
-                if (!renewed(mine, collection)) {
+                if (!claims.renew(claim, collection)) {
                     log.warn("claim on {} {} lost before event {}; its new holder publishes the rest", collection,
-                            aggregate.get("_id"), event.eventId());
+                            claim.id(), event.eventId());
                     break;
                 }
                 try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", event.eventId())) {
                     publisher.publish(event);
-                    mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id"))),
+                    mongo.updateFirst(Query.query(Criteria.where("_id").is(claim.id())),
                             new Update().pull(OUTBOX_FIELD, new Document("eventId", event.eventId())), collection);
                     log.info("published {} {} key={}", event.type(), event.eventId(), event.key());
                     published++;
                 }
             }
-            mongo.updateFirst(mine, new Update().unset(CLAIM_FIELD).unset(CLAIM_TOKEN_FIELD), collection);
+            claims.release(claim, collection);
         }
         return published;
-    }
-
-    /** Extends this pass's claim from now; false when the claim has passed to another relay. */
-    private boolean renewed(Query mine, String collection) {
-        return mongo.updateFirst(mine, new Update().set(CLAIM_FIELD, clock.instant().plus(CLAIM)), collection)
-                .getMatchedCount() > 0;
     }
 
     private static OutboxEvent toEvent(Document stored) {

@@ -3,18 +3,17 @@ package uk.caseqa.reporting.adapter.out.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.caseqa.contracts.BoardAggregateUpdated;
+import uk.caseqa.messaging.outbox.DocumentClaims;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.outbox.EventPublisher;
 import uk.caseqa.messaging.outbox.OutboxEvent;
@@ -39,39 +38,32 @@ class AggregatePublisher {
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
     private final EventFactory events;
+    private final DocumentClaims claims;
 
     AggregatePublisher(MongoTemplate mongo, EventPublisher publisher, EventFactory events) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.events = events;
+        this.claims = new DocumentClaims(mongo, CLAIM_FIELD, CLAIM_TOKEN_FIELD, CLAIM, java.time.Clock.systemUTC());
     }
 
     @Scheduled(fixedDelayString = "${caseqa.outbox.poll-interval:200ms}", initialDelayString = "${caseqa.outbox.initial-delay:1s}")
     void publishChanged() {
-        for (int n = 0; n < BATCH; n++) {
-            Instant now = Instant.now();
-            String token = UUID.randomUUID().toString();
-            Query claimable = new Query(new Criteria().andOperator(Criteria.where("dirty").is(true),
-                    new Criteria().orOperator(Criteria.where(CLAIM_FIELD).exists(false),
-                            Criteria.where(CLAIM_FIELD).lte(now))));
-            Document aggregate = mongo.findAndModify(claimable,
-                    new Update().set(CLAIM_FIELD, now.plus(CLAIM)).set(CLAIM_TOKEN_FIELD, token),
-                    FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-            if (aggregate == null) {
-                return;
-            }
-            Query mine = Query.query(Criteria.where("_id").is(aggregate.get("_id")).and(CLAIM_TOKEN_FIELD).is(token));
+        Optional<DocumentClaims.Claim> next;
+        for (int n = 0; n < BATCH && (next = claims.claimNext(Criteria.where("dirty").is(true), COLLECTION)).isPresent();
+                n++) {
+            DocumentClaims.Claim claim = next.get();
             try {
-                publish(aggregate, token);
+                publish(claim);
             } catch (RuntimeException e) {
-                log.warn("board aggregate {} not published, will retry in {}: {}", aggregate.get("_id"), RETRY,
-                        e.toString());
-                mongo.updateFirst(mine, new Update().set(CLAIM_FIELD, Instant.now().plus(RETRY)), COLLECTION);
+                log.warn("board aggregate {} not published, will retry in {}: {}", claim.id(), RETRY, e.toString());
+                claims.releaseUntil(claim, Instant.now().plus(RETRY), COLLECTION);
             }
         }
     }
 
-    private void publish(Document aggregate, String token) {
+    private void publish(DocumentClaims.Claim claim) {
+        Document aggregate = claim.document();
         long revision = ((Number) aggregate.get("revision")).longValue();
         Map<String, Long> counts = new java.util.TreeMap<>();
         Document stored = aggregate.get("counts", Document.class);
@@ -84,9 +76,8 @@ class AggregatePublisher {
                 aggregate.getString("measure"), teamId, aggregate.getString("period"), counts, revision));
         publisher.publish(event);
         // clean only if no count moved it meanwhile; either way the claim is given back
-        Query mine = Query.query(Criteria.where("_id").is(aggregate.get("_id")).and(CLAIM_TOKEN_FIELD).is(token));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id")).and("revision").is(revision)
-                .and(CLAIM_TOKEN_FIELD).is(token)), new Update().set("dirty", false), COLLECTION);
-        mongo.updateFirst(mine, new Update().unset(CLAIM_FIELD).unset(CLAIM_TOKEN_FIELD), COLLECTION);
+        mongo.updateFirst(claims.heldAnd(claim, Criteria.where("revision").is(revision)),
+                new Update().set("dirty", false), COLLECTION);
+        claims.release(claim, COLLECTION);
     }
 }
