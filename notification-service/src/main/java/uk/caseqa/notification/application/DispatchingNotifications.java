@@ -15,7 +15,8 @@ import uk.caseqa.notification.domain.Notification;
 /**
  * Use case: send the pending notifications. Each is claimed first (so two replicas do not both send it), sent to the
  * recipient's address from the council's staff directory, then marked sent. A recipient whose address is not known
- * yet, or a mail server that refuses, leaves it pending for a later try.
+ * yet, or a mail server that refuses, leaves it pending for a later try, after a back-off that doubles each time;
+ * once its attempts are spent it is FAILED, visible to operators and counted, until someone sends it again.
  *
  * <p>Every claim is taken at the time it is taken (not at the start of a pass that may have spent minutes sending)
  * and lasts {@value #CLAIM_MINUTES} minutes, longer than any one send can block ({@link Mailer#longestSend()}, checked
@@ -27,15 +28,50 @@ public class DispatchingNotifications {
     private static final Logger log = LoggerFactory.getLogger(DispatchingNotifications.class);
     static final int CLAIM_MINUTES = 2;
     static final Duration CLAIM = Duration.ofMinutes(CLAIM_MINUTES);
-    private static final Duration RETRY = Duration.ofSeconds(30);
     private final Notifications notifications;
     private final StaffReadModel staff;
     private final Mailer mailer;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Retries retries;
+
+    /** How often and how far apart a notification is tried: {@code firstBackOff}, doubling, at most {@code maxBackOff}. */
+    public record Retries(int maxAttempts, Duration firstBackOff, Duration maxBackOff) {
+        public Retries {
+            if (maxAttempts < 1 || firstBackOff.isNegative() || maxBackOff.compareTo(firstBackOff) < 0) {
+                throw new IllegalArgumentException("caseqa.notification.retries: max-attempts >= 1 and "
+                        + "max-back-off >= first-back-off, not " + maxAttempts + ", " + firstBackOff + ", " + maxBackOff);
+            }
+        }
+
+        public static Retries standard() {
+            return new Retries(8, Duration.ofSeconds(30), Duration.ofHours(1));
+        }
+
+        /** The wait after the given (1-based) failed attempt. */
+        public Duration backOff(int attempt) {
+            Duration wait = firstBackOff.multipliedBy(1L << Math.min(attempt - 1, 30));
+            return wait.compareTo(maxBackOff) > 0 ? maxBackOff : wait;
+        }
+    }
 
     public DispatchingNotifications(Notifications notifications, StaffReadModel staff, Mailer mailer, Clock clock,
             MeterRegistry meters) {
+        this(notifications, staff, mailer, clock, meters, Retries.standard());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public DispatchingNotifications(Notifications notifications, StaffReadModel staff, Mailer mailer, Clock clock,
+            MeterRegistry meters,
+            @org.springframework.beans.factory.annotation.Value("${caseqa.notification.retries.max-attempts:8}") int maxAttempts,
+            @org.springframework.beans.factory.annotation.Value("${caseqa.notification.retries.first-back-off:30s}") Duration firstBackOff,
+            @org.springframework.beans.factory.annotation.Value("${caseqa.notification.retries.max-back-off:1h}") Duration maxBackOff) {
+        this(notifications, staff, mailer, clock, meters, new Retries(maxAttempts, firstBackOff, maxBackOff));
+    }
+
+    public DispatchingNotifications(Notifications notifications, StaffReadModel staff, Mailer mailer, Clock clock,
+            MeterRegistry meters, Retries retries) {
+        this.retries = retries;
         if (mailer.longestSend().multipliedBy(2).compareTo(CLAIM) > 0) {
             throw new IllegalStateException("a send may block for " + mailer.longestSend() + ", too close to the "
                     + CLAIM + " claim on a notification: lower spring.mail.properties.mail.smtp.*timeout");
@@ -51,7 +87,7 @@ public class DispatchingNotifications {
     public int dispatchPending() {
         int sent = 0;
         String token = UUID.randomUUID().toString();
-        Optional<Notification> next;
+        Optional<Notifications.Claimed> next;
         while ((next = claimNext(token)).isPresent()) {
             if (dispatch(next.get(), token)) {
                 sent++;
@@ -60,37 +96,54 @@ public class DispatchingNotifications {
         return sent;
     }
 
-    private Optional<Notification> claimNext(String token) {
+    private Optional<Notifications.Claimed> claimNext(String token) {
         Instant now = clock.instant();
         return notifications.claimNext(now, now.plus(CLAIM), token);
     }
 
-    private boolean dispatch(Notification notification, String token) {
+    private boolean dispatch(Notifications.Claimed claimed, String token) {
+        Notification notification = claimed.notification();
         Optional<String> address = staff.find(notification.localAuthority(), notification.recipientId())
                 .map(StaffReadModel.Staff::email);
         if (address.isEmpty()) {
-            log.info("notification {} waits: no address yet for {} of {}", notification.notificationId(),
-                    notification.recipientId(), notification.localAuthority());
-            notifications.release(notification.notificationId(), token, clock.instant().plus(RETRY),
-                    "recipient's address not known yet");
+            notSent(claimed, token, "no address known for " + notification.recipientId() + " of "
+                    + notification.localAuthority());
             return false;
         }
         try {
             mailer.send(address.get(), notification.subject(), notification.body());
         } catch (RuntimeException e) {
-            log.warn("notification {} not sent, will retry: {}", notification.notificationId(), e.toString());
             meters.counter("caseqa.notifications.failed").increment();
-            notifications.release(notification.notificationId(), token, clock.instant().plus(RETRY),
-                    e.getClass().getSimpleName());
+            notSent(claimed, token, e.getClass().getSimpleName() + ": " + e.getMessage());
             return false;
         }
         if (!notifications.markSent(notification.notificationId(), token, address.get(), clock.instant())) {
-            log.warn("notification {} was sent after its claim had passed to another replica", 
+            log.warn("notification {} was sent after its claim had passed to another replica",
                     notification.notificationId());
             meters.counter("caseqa.notifications.claim_lost").increment();
         }
         meters.counter("caseqa.notifications.sent").increment();
         log.info("notification {} sent to {}", notification.notificationId(), notification.recipientId());
         return true;
+    }
+
+    /** Tried again after a back-off that doubles each time, or FAILED once the attempts are spent. */
+    private void notSent(Notifications.Claimed claimed, String token, String reason) {
+        String id = claimed.notification().notificationId();
+        if (claimed.attempt() >= retries.maxAttempts()) {
+            log.error("notification {} FAILED after {} attempts: {}", id, claimed.attempt(), reason);
+            meters.counter("caseqa.notifications.given_up").increment();
+            notifications.giveUp(id, token, clock.instant(), reason);
+            return;
+        }
+        Instant retryAt = clock.instant().plus(retries.backOff(claimed.attempt()));
+        log.warn("notification {} not sent (attempt {} of {}), next try at {}: {}", id, claimed.attempt(),
+                retries.maxAttempts(), retryAt, reason);
+        notifications.retryLater(id, token, retryAt, reason);
+    }
+
+    /** Sends a FAILED notification again (its cause fixed); false when it is not FAILED in that council. */
+    public boolean sendAgain(String localAuthority, String notificationId) {
+        return notifications.sendAgain(localAuthority, notificationId, clock.instant());
     }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import uk.caseqa.notification.domain.Notification;
 
-/** Port: notifications waiting to be sent and sent, one per event and recipient. */
+/**
+ * Port: notifications, one per event and recipient, each on its way PENDING -> SENT, or FAILED once its retries are
+ * spent (and PENDING again if someone sends it again).
+ */
 public interface Notifications {
 
     /** False when this event already has a notification for this recipient. */
@@ -13,21 +16,39 @@ public interface Notifications {
 
     /**
      * Claims one pending notification due by {@code now} until {@code until}, under {@code claimToken}: another
-     * replica will not claim it before then.
+     * replica will not claim it before then. Counts the attempt.
      */
-    Optional<Notification> claimNext(Instant now, Instant until, String claimToken);
+    Optional<Claimed> claimNext(Instant now, Instant until, String claimToken);
 
     /** Marks it sent; false when the claim had passed to another replica meanwhile (which may send it too). */
     boolean markSent(String notificationId, String claimToken, String address, Instant at);
 
     /** Gives the claim back, to try again after {@code retryAt}; nothing if the claim is no longer this one. */
-    void release(String notificationId, String claimToken, Instant retryAt, String reason);
+    void retryLater(String notificationId, String claimToken, Instant retryAt, String reason);
 
-    /** The council's notifications to this member of staff (staff ids are each council's own). */
+    /** Its retries are spent: FAILED, with the reason, until someone sends it again. */
+    void giveUp(String notificationId, String claimToken, Instant at, String reason);
+
+    /** A FAILED notification goes back to PENDING with its attempts reset; false if it is not FAILED. */
+    boolean sendAgain(String localAuthority, String notificationId, Instant now);
+
     List<NotificationStatus> forRecipient(String localAuthority, String recipientId);
+
+    /** The council's notifications in one state (e.g. FAILED), oldest first. */
+    List<NotificationStatus> inStatus(String localAuthority, Status status);
+
+    /** How many notifications are in the state, across councils (for the operators' gauges). */
+    long count(Status status);
+
+    /** Where a notification is on its way. */
+    enum Status { PENDING, SENT, FAILED }
+
+    /** A claimed notification and which attempt this is (1 for the first). */
+    record Claimed(Notification notification, int attempt) {
+    }
 
     /** A notification as operators see it. */
     record NotificationStatus(String notificationId, String recipientId, String subject, String status,
-            Instant createdAt, Instant sentAt, String lastProblem) {
+            Instant createdAt, Instant sentAt, String lastProblem, int attempts, Instant nextAttemptAt) {
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import uk.caseqa.notification.application.Notifications;
+import uk.caseqa.notification.application.Notifications.Claimed;
+import uk.caseqa.notification.application.Notifications.Status;
 import uk.caseqa.notification.domain.Notification;
 
 /** Notifications keyed by event and recipient; claims are atomic find-and-modify on {@code availableAt}. */
@@ -41,7 +43,8 @@ class MongoNotifications implements Notifications {
     public boolean insertIfAbsent(Notification n) {
         try {
             mongo.insert(new NotificationDocument(n.notificationId(), n.eventId(), n.localAuthority(), n.recipientId(),
-                    n.subject(), n.body(), n.createdAt(), "PENDING", n.createdAt(), 0, null, null, null), COLLECTION);
+                    n.subject(), n.body(), n.createdAt(), Status.PENDING.name(), n.createdAt(), 0, null, null, null),
+                    COLLECTION);
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
@@ -49,18 +52,19 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
-    public Optional<Notification> claimNext(Instant now, Instant until, String claimToken) {
-        Query due = Query.query(Criteria.where("status").is("PENDING").and("availableAt").lte(now))
+    public Optional<Claimed> claimNext(Instant now, Instant until, String claimToken) {
+        Query due = Query.query(Criteria.where("status").is(Status.PENDING.name()).and("availableAt").lte(now))
                 .with(Sort.by("availableAt"));
         NotificationDocument claimed = mongo.findAndModify(due,
                 new Update().set("availableAt", until).set("claimToken", claimToken).inc("attempts", 1),
                 FindAndModifyOptions.options().returnNew(true), NotificationDocument.class, COLLECTION);
-        return Optional.ofNullable(claimed).map(NotificationDocument::toDomain);
+        return Optional.ofNullable(claimed).map(d -> new Claimed(d.toDomain(), d.attempts()));
     }
 
     @Override
     public boolean markSent(String notificationId, String claimToken, String address, Instant at) {
-        Update sent = new Update().set("status", "SENT").set("sentAt", at).set("sentTo", address).unset("availableAt");
+        Update sent = new Update().set("status", Status.SENT.name()).set("sentAt", at).set("sentTo", address)
+                .unset("availableAt");
         if (mongo.updateFirst(claimedBy(notificationId, claimToken), sent, COLLECTION).getMatchedCount() > 0) {
             return true;
         }
@@ -69,9 +73,23 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
-    public void release(String notificationId, String claimToken, Instant retryAt, String reason) {
+    public void retryLater(String notificationId, String claimToken, Instant retryAt, String reason) {
         mongo.updateFirst(claimedBy(notificationId, claimToken),
                 new Update().set("availableAt", retryAt).set("lastProblem", reason), COLLECTION);
+    }
+
+    @Override
+    public void giveUp(String notificationId, String claimToken, Instant at, String reason) {
+        mongo.updateFirst(claimedBy(notificationId, claimToken), new Update().set("status", Status.FAILED.name())
+                .set("failedAt", at).set("lastProblem", reason).unset("availableAt"), COLLECTION);
+    }
+
+    @Override
+    public boolean sendAgain(String localAuthority, String notificationId, Instant now) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(notificationId).and("localAuthority")
+                        .is(localAuthority).and("status").is(Status.FAILED.name())),
+                new Update().set("status", Status.PENDING.name()).set("availableAt", now).set("attempts", 0),
+                COLLECTION).getMatchedCount() > 0;
     }
 
     private static Query claimedBy(String notificationId, String claimToken) {
@@ -79,12 +97,26 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
+    public List<NotificationStatus> inStatus(String localAuthority, Status status) {
+        return statuses(Criteria.where("localAuthority").is(localAuthority).and("status").is(status.name()));
+    }
+
+    @Override
+    public long count(Status status) {
+        return mongo.count(Query.query(Criteria.where("status").is(status.name())), COLLECTION);
+    }
+
+    @Override
     public List<NotificationStatus> forRecipient(String localAuthority, String recipientId) {
-        return mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority).and("recipientId")
-                        .is(recipientId)).with(Sort.by("createdAt")),
-                NotificationDocument.class, COLLECTION).stream()
+        return statuses(Criteria.where("localAuthority").is(localAuthority).and("recipientId").is(recipientId));
+    }
+
+    private List<NotificationStatus> statuses(Criteria criteria) {
+        return mongo.find(Query.query(criteria).with(Sort.by("createdAt", "_id")), NotificationDocument.class,
+                COLLECTION).stream()
                 .map(d -> new NotificationStatus(d.notificationId(), d.recipientId(), d.subject(), d.status(),
-                        d.createdAt(), d.sentAt(), d.lastProblem()))
+                        d.createdAt(), d.sentAt(), d.lastProblem(), d.attempts(),
+                        Status.PENDING.name().equals(d.status()) ? d.availableAt() : null))
                 .toList();
     }
 }
