@@ -35,6 +35,8 @@ class EveryEventTypeHasARoundTrippingExampleTest {
         Set<String> suspicious = Arrays.stream(type.payloadType().getRecordComponents())
                 .map(component -> component.getName())
                 .filter(name -> personal.matcher(name).matches())
+                // staff names are fine in events and emails (a child's or a family's never are)
+                .filter(name -> !(type == EventType.STAFF_MEMBER_REGISTERED && name.equals("displayName")))
                 .collect(Collectors.toSet());
         assertThat(suspicious).as("fields of %s", type.typeName()).isEmpty();
     }

@@ -50,7 +50,7 @@ public class AllocatingAudits {
 
     /** Staff of another council are unknown here, whatever their id: 400 naming the field. */
     private void requireStaffOf(String localAuthority, String staffId, String field) {
-        if (staff.find(localAuthority, staffId).isEmpty()) {
+        if (staff.find(localAuthority, staffId).filter(StaffReadModel.Staff::inPost).isEmpty()) {
             throw new IllegalArgumentException(field + ": " + staffId + " is not a member of staff of " + localAuthority);
         }
     }

@@ -2,6 +2,7 @@ package uk.caseqa.messaging.staff;
 
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
+import uk.caseqa.contracts.StaffMemberLeft;
 import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.messaging.inbound.InboundEvents;
 
@@ -24,6 +25,8 @@ public class StaffEventsConsumer implements Consumer<Message<byte[]>> {
         inbound.handle(message, event -> {
             if (event.data() instanceof StaffMemberRegistered) {
                 staff.record(event.as(StaffMemberRegistered.class));
+            } else if (event.data() instanceof StaffMemberLeft) {
+                staff.recordLeaving(event.as(StaffMemberLeft.class));
             }
         });
     }

@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.StaffMemberLeft;
 import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.contracts.StaffRole;
 import uk.caseqa.messaging.outbox.IdempotentUpserts;
@@ -24,7 +25,16 @@ public class StaffReadModel {
 
     /** A member of staff as this service knows them; {@code id} is {@link #idOf(String, String)}. */
     public record Staff(@Id String id, String staffId, String localAuthority, StaffRole role, String teamId,
-            String email) {
+            String email, String displayName, String post, String serviceId, java.time.Instant leftAt) {
+
+        /** The name emails greet them by: their name where the directory has it, else their staff id. */
+        public String greeting() {
+            return displayName != null && !displayName.isBlank() ? displayName : staffId;
+        }
+
+        public boolean inPost() {
+            return leftAt == null;
+        }
     }
 
     private final MongoTemplate mongo;
@@ -45,7 +55,16 @@ public class StaffReadModel {
         StaffMemberRegistered data = event.data();
         return upserts.apply(COLLECTION, idOf(event.localAuthority(), data.staffId()), event.id(), new Update()
                 .set("staffId", data.staffId()).set("localAuthority", event.localAuthority())
-                .set("role", data.role().name()).set("teamId", data.teamId()).set("email", data.email()));
+                .set("role", data.role().name()).set("teamId", data.teamId()).set("email", data.email())
+                .set("displayName", data.displayName()).set("post", data.post()).set("serviceId", data.serviceId())
+                .unset("leftAt"));
+    }
+
+    /** The member of staff left: kept (their name stays on what they did) but no longer routed work. */
+    public boolean recordLeaving(EventEnvelope<StaffMemberLeft> event) {
+        return upserts.apply(COLLECTION, idOf(event.localAuthority(), event.data().staffId()), event.id(),
+                new Update().set("staffId", event.data().staffId()).set("localAuthority", event.localAuthority())
+                        .set("leftAt", event.data().leftAt()));
     }
 
     /**
@@ -73,13 +92,15 @@ public class StaffReadModel {
         return Optional.ofNullable(mongo.findById(idOf(localAuthority, staffId), Staff.class, COLLECTION));
     }
 
-    /** True when the council has this member of staff in one of the roles. */
+    /** True when the council has this member of staff, in post, in one of the roles. */
     public boolean hasRole(String localAuthority, String staffId, Collection<StaffRole> roles) {
-        return find(localAuthority, staffId).filter(s -> roles.contains(s.role())).isPresent();
+        return find(localAuthority, staffId).filter(Staff::inPost).filter(s -> s.role() != null)
+                .filter(s -> roles.contains(s.role())).isPresent();
     }
 
     public List<Staff> withRoles(String localAuthority, Collection<StaffRole> roles) {
         return mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority).and("role")
-                .in(roles.stream().map(Enum::name).toList()).and("staffId").exists(true)), Staff.class, COLLECTION);
+                .in(roles.stream().map(Enum::name).toList()).and("staffId").exists(true).and("leftAt").exists(false)),
+                Staff.class, COLLECTION);
     }
 }

@@ -66,7 +66,7 @@ public class ModeratingAudits {
         Moderation moderation = find(auditId);
         ModerationProfile profile = profiles.byId(moderation.profileId());
         StaffReadModel.Staff moderator = staff.find(moderation.audit().localAuthority(), moderatorId)
-                .filter(s -> profile.moderatorRoles().contains(s.role()))
+                .filter(StaffReadModel.Staff::inPost).filter(s -> profile.moderatorRoles().contains(s.role()))
                 .orElseThrow(() -> new IllegalArgumentException(moderatorId + " is not in the moderator pool of "
                         + moderation.audit().localAuthority()));
         Instant now = clock.instant();

@@ -42,7 +42,8 @@ public class RunningPanels {
     public Panel create(String localAuthority, LocalDate date, List<String> members, String by) {
         requireQaTeam(by, localAuthority);
         List<String> strangers = members == null ? List.of()
-                : members.stream().filter(m -> staff.find(localAuthority, m).isEmpty()).toList();
+                : members.stream().filter(m -> staff.find(localAuthority, m).filter(StaffReadModel.Staff::inPost).isEmpty())
+                        .toList();
         if (!strangers.isEmpty()) {
             throw new IllegalArgumentException("members: " + strangers + " are not staff of " + localAuthority);
         }

@@ -111,7 +111,7 @@ public class DispatchingNotifications {
             return false;
         }
         try {
-            mailer.send(address.get(), notification.subject(), notification.body());
+            mailer.send(address.get(), notification.subject(), notification.body(), notification.html());
         } catch (RuntimeException e) {
             meters.counter("caseqa.notifications.failed").increment();
             notSent(claimed, token, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -40,8 +40,17 @@ public interface Notifications {
     /** How many notifications are in the state, across councils (for the operators' gauges). */
     long count(Status status);
 
-    /** Where a notification is on its way. */
-    enum Status { PENDING, SENT, FAILED }
+    /**
+     * Nobody holds the party the route names, even up the line: kept (status {@code NO_RECIPIENT}) for operators,
+     * once per event and party.
+     */
+    void recordNobodyToTell(String eventId, String localAuthority, String party, String eventType, Instant at);
+
+    /**
+     * Where a notification is on its way: PENDING -> SENT, or FAILED when its retries are spent; DIGEST waits for
+     * the recipient's digest and is IN_DIGEST once gathered into one; NO_RECIPIENT records that nobody could be told.
+     */
+    enum Status { PENDING, SENT, FAILED, DIGEST, IN_DIGEST, NO_RECIPIENT }
 
     /** A claimed notification and which attempt this is (1 for the first). */
     record Claimed(Notification notification, int attempt) {

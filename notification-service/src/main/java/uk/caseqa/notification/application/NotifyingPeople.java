@@ -1,97 +1,144 @@
 package uk.caseqa.notification.application;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import uk.caseqa.contracts.AuditModerated;
-import uk.caseqa.contracts.AuditReturned;
-import uk.caseqa.contracts.CaseOfConcernEscalated;
-import uk.caseqa.contracts.IroCommentRequested;
-import uk.caseqa.contracts.CaseOfConcernOpened;
+import uk.caseqa.contracts.AuditAllocated;
+import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.EventEnvelope;
-import uk.caseqa.contracts.SafetyPlanOverdue;
-import uk.caseqa.contracts.StaffRole;
+import uk.caseqa.contracts.EventPayload;
+import uk.caseqa.contracts.ModerationAssigned;
 import uk.caseqa.messaging.staff.StaffReadModel;
-import uk.caseqa.notification.domain.Alerts;
+import uk.caseqa.notification.domain.AuditContext;
+import uk.caseqa.notification.domain.EventFacts;
+import uk.caseqa.notification.domain.Message;
 import uk.caseqa.notification.domain.Notification;
+import uk.caseqa.notification.domain.Party;
+import uk.caseqa.notification.domain.Route;
+import uk.caseqa.notification.domain.RoutingTable;
 
-/** Use case: an event someone must act on becomes a notification to them, once however often it arrives. */
+/**
+ * Use case: an event becomes a message to each person the council's route names (those who must act first, then
+ * those told for information; each person once), written from the message kind's template in the council's
+ * wording, once however often the event arrives. A party nobody holds, even up the line, is recorded for operators.
+ */
 @Service
 public class NotifyingPeople {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyingPeople.class);
     private final Notifications notifications;
+    private final AuditContexts contexts;
+    private final FindingRecipients recipients;
+    private final RoutingTable routes;
+    private final Messages messages;
     private final StaffReadModel staff;
     private final Clock clock;
-    private final String concernServiceUrl;
-    private final String moderationServiceUrl;
-    private final String auditServiceUrl;
+    private final Map<String, String> links;
 
-    public NotifyingPeople(Notifications notifications, StaffReadModel staff, Clock clock,
+    NotifyingPeople(Notifications notifications, AuditContexts contexts, FindingRecipients recipients,
+            RoutingTable routes, Messages messages, StaffReadModel staff, Clock clock,
             @Value("${caseqa.links.concern-service}") String concernServiceUrl,
             @Value("${caseqa.links.moderation-service}") String moderationServiceUrl,
             @Value("${caseqa.links.audit-service}") String auditServiceUrl) {
-        this.moderationServiceUrl = moderationServiceUrl;
-        this.auditServiceUrl = auditServiceUrl;
         this.notifications = notifications;
+        this.contexts = contexts;
+        this.recipients = recipients;
+        this.routes = routes;
+        this.messages = messages;
         this.staff = staff;
         this.clock = clock;
-        this.concernServiceUrl = concernServiceUrl;
+        this.links = Map.of("audit", auditServiceUrl, "moderation", moderationServiceUrl, "concern", concernServiceUrl);
     }
 
-    /** Returns how many notifications this event made now (none on a redelivery). */
-    public int caseOfConcernOpened(EventEnvelope<CaseOfConcernOpened> event) {
-        List<String> alsoTell = holdersOf(event.localAuthority(), event.data().alsoTell());
-        return save(Alerts.caseOfConcernOpened(event.id(), event.localAuthority(), event.data(), alsoTell,
-                concernServiceUrl, clock.instant()));
+    /** Keeps who is around the audit, from the events that say. */
+    public void remember(EventEnvelope<EventPayload> event) {
+        String la = event.localAuthority();
+        if (event.data() instanceof AuditAllocated a) {
+            contexts.remember(new AuditContext(la, a.auditId(), a.caseId(), a.auditorId(), a.iroId(), null, null, null,
+                    null, null));
+        } else if (event.data() instanceof AuditCompleted c) {
+            contexts.remember(new AuditContext(la, c.auditId(), c.caseId(), c.auditorId(), null, c.serviceId(),
+                    c.teamId(), c.socialWorkerId(), c.serviceManagerId(), null));
+        } else if (event.data() instanceof ModerationAssigned m) {
+            contexts.remember(new AuditContext(la, m.auditId(), m.caseId(), null, null, null, null, null, null,
+                    m.moderatorId()));
+        }
     }
 
-    public int safetyPlanOverdue(EventEnvelope<SafetyPlanOverdue> event) {
-        return save(Alerts.safetyPlanOverdue(event.id(), event.localAuthority(), event.data(),
-                holdersOf(event.localAuthority(), event.data().escalateTo()), concernServiceUrl, clock.instant()));
-    }
-
-    public int caseOfConcernEscalated(EventEnvelope<CaseOfConcernEscalated> event) {
-        return save(Alerts.caseOfConcernEscalated(event.id(), event.localAuthority(), event.data(),
-                holdersOf(event.localAuthority(), event.data().escalateTo()), concernServiceUrl, clock.instant()));
-    }
-
-    public int iroCommentRequested(EventEnvelope<IroCommentRequested> event) {
-        return save(List.of(Alerts.iroCommentRequested(event.id(), event.localAuthority(), event.data(),
-                moderationServiceUrl, clock.instant())));
-    }
-
-    /** Only where the council's profile says the auditor is told of a changed grade. */
-    public int auditModerated(EventEnvelope<AuditModerated> event) {
-        AuditModerated moderated = event.data();
-        if (!moderated.tellAuditor() || moderated.auditorId() == null) {
+    /** Returns how many notifications this event made now (none on a redelivery, or when nobody is routed). */
+    public int notify(EventEnvelope<EventPayload> event) {
+        String council = event.localAuthority();
+        Optional<Route> found = routes.routeFor(council, event.type());
+        if (found.isEmpty()) {
             return 0;
         }
-        return save(List.of(Alerts.gradeChangedByModeration(event.id(), event.localAuthority(), moderated,
-                moderationServiceUrl, clock.instant())));
-    }
-
-    public int auditReturned(EventEnvelope<AuditReturned> event) {
-        return save(List.of(Alerts.auditReturned(event.id(), event.localAuthority(), event.data(), auditServiceUrl,
-                clock.instant())));
-    }
-
-    private List<String> holdersOf(String localAuthority, List<StaffRole> roles) {
-        if (roles.isEmpty()) {
-            return List.of();
+        Route route = found.get();
+        EventFacts facts = EventFacts.of(event.data());
+        if (route.onlyIf() != null && !facts.isTrue(route.onlyIf())) {
+            return 0;
         }
-        List<String> holders = staff.withRoles(localAuthority, roles).stream().map(StaffReadModel.Staff::staffId)
-                .sorted().toList();
-        if (holders.isEmpty()) {
-            log.warn("no {} known in {} to tell", roles, localAuthority);
+        AuditContext context = facts.text("auditId").flatMap(id -> contexts.find(council, id))
+                .orElse(AuditContext.unknown(council, facts.text("auditId").orElse(null)));
+        Map<String, Boolean> told = new LinkedHashMap<>();
+        tell(route.act(), true, council, facts, context, told, event);
+        tell(route.inform(), false, council, facts, context, told, event);
+        String kind = kindOf(event.type());
+        Instant now = clock.instant();
+        int made = 0;
+        for (Map.Entry<String, Boolean> person : told.entrySet()) {
+            Message message = messages.render(kind, council, model(council, facts, context, person.getKey(),
+                    person.getValue()));
+            if (notifications.insertIfAbsent(new Notification(Notification.idFor(event.id(), person.getKey()),
+                    event.id(), council, person.getKey(), message.subject(), message.text(), now, message.html(),
+                    route.urgency(), message.link()))) {
+                made++;
+            }
         }
-        return holders;
+        return made;
     }
 
-    private int save(List<Notification> made) {
-        return (int) made.stream().filter(notifications::insertIfAbsent).count();
+    private void tell(List<Party> parties, boolean acting, String council, EventFacts facts, AuditContext context,
+            Map<String, Boolean> told, EventEnvelope<EventPayload> event) {
+        for (Party party : parties) {
+            FindingRecipients.Found found = recipients.find(party, council, facts, context);
+            if (found.staffIds().isEmpty()) {
+                log.warn("{} {} of {}: nobody holds {} (nor anyone up the line) to tell", event.type(), event.id(),
+                        council, party);
+                notifications.recordNobodyToTell(event.id(), council, party.name(), event.type(), clock.instant());
+                continue;
+            }
+            if (found.foundAs() != party) {
+                log.info("{} {} of {}: no {} in post, {} told instead", event.type(), event.id(), council, party,
+                        found.foundAs());
+            }
+            found.staffIds().forEach(id -> told.merge(id, acting, Boolean::logicalOr));
+        }
+    }
+
+    private Map<String, Object> model(String council, EventFacts facts, AuditContext context, String staffId,
+            boolean acting) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        if (context.caseId() != null) {
+            model.put("caseId", context.caseId());
+        }
+        model.putAll(facts.forTemplate());
+        model.put("council", council);
+        model.put("links", links);
+        model.put("acting", acting);
+        model.put("recipient", staff.find(council, staffId).map(StaffReadModel.Staff::greeting).orElse(staffId));
+        return model;
+    }
+
+    /** {@code CaseOfConcernOpened} -> {@code case-of-concern-opened}. */
+    static String kindOf(String eventType) {
+        return eventType.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

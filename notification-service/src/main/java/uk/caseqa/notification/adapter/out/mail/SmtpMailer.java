@@ -1,7 +1,10 @@
 package uk.caseqa.notification.adapter.out.mail;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import uk.caseqa.notification.application.Mailer;
@@ -32,12 +35,21 @@ class SmtpMailer implements Mailer {
     }
 
     @Override
-    public void send(String to, String subject, String body) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(body);
-        sender.send(message);
+    public void send(String to, String subject, String body, String html) {
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, html != null, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(subject);
+            if (html != null) {
+                helper.setText(body, html);
+            } else {
+                helper.setText(body);
+            }
+            sender.send(message);
+        } catch (MessagingException e) {
+            throw new MailPreparationException("could not write the message to " + to, e);
+        }
     }
 }

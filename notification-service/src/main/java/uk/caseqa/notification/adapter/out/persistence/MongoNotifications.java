@@ -16,6 +16,7 @@ import uk.caseqa.notification.application.Notifications;
 import uk.caseqa.notification.application.Notifications.Claimed;
 import uk.caseqa.notification.application.Notifications.Status;
 import uk.caseqa.notification.domain.Notification;
+import uk.caseqa.notification.domain.Route;
 
 /** Notifications keyed by event and recipient; claims are atomic find-and-modify on {@code availableAt}. */
 @Component
@@ -33,9 +34,11 @@ class MongoNotifications implements Notifications {
 
     record NotificationDocument(@Id String notificationId, String eventId, String localAuthority, String recipientId,
             String subject, String body, Instant createdAt, String status, Instant availableAt, int attempts,
-            Instant sentAt, String sentTo, String lastProblem) {
+            Instant sentAt, String sentTo, String lastProblem, String html, String urgency, String link,
+            String digestId) {
         Notification toDomain() {
-            return new Notification(notificationId, eventId, localAuthority, recipientId, subject, body, createdAt);
+            return new Notification(notificationId, eventId, localAuthority, recipientId, subject, body, createdAt,
+                    html, urgency == null ? Route.Urgency.URGENT : Route.Urgency.valueOf(urgency), link);
         }
     }
 
@@ -43,8 +46,8 @@ class MongoNotifications implements Notifications {
     public boolean insertIfAbsent(Notification n) {
         try {
             mongo.insert(new NotificationDocument(n.notificationId(), n.eventId(), n.localAuthority(), n.recipientId(),
-                    n.subject(), n.body(), n.createdAt(), Status.PENDING.name(), n.createdAt(), 0, null, null, null),
-                    COLLECTION);
+                    n.subject(), n.body(), n.createdAt(), Status.PENDING.name(), n.createdAt(), 0, null, null, null,
+                    n.html(), n.urgency().name(), n.link(), null), COLLECTION);
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
@@ -90,6 +93,18 @@ class MongoNotifications implements Notifications {
                         .is(localAuthority).and("status").is(Status.FAILED.name())),
                 new Update().set("status", Status.PENDING.name()).set("availableAt", now).set("attempts", 0),
                 COLLECTION).getMatchedCount() > 0;
+    }
+
+    @Override
+    public void recordNobodyToTell(String eventId, String localAuthority, String party, String eventType, Instant at) {
+        try {
+            mongo.insert(new NotificationDocument("nobody:" + eventId + ":" + party, eventId, localAuthority,
+                    "(" + party + ")", eventType + ": nobody holds " + party + " to tell", null, at,
+                    Status.NO_RECIPIENT.name(), null, 0, null, null, "no " + party + " in post, nor anyone up the line",
+                    null, null, null, null), COLLECTION);
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // once per event and party
+        }
     }
 
     private static Query claimedBy(String notificationId, String claimToken) {

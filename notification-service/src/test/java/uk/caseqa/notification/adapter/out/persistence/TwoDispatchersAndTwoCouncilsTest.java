@@ -47,7 +47,7 @@ class TwoDispatchersAndTwoCouncilsTest {
         }
 
         @Override
-        public void send(String to, String subject, String body) {
+        public void send(String to, String subject, String body, String html) {
             clock.advance(delay);
             Runnable now = meanwhile;
             meanwhile = () -> { };
@@ -96,11 +96,11 @@ class TwoDispatchersAndTwoCouncilsTest {
             int sends;
 
             @Override
-            public void send(String to, String subject, String body) {
+            public void send(String to, String subject, String body, String html) {
                 if (++sends == 3) {
                     meanwhile = second::dispatchPending;
                 }
-                super.send(to, subject, body);
+                super.send(to, subject, body, html);
             }
         };
         DispatchingNotifications first = new DispatchingNotifications(notifications, staff, slow, clock,

@@ -1,0 +1,94 @@
+package uk.caseqa.notification.application;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import uk.caseqa.contracts.StaffRole;
+import uk.caseqa.messaging.staff.StaffReadModel;
+import uk.caseqa.notification.domain.AuditContext;
+import uk.caseqa.notification.domain.EventFacts;
+import uk.caseqa.notification.domain.Party;
+
+/**
+ * Who a party is for one event: the person the event or its audit names, the team manager of the case's team, or
+ * the holders of a post (a head of service of the case's service before every head of service). A party nobody holds
+ * (a vacancy, someone who left) is looked for up the line ({@code caseqa.notification.vacancy-fallback}).
+ */
+@Component
+class FindingRecipients {
+
+    private final StaffReadModel staff;
+    private final Map<Party, Party> upTheLine;
+
+    FindingRecipients(StaffReadModel staff, NotificationSettings settings) {
+        this.staff = staff;
+        this.upTheLine = settings.vacancyFallback();
+    }
+
+    /** The people for the party, and which party they were found as (the party itself or one up the line). */
+    record Found(Party asked, Party foundAs, List<String> staffIds) {
+    }
+
+    Found find(Party party, String council, EventFacts facts, AuditContext context) {
+        Set<Party> tried = new LinkedHashSet<>();
+        for (Party current = party; current != null && tried.add(current); current = upTheLine.get(current)) {
+            List<String> people = holders(current, council, facts, context);
+            if (!people.isEmpty()) {
+                return new Found(party, current, people);
+            }
+        }
+        return new Found(party, null, List.of());
+    }
+
+    private List<String> holders(Party party, String council, EventFacts facts, AuditContext context) {
+        return switch (party) {
+            case AUDITOR -> named(council, facts.text("auditorId").orElse(context.auditorId()));
+            case MODERATOR -> named(council, facts.text("moderatorId").orElse(context.moderatorId()));
+            case IRO -> named(council, facts.text("iroId").orElse(context.iroId()));
+            case SOCIAL_WORKER -> named(council, facts.text("socialWorkerId").orElse(context.socialWorkerId()));
+            case SERVICE_MANAGER -> named(council, facts.text("serviceManagerId").orElse(context.serviceManagerId()));
+            case ACTION_OWNER -> named(council, facts.text("ownerId").orElse(null));
+            case TEAM_MANAGER -> teamManagers(council, facts.text("teamId").orElse(context.teamId()));
+            case NAMED_IN_EVENT -> {
+                List<String> all = new ArrayList<>();
+                facts.namedPosts().forEach(post -> all.addAll(postHolders(council, post, facts, context)));
+                yield all.stream().distinct().toList();
+            }
+            default -> party.post().map(post -> postHolders(council, post, facts, context)).orElse(List.of());
+        };
+    }
+
+    /** A person the event names: them, unless the directory says they have left. */
+    private List<String> named(String council, String staffId) {
+        if (staffId == null) {
+            return List.of();
+        }
+        Optional<StaffReadModel.Staff> known = staff.find(council, staffId);
+        return known.isPresent() && !known.get().inPost() ? List.of() : List.of(staffId);
+    }
+
+    private List<String> teamManagers(String council, String teamId) {
+        if (teamId == null) {
+            return List.of();
+        }
+        return staff.withRoles(council, List.of(StaffRole.TEAM_MANAGER)).stream()
+                .filter(s -> teamId.equals(s.teamId())).map(StaffReadModel.Staff::staffId).sorted().toList();
+    }
+
+    /** Holders of a post; for a head of service, those of the case's service where the directory says (002 §7.6). */
+    private List<String> postHolders(String council, StaffRole post, EventFacts facts, AuditContext context) {
+        List<StaffReadModel.Staff> holders = staff.withRoles(council, List.of(post));
+        String serviceId = facts.text("serviceId").orElse(context.serviceId());
+        if (post == StaffRole.HEAD_OF_SERVICE && serviceId != null) {
+            List<StaffReadModel.Staff> ofTheArea = holders.stream().filter(s -> serviceId.equals(s.serviceId())).toList();
+            if (!ofTheArea.isEmpty()) {
+                holders = ofTheArea;
+            }
+        }
+        return holders.stream().map(StaffReadModel.Staff::staffId).sorted().toList();
+    }
+}
