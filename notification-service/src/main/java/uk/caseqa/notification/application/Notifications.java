@@ -12,7 +12,34 @@ import uk.caseqa.notification.domain.Notification;
 public interface Notifications {
 
     /** False when this event already has a notification for this recipient. */
-    boolean insertIfAbsent(Notification notification);
+    default boolean insertIfAbsent(Notification notification) {
+        return insertIfAbsent(notification, null);
+    }
+
+    /**
+     * As {@link #insertIfAbsent(Notification)}; with {@code digestAt}, the notification waits (DIGEST) to be gathered
+     * into its recipient's digest from then.
+     */
+    boolean insertIfAbsent(Notification notification, Instant digestAt);
+
+    /** Councils and recipients with routine notifications waiting for a digest due by {@code now}. */
+    List<Recipient> digestsDue(Instant now);
+
+    /** Moves the recipient's waiting routine notifications due by {@code now} into digest {@code digestId}. */
+    void gather(Recipient recipient, Instant now, String digestId);
+
+    /** Digests gathered but whose message is not written yet (also after a crash in between). */
+    List<String> digestsToWrite();
+
+    /** The notifications gathered into a digest, oldest first. */
+    List<Notification> inDigest(String digestId);
+
+    /** The digest's message is written: its notifications are done. */
+    void digestWritten(String digestId);
+
+    /** A council's member of staff. */
+    record Recipient(String localAuthority, String staffId) {
+    }
 
     /**
      * Claims one pending notification due by {@code now} until {@code until}, under {@code claimToken}: another

@@ -42,13 +42,15 @@ public class NotifyingPeople {
     private final StaffReadModel staff;
     private final Clock clock;
     private final Map<String, String> links;
+    private final GatheringDigests digests;
 
     NotifyingPeople(Notifications notifications, AuditContexts contexts, FindingRecipients recipients,
-            RoutingTable routes, Messages messages, StaffReadModel staff, Clock clock,
+            RoutingTable routes, Messages messages, StaffReadModel staff, Clock clock, GatheringDigests digests,
             @Value("${caseqa.links.concern-service}") String concernServiceUrl,
             @Value("${caseqa.links.moderation-service}") String moderationServiceUrl,
             @Value("${caseqa.links.audit-service}") String auditServiceUrl) {
         this.notifications = notifications;
+        this.digests = digests;
         this.contexts = contexts;
         this.recipients = recipients;
         this.routes = routes;
@@ -92,13 +94,14 @@ public class NotifyingPeople {
         tell(route.inform(), false, council, facts, context, told, event);
         String kind = kindOf(event.type());
         Instant now = clock.instant();
+        Instant digestAt = route.urgency() == Route.Urgency.ROUTINE ? digests.digestTimeFor(council, now) : null;
         int made = 0;
         for (Map.Entry<String, Boolean> person : told.entrySet()) {
             Message message = messages.render(kind, council, model(council, facts, context, person.getKey(),
                     person.getValue()));
             if (notifications.insertIfAbsent(new Notification(Notification.idFor(event.id(), person.getKey()),
                     event.id(), council, person.getKey(), message.subject(), message.text(), now, message.html(),
-                    route.urgency(), message.link()))) {
+                    route.urgency(), message.link()), digestAt)) {
                 made++;
             }
         }
@@ -108,6 +111,9 @@ public class NotifyingPeople {
     private void tell(List<Party> parties, boolean acting, String council, EventFacts facts, AuditContext context,
             Map<String, Boolean> told, EventEnvelope<EventPayload> event) {
         for (Party party : parties) {
+            if (party == Party.NAMED_IN_EVENT && facts.namedPosts().isEmpty()) {
+                continue; // the event names no posts to tell: nobody is missing
+            }
             FindingRecipients.Found found = recipients.find(party, council, facts, context);
             if (found.staffIds().isEmpty()) {
                 log.warn("{} {} of {}: nobody holds {} (nor anyone up the line) to tell", event.type(), event.id(),

@@ -29,7 +29,7 @@ import uk.caseqa.notification.domain.Message;
  * error, not a blank.
  */
 @Component
-class MustacheMessages implements Messages {
+public class MustacheMessages implements Messages {
 
     private static final String ROOT = "mail/";
     private final Mustache.Compiler text = Mustache.compiler().escapeHTML(false).strictSections(false);
@@ -37,7 +37,7 @@ class MustacheMessages implements Messages {
     private final Map<String, Optional<Template>> compiled = new ConcurrentHashMap<>();
     private final Set<String> kinds;
 
-    MustacheMessages() {
+    public MustacheMessages() {
         this.layout = Mustache.compiler().compile(read("layout.html.mustache")
                 .orElseThrow(() -> new IllegalStateException("mail/layout.html.mustache is missing")));
         try {

@@ -3,6 +3,7 @@ package uk.caseqa.notification.adapter.out.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -43,15 +44,52 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
-    public boolean insertIfAbsent(Notification n) {
+    public boolean insertIfAbsent(Notification n, Instant digestAt) {
         try {
             mongo.insert(new NotificationDocument(n.notificationId(), n.eventId(), n.localAuthority(), n.recipientId(),
-                    n.subject(), n.body(), n.createdAt(), Status.PENDING.name(), n.createdAt(), 0, null, null, null,
-                    n.html(), n.urgency().name(), n.link(), null), COLLECTION);
+                    n.subject(), n.body(), n.createdAt(), (digestAt == null ? Status.PENDING : Status.DIGEST).name(),
+                    digestAt == null ? n.createdAt() : digestAt, 0, null, null, null, n.html(), n.urgency().name(),
+                    n.link(), null), COLLECTION);
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
+    }
+
+    @Override
+    public List<Recipient> digestsDue(Instant now) {
+        Query due = Query.query(Criteria.where("status").is(Status.DIGEST.name()).and("availableAt").lte(now));
+        due.fields().include("localAuthority").include("recipientId");
+        return mongo.find(due, Document.class, COLLECTION).stream()
+                .map(d -> new Recipient(d.getString("localAuthority"), d.getString("recipientId"))).distinct().toList();
+    }
+
+    @Override
+    public void gather(Recipient recipient, Instant now, String digestId) {
+        mongo.updateMulti(Query.query(Criteria.where("status").is(Status.DIGEST.name()).and("availableAt").lte(now)
+                        .and("localAuthority").is(recipient.localAuthority()).and("recipientId").is(recipient.staffId())),
+                new Update().set("status", Status.IN_DIGEST.name()).set("digestId", digestId).set("digestWritten", false)
+                        .unset("availableAt"), COLLECTION);
+    }
+
+    @Override
+    public List<String> digestsToWrite() {
+        Query waiting = Query.query(Criteria.where("status").is(Status.IN_DIGEST.name()).and("digestWritten").is(false));
+        waiting.fields().include("digestId");
+        return mongo.find(waiting, Document.class, COLLECTION).stream().map(d -> d.getString("digestId")).distinct()
+                .toList();
+    }
+
+    @Override
+    public List<Notification> inDigest(String digestId) {
+        return mongo.find(Query.query(Criteria.where("digestId").is(digestId)).with(Sort.by("createdAt", "_id")),
+                NotificationDocument.class, COLLECTION).stream().map(NotificationDocument::toDomain).toList();
+    }
+
+    @Override
+    public void digestWritten(String digestId) {
+        mongo.updateMulti(Query.query(Criteria.where("digestId").is(digestId)), new Update().set("digestWritten", true),
+                COLLECTION);
     }
 
     @Override
