@@ -43,20 +43,25 @@ public final class DemoJourney {
     public static List<EventEnvelope<? extends EventPayload>> upstreamEvents(String council, String caseId,
             String teamId) {
         return List.of(
-                staff(council, "1", SERVICE_MANAGER, StaffRole.SERVICE_MANAGER, "service.manager@council.example"),
-                staff(council, "2", AUDITOR, StaffRole.TEAM_MANAGER, "team.manager@council.example"),
-                staff(council, "3", HEAD_OF_SERVICE, StaffRole.HEAD_OF_SERVICE, "head.of.service@council.example"),
-                staff(council, "5", IRO, StaffRole.IRO, "iro@council.example"),
-                staff(council, "4", QA_MANAGER, StaffRole.QA_MANAGER, "qa.manager@council.example"),
+                staff(council, "1", SERVICE_MANAGER, StaffRole.SERVICE_MANAGER, "service.manager@council.example",
+                        "Sam Okafor", "Service Manager, Safeguarding"),
+                staff(council, "2", AUDITOR, StaffRole.TEAM_MANAGER, "team.manager@council.example",
+                        "Priya Shah", "Team Manager, South"),
+                staff(council, "3", HEAD_OF_SERVICE, StaffRole.HEAD_OF_SERVICE, "head.of.service@council.example",
+                        "Jo Bennett", "Head of Service, Safeguarding"),
+                staff(council, "5", IRO, StaffRole.IRO, "iro@council.example", "Alex Morgan",
+                        "Independent Reviewing Officer"),
+                staff(council, "4", QA_MANAGER, StaffRole.QA_MANAGER, "qa.manager@council.example", "Chris Lee",
+                        "Quality Assurance Manager"),
                 EventEnvelope.of(fixedId(council, caseId), "urn:caseqa:case-management", Instant.now(), caseId,
                         council, "demo-" + caseId, new CaseOpened(caseId, Cohort.CP, "svc-safeguarding",
                                 teamId, "staff-sw-demo", "staff-tm-north", SERVICE_MANAGER, "staff-iro-demo")));
     }
 
     private static EventEnvelope<StaffMemberRegistered> staff(String council, String n, String id, StaffRole role,
-            String email) {
+            String email, String name, String post) {
         return EventEnvelope.of(fixedId(council, id), "urn:caseqa:hr", Instant.now(), id, council, "demo-staff-" + n,
-                new StaffMemberRegistered(id, role, "team-south", email));
+                new StaffMemberRegistered(id, role, "team-south", email, name, post, "svc-safeguarding"));
     }
 
     private static String fixedId(String council, String subject) {
