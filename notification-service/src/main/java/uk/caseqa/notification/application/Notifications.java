@@ -22,6 +22,15 @@ public interface Notifications {
      */
     boolean insertIfAbsent(Notification notification, Instant digestAt);
 
+    /**
+     * A reminder, sent from {@code remindAt} unless {@link #cancelReminders} is called first with the same
+     * {@code until} event type and {@code key}; false when it exists already.
+     */
+    boolean insertReminder(Notification reminder, Instant remindAt, String until, String key);
+
+    /** The work was done: reminders still waiting for it are CANCELLED; returns how many. */
+    int cancelReminders(String localAuthority, String until, String key);
+
     /** Councils and recipients with routine notifications waiting for a digest due by {@code now}. */
     List<Recipient> digestsDue(Instant now);
 
@@ -75,9 +84,10 @@ public interface Notifications {
 
     /**
      * Where a notification is on its way: PENDING -> SENT, or FAILED when its retries are spent; DIGEST waits for
-     * the recipient's digest and is IN_DIGEST once gathered into one; NO_RECIPIENT records that nobody could be told.
+     * the recipient's digest and is IN_DIGEST once gathered into one; NO_RECIPIENT records that nobody could be told;
+     * CANCELLED is a reminder whose work was done before it was due.
      */
-    enum Status { PENDING, SENT, FAILED, DIGEST, IN_DIGEST, NO_RECIPIENT }
+    enum Status { PENDING, SENT, FAILED, DIGEST, IN_DIGEST, NO_RECIPIENT, CANCELLED }
 
     /** A claimed notification and which attempt this is (1 for the first). */
     record Claimed(Notification notification, int attempt) {

@@ -78,6 +78,7 @@ public class NotifyingPeople {
     /** Returns how many notifications this event made now (none on a redelivery, or when nobody is routed). */
     public int notify(EventEnvelope<EventPayload> event) {
         String council = event.localAuthority();
+        cancelRemindersDoneBy(event);
         Optional<Route> found = routes.routeFor(council, event.type());
         if (found.isEmpty()) {
             return 0;
@@ -104,8 +105,38 @@ public class NotifyingPeople {
                     route.urgency(), message.link()), digestAt)) {
                 made++;
             }
+            if (person.getValue() && route.reminder() != null) {
+                remind(event, route.reminder(), facts, person.getKey(), message, now);
+            }
         }
         return made;
+    }
+
+    /** Those who must act are reminded before the work is due, unless it is done first. */
+    private void remind(EventEnvelope<EventPayload> event, Route.Reminder reminder, EventFacts facts, String staffId,
+            Message message, Instant now) {
+        Optional<Instant> due = facts.instant(reminder.due());
+        Optional<String> key = facts.text(reminder.key());
+        if (due.isEmpty() || key.isEmpty() || !due.get().minus(reminder.before()).isAfter(now)) {
+            return;
+        }
+        String text = "Reminder: this is due by " + facts.forTemplate().get(reminder.due()) + ".\n\n" + message.text();
+        notifications.insertReminder(new Notification(Notification.idFor(event.id(), staffId) + ":reminder",
+                event.id(), event.localAuthority(), staffId, "Reminder: " + message.subject(), text, now,
+                message.html(), Route.Urgency.URGENT, message.link()), due.get().minus(reminder.before()),
+                reminder.until(), key.get());
+    }
+
+    private void cancelRemindersDoneBy(EventEnvelope<EventPayload> event) {
+        EventFacts facts = EventFacts.of(event.data());
+        routes.routes().stream().map(Route::reminder).filter(r -> r != null && r.until().equals(event.type()))
+                .map(Route.Reminder::key).distinct()
+                .forEach(key -> facts.text(key).ifPresent(value -> {
+                    int cancelled = notifications.cancelReminders(event.localAuthority(), event.type(), value);
+                    if (cancelled > 0) {
+                        log.info("{} {}: {} reminder(s) no longer needed", event.type(), value, cancelled);
+                    }
+                }));
     }
 
     private void tell(List<Party> parties, boolean acting, String council, EventFacts facts, AuditContext context,

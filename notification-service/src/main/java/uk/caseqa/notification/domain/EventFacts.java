@@ -58,6 +58,11 @@ public final class EventFacts {
         return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
     }
 
+    /** A time field, if the event has it. */
+    public Optional<Instant> instant(String field) {
+        return raw.get(field) instanceof Instant instant ? Optional.of(instant) : Optional.empty();
+    }
+
     /** True when the event has the boolean field and it is true. */
     public boolean isTrue(String field) {
         return Boolean.TRUE.equals(raw.get(field));

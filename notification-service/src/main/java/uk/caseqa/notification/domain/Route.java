@@ -8,7 +8,20 @@ import java.util.List;
  * event that must be true ({@code onlyIf}, e.g. {@code tellAuditor}), and the seed rule it follows.
  */
 public record Route(String council, String event, List<Party> act, List<Party> inform, Urgency urgency,
-        String onlyIf, String source) {
+        String onlyIf, String source, Reminder reminder) {
+
+    /**
+     * Those who must act are reminded {@code before} the event's {@code due} time, unless an event of type
+     * {@code until} with the same {@code key} (the work done) arrives first.
+     */
+    public record Reminder(java.time.Duration before, String due, String until, String key) {
+        public Reminder {
+            if (before == null || before.isNegative() || before.isZero() || due == null || until == null
+                    || key == null) {
+                throw new IllegalArgumentException("a reminder needs before (a positive duration), due, until and key");
+            }
+        }
+    }
 
     public static final String ANY_COUNCIL = "*";
 

@@ -28,6 +28,18 @@ public final class RoutingTable {
                 problems.add("route for " + route.event() + " names unknown council '" + route.council() + "' (served: "
                         + councils + ")");
             }
+            if (route.reminder() != null) {
+                try {
+                    EventType type = EventType.ofName(route.event());
+                    if (java.util.Arrays.stream(type.payloadType().getRecordComponents())
+                            .noneMatch(c -> c.getName().equals(route.reminder().due()))) {
+                        problems.add("reminder of " + route.event() + " names no field '" + route.reminder().due() + "'");
+                    }
+                    EventType.ofName(route.reminder().until());
+                } catch (RuntimeException unknown) {
+                    problems.add("reminder of " + route.event() + ": " + unknown.getMessage());
+                }
+            }
             if (routes.stream().filter(r -> r.council().equals(route.council()) && r.event().equals(route.event()))
                     .count() > 1) {
                 problems.add("two routes for " + route.event() + " in " + route.council());

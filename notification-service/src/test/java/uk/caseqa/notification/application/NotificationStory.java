@@ -79,9 +79,10 @@ final class NotificationStory implements AutoCloseable {
         staff.recordLeaving(event(council, staffId, new StaffMemberLeft(staffId, clock.instant())));
     }
 
-    /** Recipients of the notifications made for one event, in order. */
+    /** Recipients of the notifications made for one event, in order (reminders aside). */
     List<String> toldOf(String eventId) {
         return notifications.saved.values().stream().filter(n -> n.notification.eventId().equals(eventId))
+                .filter(n -> !n.notification.notificationId().endsWith(":reminder"))
                 .map(n -> n.notification.recipientId()).toList();
     }
 
@@ -97,6 +98,8 @@ final class NotificationStory implements AutoCloseable {
         Instant availableAt;
         String digestId;
         boolean digestWritten;
+        String until;
+        String key;
 
         Stored(Notification notification, Notifications.Status status, Instant availableAt) {
             this.notification = notification;
@@ -118,6 +121,31 @@ final class NotificationStory implements AutoCloseable {
             saved.put(n.notificationId(), new Stored(n, digestAt == null ? Status.PENDING : Status.DIGEST,
                     digestAt == null ? n.createdAt() : digestAt));
             return true;
+        }
+
+        @Override
+        public boolean insertReminder(Notification reminder, Instant remindAt, String until, String key) {
+            if (!insertIfAbsent(reminder, null)) {
+                return false;
+            }
+            Stored stored = saved.get(reminder.notificationId());
+            stored.availableAt = remindAt;
+            stored.until = until;
+            stored.key = key;
+            return true;
+        }
+
+        @Override
+        public int cancelReminders(String localAuthority, String until, String key) {
+            int cancelled = 0;
+            for (Stored s : saved.values()) {
+                if (s.status == Status.PENDING && until.equals(s.until) && key.equals(s.key)
+                        && s.notification.localAuthority().equals(localAuthority)) {
+                    s.status = Status.CANCELLED;
+                    cancelled++;
+                }
+            }
+            return cancelled;
         }
 
         @Override

@@ -148,4 +148,30 @@ class WhoIsToldInEachCouncilTest {
         assertThat(digest.notification.html()).contains("audit-1").contains("audit-2");
         assertThat(story.notifications.count(Notifications.Status.IN_DIGEST)).isEqualTo(2);
     }
+
+    @Test
+    void theServiceManagerIsRemindedFourHoursBeforeThePlanIsDueUnlessItIsRecordedFirst() {
+        story.member("swindon", "staff-sm-1", StaffRole.SERVICE_MANAGER, "svc-1", "svc-1");
+        Instant planDue = story.clock.instant().plus(Duration.ofHours(24));
+        var first = story.event("swindon", "coc-audit-1", new CaseOfConcernOpened("coc-audit-1", "audit-1", "case-1",
+                "svc-1", "team-1", "staff-sm-1", planDue, planDue.plus(Duration.ofDays(42)), story.clock.instant(),
+                "swindon", List.of()));
+        var second = story.event("swindon", "coc-audit-2", new CaseOfConcernOpened("coc-audit-2", "audit-2", "case-2",
+                "svc-1", "team-1", "staff-sm-1", planDue, planDue.plus(Duration.ofDays(42)), story.clock.instant(),
+                "swindon", List.of()));
+        story.notify(first);
+        story.notify(second);
+
+        var reminder = story.notifications.saved.get(first.id() + ":staff-sm-1:reminder");
+        assertThat(reminder.availableAt).isEqualTo(planDue.minus(Duration.ofHours(4)));
+        assertThat(reminder.notification.subject()).startsWith("Reminder: Case of concern coc-audit-1");
+        assertThat(reminder.notification.body()).startsWith("Reminder: this is due by");
+
+        story.notify(story.event("swindon", "coc-audit-1", new uk.caseqa.contracts.SafetyPlanRecorded("coc-audit-1",
+                "audit-1", "case-1", "staff-sm-1", story.clock.instant(), false)));
+
+        assertThat(reminder.status).isEqualTo(Notifications.Status.CANCELLED);
+        assertThat(story.notifications.saved.get(second.id() + ":staff-sm-1:reminder").status)
+                .isEqualTo(Notifications.Status.PENDING);
+    }
 }

@@ -57,6 +57,23 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
+    public boolean insertReminder(Notification n, Instant remindAt, String until, String key) {
+        if (!insertIfAbsent(n)) {
+            return false;
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(n.notificationId())), new Update()
+                .set("availableAt", remindAt).set("cancelledBy", until).set("cancelKey", key), COLLECTION);
+        return true;
+    }
+
+    @Override
+    public int cancelReminders(String localAuthority, String until, String key) {
+        return (int) mongo.updateMulti(Query.query(Criteria.where("localAuthority").is(localAuthority)
+                        .and("cancelledBy").is(until).and("cancelKey").is(key).and("status").is(Status.PENDING.name())),
+                new Update().set("status", Status.CANCELLED.name()).unset("availableAt"), COLLECTION).getModifiedCount();
+    }
+
+    @Override
     public List<Recipient> digestsDue(Instant now) {
         Query due = Query.query(Criteria.where("status").is(Status.DIGEST.name()).and("availableAt").lte(now));
         due.fields().include("localAuthority").include("recipientId");

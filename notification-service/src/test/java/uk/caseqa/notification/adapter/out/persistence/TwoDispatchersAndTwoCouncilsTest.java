@@ -126,4 +126,24 @@ class TwoDispatchersAndTwoCouncilsTest {
                 hanging, clock, new SimpleMeterRegistry())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("timeout");
     }
+
+    @Test
+    void aReminderWaitsForItsTimeOnTheStoreAndIsCancelledOnceTheWorkIsDone() {
+        registered("swindon", "staff-sm-1", "sm1@swindon.example");
+        Instant remindAt = clock.instant().plus(Duration.ofHours(20));
+        for (String coc : List.of("coc-1", "coc-2")) {
+            notifications.insertReminder(new Notification("e-" + coc + ":staff-sm-1:reminder", "e-" + coc, "swindon",
+                    "staff-sm-1", "Reminder: " + coc, "due soon", clock.instant()), remindAt, "SafetyPlanRecorded", coc);
+        }
+        DispatchingNotifications dispatching = new DispatchingNotifications(notifications, staff,
+                new SlowMailServer("a", Duration.ZERO), clock, new SimpleMeterRegistry());
+
+        assertThat(dispatching.dispatchPending()).isZero();
+        assertThat(notifications.cancelReminders("swindon", "SafetyPlanRecorded", "coc-1")).isEqualTo(1);
+        assertThat(notifications.cancelReminders("bolton", "SafetyPlanRecorded", "coc-2")).isZero();
+        clock.advance(Duration.ofHours(20));
+
+        assertThat(dispatching.dispatchPending()).isEqualTo(1);
+        assertThat(sent).containsExactly("a -> sm1@swindon.example: Reminder: coc-2");
+    }
 }
