@@ -34,6 +34,9 @@ import uk.caseqa.notification.domain.RoutingTable;
 public class NotifyingPeople {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyingPeople.class);
+    /** Staff the event names by id, shown in messages by the name they go by ({@code auditorId} as {@code auditor}). */
+    private static final Map<String, String> STAFF_FIELDS = Map.of("auditorId", "auditor", "moderatorId", "moderator",
+            "iroId", "iro", "serviceManagerId", "serviceManager", "ownerId", "owner", "socialWorkerId", "socialWorker");
     private final Notifications notifications;
     private final AuditContexts contexts;
     private final FindingRecipients recipients;
@@ -167,6 +170,8 @@ public class NotifyingPeople {
             model.put("caseId", context.caseId());
         }
         model.putAll(facts.forTemplate());
+        STAFF_FIELDS.forEach((field, shownAs) -> facts.text(field).ifPresent(id -> model.put(shownAs,
+                staff.find(council, id).map(StaffReadModel.Staff::greeting).orElse(id))));
         model.put("council", council);
         model.put("links", links);
         model.put("acting", acting);

@@ -41,6 +41,7 @@ class WhoIsToldInEachCouncilTest {
     void swindonEscalatesAnOverdueAuditToTheQaManagerAndTheCasesServiceManager() {
         story.member("swindon", "staff-qa-1", StaffRole.QA_MANAGER, "qa", null);
         story.member("swindon", "staff-sm-1", StaffRole.SERVICE_MANAGER, "svc-1", "svc-1");
+        story.member("swindon", "staff-tm-7", StaffRole.TEAM_MANAGER, "team-7", "svc-1");
         story.notify(story.event("swindon", "audit-1", new AuditAllocated("audit-1", "case-1", "staff-tm-7",
                 "staff-qa-1", DUE, "staff-iro-1")));
         story.notify(story.event("swindon", "audit-1", new AuditCompleted("audit-1", "case-1", "svc-1", "team-1",
@@ -52,7 +53,8 @@ class WhoIsToldInEachCouncilTest {
 
         assertThat(story.toldOf(overdue.id())).containsExactly("staff-tm-7", "staff-qa-1", "staff-sm-1");
         assertThat(story.notifications.saved.get(overdue.id() + ":staff-qa-1").notification.body())
-                .contains("Dear Name of staff-qa-1").contains("escalated to you").contains("audit-1");
+                .contains("Dear Name of staff-qa-1").contains("escalated to you").contains("audit-1")
+                .contains("by its auditor, Name of staff-tm-7");
     }
 
     @Test
