@@ -44,7 +44,8 @@ import uk.caseqa.testsupport.TopicProbe;
 import uk.caseqa.testsupport.WithRealInfrastructure;
 
 /**
- * For each council, over Kafka and a real SMTP server: the six overdue events reach the roles the routes name, as
+ * For each council, over Kafka and a real SMTP server: the six overdue events reach the roles the routes name (the QA
+ * manager, or in Wandsworth the Head of Safeguarding Standards), as
  * emails with a text and an HTML part; a team manager who has left is replaced by the service manager; and where the
  * council takes routine work in a digest (Wandsworth), an allocation arrives in the next morning's digest, once.
  */
@@ -139,6 +140,9 @@ class EachCouncilsPeopleToldOverSmtpIT {
         member(council, "staff-hos-1", StaffRole.HEAD_OF_SERVICE, "svc-1");
         member(council, "staff-iro-1", StaffRole.IRO, "iro");
         member(council, "staff-sw-1", StaffRole.SOCIAL_WORKER, "team-1");
+        member(council, "staff-hoss-1", StaffRole.HEAD_OF_SAFEGUARDING_STANDARDS, "standards");
+        // Wandsworth's Safeguarding Standards Service oversees auditing (004 ¶28); elsewhere the QA manager
+        String overseer = council.equals("wandsworth") ? "staff-hoss-1" : "staff-qa-1";
         send(council, audit, new AuditAllocated(audit, "case-1", "staff-tm-7", "staff-qa-1",
                 CLOCK.instant().plus(Duration.ofDays(14)), "staff-iro-1"));
         send(council, audit, new AuditCompleted(audit, "case-1", "svc-1", "team-1", "staff-tm-7", "staff-sw-1",
@@ -154,15 +158,15 @@ class EachCouncilsPeopleToldOverSmtpIT {
         send(council, audit, new PanelCloseOverdue(audit, "case-1", "panel-1", due));
         send(council, "coc-" + audit, new ReAuditOverdue("coc-" + audit, audit, "case-1", due, 1));
 
-        for (String to : List.of("staff-tm-7", "staff-qa-1", "staff-sm-1")) {
+        for (String to : List.of("staff-tm-7", overseer, "staff-sm-1")) {
             readsAsAPersonWould(awaitEmail(address(council, to), s -> s.startsWith("Overdue: audit " + audit)), audit);
         }
-        readsAsAPersonWould(awaitEmail(address(council, "staff-qa-1"),
+        readsAsAPersonWould(awaitEmail(address(council, overseer),
                 s -> s.startsWith("Overdue: moderation of audit " + audit)), audit);
         awaitEmail(address(council, "staff-hos-1"), s -> s.startsWith("Overdue: moderation of audit " + audit));
         awaitEmail(address(council, "staff-iro-1"), s -> s.startsWith("Overdue: IRO / CP chair comments on audit " + audit));
         awaitEmail(address(council, "staff-qa-1"), s -> s.startsWith("Overdue: audit " + audit + " not closed"));
-        awaitEmail(address(council, "staff-qa-1"), s -> s.startsWith("Overdue: the short re-audit for coc-" + audit));
+        awaitEmail(address(council, overseer), s -> s.startsWith("Overdue: the short re-audit for coc-" + audit));
         awaitEmail(address(council, "staff-sm-1"), s -> s.startsWith("Overdue: the short re-audit for coc-" + audit));
 
         // the action's owner has left and so has the case's team manager: the service manager is told

@@ -10,4 +10,9 @@ public interface AuditContexts {
     void remember(AuditContext learnt);
 
     Optional<AuditContext> find(String localAuthority, String auditId);
+
+    /** Keeps who is responsible for a case (a later event about the case replaces what it names). */
+    void rememberCase(AuditContext ofCase);
+
+    Optional<AuditContext> findCase(String localAuthority, String caseId);
 }

@@ -34,6 +34,17 @@ class FindingRecipients {
     }
 
     Found find(Party party, String council, EventFacts facts, AuditContext context) {
+        if (party == Party.NAMED_IN_EVENT) {
+            // each post the event names, looked for up the line like any other
+            List<String> all = new ArrayList<>();
+            for (StaffRole post : facts.namedPosts()) {
+                Optional<Party> asParty = java.util.Arrays.stream(Party.values())
+                        .filter(p -> p.post().equals(Optional.of(post))).findFirst();
+                all.addAll(asParty.map(p -> find(p, council, facts, context).staffIds())
+                        .orElseGet(() -> postHolders(council, post, facts, context)));
+            }
+            return new Found(party, all.isEmpty() ? null : party, all.stream().distinct().toList());
+        }
         Set<Party> tried = new LinkedHashSet<>();
         for (Party current = party; current != null && tried.add(current); current = upTheLine.get(current)) {
             List<String> people = holders(current, council, facts, context);
@@ -52,7 +63,8 @@ class FindingRecipients {
             case SOCIAL_WORKER -> named(council, facts.text("socialWorkerId").orElse(context.socialWorkerId()));
             case SERVICE_MANAGER -> named(council, facts.text("serviceManagerId").orElse(context.serviceManagerId()));
             case ACTION_OWNER -> named(council, facts.text("ownerId").orElse(null));
-            case TEAM_MANAGER -> teamManagers(council, facts.text("teamId").orElse(context.teamId()));
+            case TEAM_MANAGER -> context.teamManagerId() != null ? named(council, context.teamManagerId())
+                    : teamManagers(council, facts.text("teamId").orElse(context.teamId()));
             case NAMED_IN_EVENT -> {
                 List<String> all = new ArrayList<>();
                 facts.namedPosts().forEach(post -> all.addAll(postHolders(council, post, facts, context)));
@@ -83,11 +95,10 @@ class FindingRecipients {
     private List<String> postHolders(String council, StaffRole post, EventFacts facts, AuditContext context) {
         List<StaffReadModel.Staff> holders = staff.withRoles(council, List.of(post));
         String serviceId = facts.text("serviceId").orElse(context.serviceId());
-        if (post == StaffRole.HEAD_OF_SERVICE && serviceId != null) {
-            List<StaffReadModel.Staff> ofTheArea = holders.stream().filter(s -> serviceId.equals(s.serviceId())).toList();
-            if (!ofTheArea.isEmpty()) {
-                holders = ofTheArea;
-            }
+        if (post == StaffRole.HEAD_OF_SERVICE && serviceId != null
+                && holders.stream().anyMatch(s -> s.serviceId() != null)) {
+            // the directory knows heads' areas: the area's head, or nobody (then up the line), never every head
+            holders = holders.stream().filter(s -> serviceId.equals(s.serviceId())).toList();
         }
         return holders.stream().map(StaffReadModel.Staff::staffId).sorted().toList();
     }

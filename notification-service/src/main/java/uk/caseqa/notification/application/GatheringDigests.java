@@ -63,8 +63,10 @@ public class GatheringDigests {
     public int gatherDue() {
         Instant now = clock.instant();
         for (Notifications.Recipient recipient : notifications.digestsDue(now)) {
+            // one id per gathering, so an item gathered later the same day makes a digest of its own, never one
+            // that was already written
             String digestId = "digest:" + recipient.localAuthority() + ":" + recipient.staffId() + ":"
-                    + now.atZone(ENGLAND).toLocalDate();
+                    + now.atZone(ENGLAND).toLocalDate() + ":" + now.toEpochMilli();
             notifications.gather(recipient, now, digestId);
         }
         int written = 0;

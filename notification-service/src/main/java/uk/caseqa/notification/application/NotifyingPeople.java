@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import uk.caseqa.contracts.AuditAllocated;
 import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.CaseOpened;
+import uk.caseqa.contracts.CaseResponsibilityChanged;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.ModerationAssigned;
@@ -28,7 +30,9 @@ import uk.caseqa.notification.domain.RoutingTable;
 /**
  * Use case: an event becomes a message to each person the council's route names (those who must act first, then
  * those told for information; each person once), written from the message kind's template in the council's
- * wording, once however often the event arrives. A party nobody holds, even up the line, is recorded for operators.
+ * wording, once however often the event arrives. Who is around an audit comes from the audit and moderation events
+ * and, for what they do not say yet (an audit overdue before it was ever completed), from the case-management
+ * system's case events. A party nobody holds, even up the line, is recorded for operators.
  */
 @Service
 public class NotifyingPeople {
@@ -68,13 +72,19 @@ public class NotifyingPeople {
         String la = event.localAuthority();
         if (event.data() instanceof AuditAllocated a) {
             contexts.remember(new AuditContext(la, a.auditId(), a.caseId(), a.auditorId(), a.iroId(), null, null, null,
-                    null, null));
+                    null, null, null));
         } else if (event.data() instanceof AuditCompleted c) {
             contexts.remember(new AuditContext(la, c.auditId(), c.caseId(), c.auditorId(), null, c.serviceId(),
-                    c.teamId(), c.socialWorkerId(), c.serviceManagerId(), null));
+                    c.teamId(), c.socialWorkerId(), c.serviceManagerId(), null, null));
         } else if (event.data() instanceof ModerationAssigned m) {
             contexts.remember(new AuditContext(la, m.auditId(), m.caseId(), null, null, null, null, null, null,
-                    m.moderatorId()));
+                    m.moderatorId(), null));
+        } else if (event.data() instanceof CaseOpened c) {
+            contexts.rememberCase(AuditContext.ofCase(la, c.caseId(), c.serviceId(), c.teamId(), c.socialWorkerId(),
+                    c.teamManagerId(), c.serviceManagerId(), c.iroId()));
+        } else if (event.data() instanceof CaseResponsibilityChanged c) {
+            contexts.rememberCase(AuditContext.ofCase(la, c.caseId(), c.serviceId(), c.teamId(), c.socialWorkerId(),
+                    c.teamManagerId(), c.serviceManagerId(), c.iroId()));
         }
     }
 
@@ -91,8 +101,11 @@ public class NotifyingPeople {
         if (route.onlyIf() != null && !facts.isTrue(route.onlyIf())) {
             return 0;
         }
-        AuditContext context = facts.text("auditId").flatMap(id -> contexts.find(council, id))
+        AuditContext ofAudit = facts.text("auditId").flatMap(id -> contexts.find(council, id))
                 .orElse(AuditContext.unknown(council, facts.text("auditId").orElse(null)));
+        String caseId = facts.text("caseId").orElse(ofAudit.caseId());
+        AuditContext context = caseId == null ? ofAudit
+                : contexts.findCase(council, caseId).map(ofAudit::orFromCase).orElse(ofAudit);
         Map<String, Boolean> told = new LinkedHashMap<>();
         tell(route.act(), true, council, facts, context, told, event);
         tell(route.inform(), false, council, facts, context, told, event);

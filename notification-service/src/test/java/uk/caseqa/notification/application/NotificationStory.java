@@ -231,17 +231,26 @@ final class NotificationStory implements AutoCloseable {
         }
     }
 
-    /** Audit contexts by council and audit, merged field by field as the real store does. */
+    /** Audit and case contexts by council, merged field by field as the real store does. */
     static final class InMemoryContexts implements AuditContexts {
         final Map<String, AuditContext> saved = new LinkedHashMap<>();
 
         @Override
         public void remember(AuditContext l) {
-            saved.merge(l.localAuthority() + "/" + l.auditId(), l, (a, b) -> new AuditContext(a.localAuthority(),
-                    a.auditId(), or(b.caseId(), a.caseId()), or(b.auditorId(), a.auditorId()), or(b.iroId(), a.iroId()),
-                    or(b.serviceId(), a.serviceId()), or(b.teamId(), a.teamId()),
-                    or(b.socialWorkerId(), a.socialWorkerId()), or(b.serviceManagerId(), a.serviceManagerId()),
-                    or(b.moderatorId(), a.moderatorId())));
+            saved.merge(l.localAuthority() + "/" + l.auditId(), l, InMemoryContexts::merged);
+        }
+
+        @Override
+        public void rememberCase(AuditContext c) {
+            saved.merge(c.localAuthority() + "/case/" + c.caseId(), c, InMemoryContexts::merged);
+        }
+
+        private static AuditContext merged(AuditContext a, AuditContext b) {
+            return new AuditContext(a.localAuthority(), or(b.auditId(), a.auditId()), or(b.caseId(), a.caseId()),
+                    or(b.auditorId(), a.auditorId()), or(b.iroId(), a.iroId()), or(b.serviceId(), a.serviceId()),
+                    or(b.teamId(), a.teamId()), or(b.socialWorkerId(), a.socialWorkerId()),
+                    or(b.serviceManagerId(), a.serviceManagerId()), or(b.moderatorId(), a.moderatorId()),
+                    or(b.teamManagerId(), a.teamManagerId()));
         }
 
         private static String or(String newer, String older) {
@@ -251,6 +260,11 @@ final class NotificationStory implements AutoCloseable {
         @Override
         public Optional<AuditContext> find(String localAuthority, String auditId) {
             return Optional.ofNullable(saved.get(localAuthority + "/" + auditId));
+        }
+
+        @Override
+        public Optional<AuditContext> findCase(String localAuthority, String caseId) {
+            return Optional.ofNullable(saved.get(localAuthority + "/case/" + caseId));
         }
     }
 }

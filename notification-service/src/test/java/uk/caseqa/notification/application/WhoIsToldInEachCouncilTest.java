@@ -143,7 +143,9 @@ class WhoIsToldInEachCouncilTest {
         assertThat(story.digests.gatherDue()).isEqualTo(1);
         assertThat(story.digests.gatherDue()).isZero();
 
-        var digest = story.notifications.saved.get("digest:wandsworth:staff-tm-7:2026-11-26");
+        var digest = story.notifications.saved.values().stream()
+                .filter(n -> n.notification.notificationId().startsWith("digest:wandsworth:staff-tm-7:2026-11-26:"))
+                .findFirst().orElseThrow();
         assertThat(digest.status).isEqualTo(Notifications.Status.PENDING);
         assertThat(digest.notification.subject()).isEqualTo("Your quality-assurance digest: 2 item(s)");
         assertThat(digest.notification.body()).contains("audit-1").contains("audit-2").doesNotContain("audit-3");
@@ -175,5 +177,36 @@ class WhoIsToldInEachCouncilTest {
         assertThat(reminder.status).isEqualTo(Notifications.Status.CANCELLED);
         assertThat(story.notifications.saved.get(second.id() + ":staff-sm-1:reminder").status)
                 .isEqualTo(Notifications.Status.PENDING);
+    }
+
+    @Test
+    void anAuditOverdueBeforeItWasEverCompletedReachesTheCasesServiceManagerFromTheCaseEvents() {
+        story.member("bolton", "staff-qa-1", StaffRole.QA_MANAGER, "qa", null);
+        story.member("bolton", "staff-sm-2", StaffRole.SERVICE_MANAGER, "svc-2", "svc-2");
+        story.member("bolton", "staff-hos-1", StaffRole.HEAD_OF_SERVICE, "svc-1", "svc-1");
+        story.notify(story.event("bolton", "case-9", new uk.caseqa.contracts.CaseOpened("case-9",
+                uk.caseqa.contracts.Cohort.CP, "svc-2", "team-9", "staff-sw-9", "staff-tm-9", "staff-sm-2", null)));
+        story.notify(story.event("bolton", "audit-9", new AuditAllocated("audit-9", "case-9", "staff-tm-7",
+                "staff-qa-1", DUE, null)));
+        var overdue = story.event("bolton", "audit-9", new AuditOverdue("audit-9", "case-9", "staff-tm-7", DUE));
+
+        story.notify(overdue);
+
+        assertThat(story.toldOf(overdue.id())).containsExactly("staff-tm-7", "staff-qa-1", "staff-sm-2");
+    }
+
+    @Test
+    void whenTheAreasHeadOfServiceIsVacantTheCorporateDirectorIsToldNotEveryOtherHeadOfService() {
+        story.member("bolton", "staff-sm-1", StaffRole.SERVICE_MANAGER, "svc-north", "svc-north");
+        story.member("bolton", "staff-hos-south", StaffRole.HEAD_OF_SERVICE, "svc-south", "svc-south");
+        story.member("bolton", "staff-dcs", StaffRole.CORPORATE_DIRECTOR, "dcs", null);
+        var opened = story.event("bolton", "coc-audit-1", new CaseOfConcernOpened("coc-audit-1", "audit-1", "case-1",
+                "svc-north", "team-1", "staff-sm-1", DUE.plus(Duration.ofHours(24)), DUE.plus(Duration.ofDays(42)),
+                DUE, "bolton", List.of(StaffRole.HEAD_OF_SERVICE)));
+
+        story.notify(opened);
+
+        assertThat(story.toldOf(opened.id())).containsExactly("staff-sm-1", "staff-dcs");
+        assertThat(story.notifications.nobody).isEmpty();
     }
 }

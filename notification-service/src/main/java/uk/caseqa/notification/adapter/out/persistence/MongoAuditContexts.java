@@ -11,8 +11,8 @@ import uk.caseqa.notification.application.AuditContexts;
 import uk.caseqa.notification.domain.AuditContext;
 
 /**
- * One document per council and audit ({@value #COLLECTION}); each event sets the fields it knows, so applying it
- * again, or in another order, leaves the same document.
+ * One document per council and audit, and one per council and case ({@value #COLLECTION}); each event sets the
+ * fields it knows, so applying it again leaves the same document.
  */
 @Component
 class MongoAuditContexts implements AuditContexts {
@@ -26,10 +26,10 @@ class MongoAuditContexts implements AuditContexts {
 
     record ContextDocument(@Id String id, String localAuthority, String auditId, String caseId, String auditorId,
             String iroId, String serviceId, String teamId, String socialWorkerId, String serviceManagerId,
-            String moderatorId) {
+            String moderatorId, String teamManagerId) {
         AuditContext toDomain() {
             return new AuditContext(localAuthority, auditId, caseId, auditorId, iroId, serviceId, teamId,
-                    socialWorkerId, serviceManagerId, moderatorId);
+                    socialWorkerId, serviceManagerId, moderatorId, teamManagerId);
         }
     }
 
@@ -39,7 +39,24 @@ class MongoAuditContexts implements AuditContexts {
 
     @Override
     public void remember(AuditContext learnt) {
-        Update update = new Update().set("localAuthority", learnt.localAuthority()).set("auditId", learnt.auditId());
+        upsert(idOf(learnt.localAuthority(), learnt.auditId()), learnt);
+    }
+
+    @Override
+    public void rememberCase(AuditContext ofCase) {
+        upsert(idOf(ofCase.localAuthority(), "case/" + ofCase.caseId()), ofCase);
+    }
+
+    @Override
+    public Optional<AuditContext> findCase(String localAuthority, String caseId) {
+        return Optional.ofNullable(mongo.findById(idOf(localAuthority, "case/" + caseId), ContextDocument.class,
+                COLLECTION)).map(ContextDocument::toDomain);
+    }
+
+    private void upsert(String id, AuditContext learnt) {
+        Update update = new Update().set("localAuthority", learnt.localAuthority());
+        setIfKnown(update, "auditId", learnt.auditId());
+        setIfKnown(update, "teamManagerId", learnt.teamManagerId());
         setIfKnown(update, "caseId", learnt.caseId());
         setIfKnown(update, "auditorId", learnt.auditorId());
         setIfKnown(update, "iroId", learnt.iroId());
@@ -48,7 +65,7 @@ class MongoAuditContexts implements AuditContexts {
         setIfKnown(update, "socialWorkerId", learnt.socialWorkerId());
         setIfKnown(update, "serviceManagerId", learnt.serviceManagerId());
         setIfKnown(update, "moderatorId", learnt.moderatorId());
-        Query query = Query.query(Criteria.where("_id").is(idOf(learnt.localAuthority(), learnt.auditId())));
+        Query query = Query.query(Criteria.where("_id").is(id));
         for (int attempt = 1; ; attempt++) {
             try {
                 mongo.upsert(query, update, COLLECTION);

@@ -24,6 +24,8 @@ import uk.caseqa.notification.domain.Route;
 class MongoNotifications implements Notifications {
 
     static final String COLLECTION = "notifications";
+    /** The work that cancels reminders, once done: a reminder written afterwards is cancelled at once. */
+    static final String DONE = "remindersDone";
     private final MongoTemplate mongo;
 
     MongoNotifications(MongoTemplate mongo) {
@@ -36,7 +38,7 @@ class MongoNotifications implements Notifications {
     record NotificationDocument(@Id String notificationId, String eventId, String localAuthority, String recipientId,
             String subject, String body, Instant createdAt, String status, Instant availableAt, int attempts,
             Instant sentAt, String sentTo, String lastProblem, String html, String urgency, String link,
-            String digestId) {
+            String digestId, String cancelledBy, String cancelKey) {
         Notification toDomain() {
             return new Notification(notificationId, eventId, localAuthority, recipientId, subject, body, createdAt,
                     html, urgency == null ? Route.Urgency.URGENT : Route.Urgency.valueOf(urgency), link);
@@ -49,7 +51,7 @@ class MongoNotifications implements Notifications {
             mongo.insert(new NotificationDocument(n.notificationId(), n.eventId(), n.localAuthority(), n.recipientId(),
                     n.subject(), n.body(), n.createdAt(), (digestAt == null ? Status.PENDING : Status.DIGEST).name(),
                     digestAt == null ? n.createdAt() : digestAt, 0, null, null, null, n.html(), n.urgency().name(),
-                    n.link(), null), COLLECTION);
+                    n.link(), null, null, null), COLLECTION);
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
@@ -58,19 +60,35 @@ class MongoNotifications implements Notifications {
 
     @Override
     public boolean insertReminder(Notification n, Instant remindAt, String until, String key) {
-        if (!insertIfAbsent(n)) {
+        try {
+            // one write: the reminder is never due before its time, and always carries what cancels it
+            mongo.insert(new NotificationDocument(n.notificationId(), n.eventId(), n.localAuthority(), n.recipientId(),
+                    n.subject(), n.body(), n.createdAt(), Status.PENDING.name(), remindAt, 0, null, null, null, n.html(),
+                    n.urgency().name(), n.link(), null, until, key), COLLECTION);
+        } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(n.notificationId())), new Update()
-                .set("availableAt", remindAt).set("cancelledBy", until).set("cancelKey", key), COLLECTION);
+        // the work may have been done before this reminder was written (a replayed event): then it is not needed
+        if (mongo.exists(Query.query(Criteria.where("_id").is(doneId(n.localAuthority(), until, key))), DONE)) {
+            cancelReminders(n.localAuthority(), until, key);
+        }
         return true;
     }
 
     @Override
     public int cancelReminders(String localAuthority, String until, String key) {
+        try {
+            mongo.insert(new Document("_id", doneId(localAuthority, until, key)), DONE);
+        } catch (DuplicateKeyException alreadyDone) {
+            // recorded by an earlier delivery
+        }
         return (int) mongo.updateMulti(Query.query(Criteria.where("localAuthority").is(localAuthority)
                         .and("cancelledBy").is(until).and("cancelKey").is(key).and("status").is(Status.PENDING.name())),
                 new Update().set("status", Status.CANCELLED.name()).unset("availableAt"), COLLECTION).getModifiedCount();
+    }
+
+    private static String doneId(String localAuthority, String until, String key) {
+        return localAuthority + "/" + until + "/" + key;
     }
 
     @Override
@@ -156,7 +174,7 @@ class MongoNotifications implements Notifications {
             mongo.insert(new NotificationDocument("nobody:" + eventId + ":" + party, eventId, localAuthority,
                     "(" + party + ")", eventType + ": nobody holds " + party + " to tell", null, at,
                     Status.NO_RECIPIENT.name(), null, 0, null, null, "no " + party + " in post, nor anyone up the line",
-                    null, null, null, null), COLLECTION);
+                    null, null, null, null, null, null), COLLECTION);
         } catch (DuplicateKeyException alreadyRecorded) {
             // once per event and party
         }
