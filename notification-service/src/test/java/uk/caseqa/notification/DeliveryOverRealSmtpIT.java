@@ -161,11 +161,13 @@ class DeliveryOverRealSmtpIT {
                 .contains("caseqa_notifications_waiting{application=\"notification-service\",status=\"FAILED\"} 1.0");
 
         registered("bolton", "staff-sm-bad", "sm-bad@bolton.example");
-        assertThat(http.post().uri("/notifications/{id}/resend?localAuthority=bolton", id).retrieve()
+        assertThat(http.post().uri("/notifications/{id}/resend?localAuthority=bolton", id)
+                .header("X-Staff-Id", "staff-qa-1").retrieve()
                 .toBodilessEntity().getStatusCode().value()).isEqualTo(202);
         assertThat(dispatching.dispatchPending()).isEqualTo(1);
         assertThat(received("sm-bad@bolton.example")).isEqualTo(1);
-        var again = http.post().uri("/notifications/{id}/resend?localAuthority=bolton", id).retrieve()
+        var again = http.post().uri("/notifications/{id}/resend?localAuthority=bolton", id)
+                .header("X-Staff-Id", "staff-qa-1").retrieve()
                 .onStatus(s -> s.isError(), (req, res) -> { }).toEntity(Map.class);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
     }

@@ -143,7 +143,11 @@ public class DispatchingNotifications {
     }
 
     /** Sends a FAILED notification again (its cause fixed); false when it is not FAILED in that council. */
-    public boolean sendAgain(String localAuthority, String notificationId) {
-        return notifications.sendAgain(localAuthority, notificationId, clock.instant());
+    public boolean sendAgain(String localAuthority, String notificationId, String by) {
+        boolean again = notifications.sendAgain(localAuthority, notificationId, clock.instant());
+        if (again) {
+            log.info("notification {} of {} sent again at the request of {}", notificationId, localAuthority, by);
+        }
+        return again;
     }
 }

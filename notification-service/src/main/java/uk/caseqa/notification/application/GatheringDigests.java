@@ -83,6 +83,7 @@ public class GatheringDigests {
             model.put("items", items.stream().map(n -> Map.of("subject", n.subject(),
                     "link", n.link() == null ? "" : n.link())).toList());
             model.put("council", first.localAuthority());
+            model.put("councilName", settings.nameOf(first.localAuthority()));
             model.put("links", Map.of());
             Message message = messages.render("digest", first.localAuthority(), model);
             if (notifications.insertIfAbsent(new Notification(digestId, digestId, first.localAuthority(),

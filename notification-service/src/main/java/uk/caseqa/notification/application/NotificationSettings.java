@@ -11,7 +11,7 @@ import uk.caseqa.notification.domain.Route;
  * digest).
  */
 public record NotificationSettings(List<String> councils, List<Route> routes, Map<Party, Party> vacancyFallback,
-        Map<String, Digest> digests) {
+        Map<String, Digest> digests, Map<String, String> councilNames) {
 
     /** How a council's routine messages reach people. */
     public enum Digest { NONE, DAILY, WEEKLY }
@@ -21,6 +21,7 @@ public record NotificationSettings(List<String> councils, List<Route> routes, Ma
         routes = routes == null ? List.of() : List.copyOf(routes);
         vacancyFallback = vacancyFallback == null ? Map.of() : Map.copyOf(vacancyFallback);
         digests = digests == null ? Map.of() : Map.copyOf(digests);
+        councilNames = councilNames == null ? Map.of() : Map.copyOf(councilNames);
         if (councils.isEmpty()) {
             throw new IllegalArgumentException("caseqa.notification.councils: name the councils served");
         }
@@ -29,6 +30,11 @@ public record NotificationSettings(List<String> councils, List<Route> routes, Ma
                 throw new IllegalArgumentException("caseqa.notification.digests names unknown council '" + council + "'");
             }
         }
+    }
+
+    /** The council's name as its staff know it ("Bolton Council"); its identifier where none is configured. */
+    public String nameOf(String council) {
+        return councilNames.getOrDefault(council, council);
     }
 
     public Digest digestOf(String council) {

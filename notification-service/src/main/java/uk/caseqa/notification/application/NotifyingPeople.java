@@ -50,14 +50,17 @@ public class NotifyingPeople {
     private final Clock clock;
     private final Map<String, String> links;
     private final GatheringDigests digests;
+    private final NotificationSettings settings;
 
     NotifyingPeople(Notifications notifications, AuditContexts contexts, FindingRecipients recipients,
             RoutingTable routes, Messages messages, StaffReadModel staff, Clock clock, GatheringDigests digests,
+            NotificationSettings settings,
             @Value("${caseqa.links.concern-service}") String concernServiceUrl,
             @Value("${caseqa.links.moderation-service}") String moderationServiceUrl,
             @Value("${caseqa.links.audit-service}") String auditServiceUrl) {
         this.notifications = notifications;
         this.digests = digests;
+        this.settings = settings;
         this.contexts = contexts;
         this.recipients = recipients;
         this.routes = routes;
@@ -186,6 +189,7 @@ public class NotifyingPeople {
         STAFF_FIELDS.forEach((field, shownAs) -> facts.text(field).ifPresent(id -> model.put(shownAs,
                 staff.find(council, id).map(StaffReadModel.Staff::greeting).orElse(id))));
         model.put("council", council);
+        model.put("councilName", settings.nameOf(council));
         model.put("links", links);
         model.put("acting", acting);
         model.put("recipient", staff.find(council, staffId).map(StaffReadModel.Staff::greeting).orElse(staffId));

@@ -44,7 +44,7 @@ final class NotificationStory implements AutoCloseable {
     final GatheringDigests digests = new GatheringDigests(notifications, settings, messages, staff, clock);
     final NotifyingPeople notifying = new NotifyingPeople(notifications, contexts,
             new FindingRecipients(staff, settings), new RoutingTable(settings.routes(), new HashSet<>(settings.councils())),
-            messages, staff, clock, digests, "https://concern.example", "https://moderation.example",
+            messages, staff, clock, digests, settings, "https://concern.example", "https://moderation.example",
             "https://audit.example");
 
     static NotificationSettings settings() {

@@ -55,6 +55,8 @@ class WhoIsToldInEachCouncilTest {
         assertThat(story.notifications.saved.get(overdue.id() + ":staff-qa-1").notification.body())
                 .contains("Dear Name of staff-qa-1").contains("escalated to you").contains("audit-1")
                 .contains("by its auditor, Name of staff-tm-7");
+        assertThat(story.notifications.saved.get(overdue.id() + ":staff-qa-1").notification.html())
+                .contains("Swindon Borough Council");
     }
 
     @Test

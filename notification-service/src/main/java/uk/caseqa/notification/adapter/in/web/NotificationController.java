@@ -42,8 +42,9 @@ class NotificationController {
 
     @PostMapping("/{notificationId}/resend")
     @Operation(summary = "Send a FAILED notification again, once its cause is fixed (409 if it is not FAILED)")
-    ResponseEntity<Void> sendAgain(@PathVariable String notificationId, @RequestParam String localAuthority) {
-        if (!dispatching.sendAgain(localAuthority, notificationId)) {
+    ResponseEntity<Void> sendAgain(@PathVariable String notificationId, @RequestParam String localAuthority,
+            @org.springframework.web.bind.annotation.RequestHeader(uk.caseqa.messaging.web.Actor.HEADER) String staffId) {
+        if (!dispatching.sendAgain(localAuthority, notificationId, staffId)) {
             throw new IllegalStateException("notification " + notificationId + " of " + localAuthority
                     + " is not FAILED (or does not exist): nothing to send again");
         }

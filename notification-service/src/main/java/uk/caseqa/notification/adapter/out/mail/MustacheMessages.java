@@ -76,7 +76,7 @@ public class MustacheMessages implements Messages {
         page.put("subject", subject);
         page.put("paragraphs", paragraphs);
         page.put("link", link);
-        page.put("council", localAuthority);
+        page.put("council", model.getOrDefault("councilName", localAuthority));
         return new Message(subject, link, body, layout.execute(page));
     }
 
