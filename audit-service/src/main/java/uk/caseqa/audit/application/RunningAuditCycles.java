@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.AuditCycle;
@@ -32,6 +34,8 @@ import uk.caseqa.messaging.staff.StaffReadModel;
  */
 @Service
 public class RunningAuditCycles {
+
+    private static final Logger log = LoggerFactory.getLogger(RunningAuditCycles.class);
 
     private final AuditProgrammes programmes;
     private final AuditTemplates templates;
@@ -106,7 +110,17 @@ public class RunningAuditCycles {
             if (allocated.auditId() == null || audits.find(allocated.auditId()).isPresent()) {
                 continue;
             }
-            CaseRecord auditedCase = cases.find(allocated.caseId()).orElseThrow();
+            CaseRecord auditedCase = cases.find(allocated.caseId()).orElse(null);
+            if (auditedCase == null) {
+                log.warn("cycle {}: case {} is no longer open or known; its audit {} is not allocated", cycle.cycleId(),
+                        allocated.caseId(), allocated.auditId());
+                continue;
+            }
+            if (allocated.auditorId().equals(auditedCase.socialWorkerId())) {
+                log.warn("cycle {}: {} now works case {} and cannot audit it; reallocate audit {} by hand",
+                        cycle.cycleId(), allocated.auditorId(), allocated.caseId(), allocated.auditId());
+                continue;
+            }
             Audit audit = Audit.allocate(allocated.auditId(), auditedCase, allocated.auditorId(), by, now,
                     Audit.Allocation.full(cycle.cycleId(), now, Period.ofDays(programme.completionDays()),
                             Period.ofDays(programme.moderationDays()), templates.inForce(cycle.localAuthority(),

@@ -112,6 +112,10 @@ public class SchedulingFollowUpAudits {
         }
         CaseRecord auditedCase = cases.find(caseId).orElseThrow(() -> new IllegalStateException(
                 "case " + caseId + " of " + localAuthority + " is not known yet; cannot schedule " + auditId));
+        if (auditorId.equals(auditedCase.socialWorkerId())) {
+            // a team manager who holds the case themselves cannot audit it: their service manager does
+            auditorId = auditedCase.serviceManagerId();
+        }
         String template = templates.inForce(localAuthority, type,
                 clock.instant().atZone(uk.caseqa.audit.domain.AuditProgramme.ENGLAND).toLocalDate()).reference();
         Audit audit = Audit.allocate(auditId, auditedCase, auditorId, "system", clock.instant(),

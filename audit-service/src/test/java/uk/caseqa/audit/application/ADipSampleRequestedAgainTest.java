@@ -56,4 +56,19 @@ class ADipSampleRequestedAgainTest {
         return story.audits.answering("wandsworth", "coc-audit-1").stream().map(Audit::auditedCase)
                 .map(c -> c.caseId()).toList();
     }
+
+    @Test
+    void aTeamManagerWhoHoldsTheSampledCasesThemselvesIsNotGivenThemTheirServiceManagerIs() {
+        for (int n = 0; n <= 3; n++) {
+            story.openCase("wandsworth", "case-" + n, "staff-tm-1");
+        }
+        EventEnvelope<DipSampleRequested> request = story.envelope("wandsworth", "coc-audit-2",
+                new DipSampleRequested("coc-audit-2", "audit-2", "case-0", "staff-tm-1", 3, StaffRole.TEAM_MANAGER,
+                        List.of("quality-of-planning"), Instant.parse("2026-11-30T09:00:00Z")));
+
+        assertThat(story.followUps.dipSampleRequested(request)).isEqualTo(3);
+
+        assertThat(story.audits.answering("wandsworth", "coc-audit-2")).extracting(Audit::auditorId)
+                .containsOnly("staff-sm-1");
+    }
 }
