@@ -1,18 +1,14 @@
 package uk.caseqa.audit.application;
 
+import uk.caseqa.testsupport.ServiceConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 import uk.caseqa.audit.domain.AuditCycle;
 import uk.caseqa.audit.domain.AuditProgramme;
 import uk.caseqa.audit.domain.AuditProgrammes;
@@ -37,13 +33,8 @@ class ACycleWithACaseGoneSinceTheDrawTest {
             }, story.staff, story.events, story.clock);
 
     static AuditProgrammes programmes() {
-        try {
-            var source = new YamlPropertySourceLoader().load("audit", new ClassPathResource("audit-service.yml")).get(0);
-            return new AuditProgrammes(new Binder(ConfigurationPropertySources.from(source))
-                    .bind("caseqa.audit.programmes", Bindable.listOf(AuditProgramme.class)).get());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new AuditProgrammes(ServiceConfiguration.of("audit-service.yml")
+                .bind("caseqa.audit.programmes", Bindable.listOf(AuditProgramme.class)));
     }
 
     @AfterEach

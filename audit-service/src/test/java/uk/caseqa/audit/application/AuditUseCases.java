@@ -1,6 +1,5 @@
 package uk.caseqa.audit.application;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
@@ -14,10 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import uk.caseqa.audit.domain.Audit;
@@ -36,6 +31,7 @@ import uk.caseqa.messaging.outbox.IdempotentUpserts;
 import uk.caseqa.messaging.outbox.OutboxEvent;
 import uk.caseqa.messaging.staff.StaffReadModel;
 import uk.caseqa.testsupport.MutableClock;
+import uk.caseqa.testsupport.ServiceConfiguration;
 import uk.caseqa.testsupport.WireMongo;
 
 /**
@@ -59,13 +55,8 @@ final class AuditUseCases implements AutoCloseable {
             clock);
 
     static AuditTemplates templates() {
-        try {
-            var source = new YamlPropertySourceLoader().load("audit", new ClassPathResource("audit-service.yml")).get(0);
-            return new AuditTemplates(new Binder(ConfigurationPropertySources.from(source))
-                    .bind("caseqa.audit.templates", Bindable.listOf(AuditTemplate.class)).get());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new AuditTemplates(ServiceConfiguration.of("audit-service.yml")
+                .bind("caseqa.audit.templates", Bindable.listOf(AuditTemplate.class)));
     }
 
     <T extends EventPayload> EventEnvelope<T> envelope(String council, String subject, T data) {

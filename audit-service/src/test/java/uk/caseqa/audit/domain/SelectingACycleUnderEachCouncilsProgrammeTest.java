@@ -1,8 +1,8 @@
 package uk.caseqa.audit.domain;
 
+import uk.caseqa.testsupport.ServiceConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 import uk.caseqa.contracts.Cohort;
 import uk.caseqa.contracts.StaffRole;
 
@@ -24,13 +20,8 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
     static final LocalDate JANUARY = LocalDate.of(2027, 1, 15);
 
     static AuditProgrammes programmes() {
-        try {
-            var source = new YamlPropertySourceLoader().load("audit", new ClassPathResource("audit-service.yml")).get(0);
-            return new AuditProgrammes(new Binder(ConfigurationPropertySources.from(source))
-                    .bind("caseqa.audit.programmes", Bindable.listOf(AuditProgramme.class)).get());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new AuditProgrammes(ServiceConfiguration.of("audit-service.yml")
+                .bind("caseqa.audit.programmes", Bindable.listOf(AuditProgramme.class)));
     }
 
     /** 60 open cases: three teams, every cohort, some opened lately, some audited lately. */

@@ -1,5 +1,6 @@
 package uk.caseqa.audit.domain;
 
+import uk.caseqa.testsupport.ServiceConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,18 +8,13 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 import uk.caseqa.contracts.Grade;
 
 class TemplatesByCouncilAndVersionTest {
 
     static AuditTemplates templates() throws IOException {
-        var source = new YamlPropertySourceLoader().load("audit", new ClassPathResource("audit-service.yml")).get(0);
-        return new AuditTemplates(new Binder(ConfigurationPropertySources.from(source))
-                .bind("caseqa.audit.templates", Bindable.listOf(AuditTemplate.class)).get());
+        return new AuditTemplates(ServiceConfiguration.of("audit-service.yml")
+                .bind("caseqa.audit.templates", Bindable.listOf(AuditTemplate.class)));
     }
 
     @Test

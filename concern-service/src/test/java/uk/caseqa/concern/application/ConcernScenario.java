@@ -1,6 +1,5 @@
 package uk.caseqa.concern.application;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,10 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import uk.caseqa.concern.domain.ConcernProfile;
 import uk.caseqa.concern.domain.ConcernProfiles;
@@ -31,6 +26,7 @@ import uk.caseqa.contracts.StaffRole;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.outbox.OutboxEvent;
 import uk.caseqa.testsupport.MutableClock;
+import uk.caseqa.testsupport.ServiceConfiguration;
 
 /**
  * A council's grade-triggered process driven through the use cases, with the profiles read from concern-service.yml
@@ -58,15 +54,8 @@ final class ConcernScenario {
     }
 
     static ConcernProfiles profilesFromConfiguration() {
-        try {
-            var source = new YamlPropertySourceLoader().load("concern-service",
-                    new ClassPathResource("concern-service.yml")).get(0);
-            List<ConcernProfile> profiles = new Binder(ConfigurationPropertySources.from(source))
-                    .bind("caseqa.concern.profiles", Bindable.listOf(ConcernProfile.class)).get();
-            return new ConcernProfiles(profiles);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ConcernProfiles(ServiceConfiguration.of("concern-service.yml")
+                .bind("caseqa.concern.profiles", Bindable.listOf(ConcernProfile.class)));
     }
 
     void after(Duration duration) {

@@ -1,17 +1,13 @@
 package uk.caseqa.moderation.domain;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 import uk.caseqa.contracts.Grade;
+import uk.caseqa.testsupport.ServiceConfiguration;
 
 /** Object mother: the councils' profiles and calendar as configured in moderation-service.yml, and audits. */
 final class ModerationFixture {
@@ -20,22 +16,13 @@ final class ModerationFixture {
     static final Instant DUE = NOW.plus(Duration.ofDays(7));
     static final String AUDITOR = "staff-tm-7";
     static final String MODERATOR = "staff-hos-1";
-    static final Binder CONFIGURATION = configuration();
+    static final ServiceConfiguration CONFIGURATION = ServiceConfiguration.of("moderation-service.yml");
     static final ModerationProfiles PROFILES = new ModerationProfiles(CONFIGURATION
-            .bind("caseqa.moderation.profiles", Bindable.listOf(ModerationProfile.class)).get());
+            .bind("caseqa.moderation.profiles", Bindable.listOf(ModerationProfile.class)));
     static final WorkingDays WORKING_DAYS = new WorkingDays(new HashSet<>(CONFIGURATION
-            .bind("caseqa.calendar.bank-holidays", Bindable.listOf(LocalDate.class)).get()));
+            .bind("caseqa.calendar.bank-holidays", Bindable.listOf(LocalDate.class))));
 
     private ModerationFixture() {
-    }
-
-    private static Binder configuration() {
-        try {
-            return new Binder(ConfigurationPropertySources.from(new YamlPropertySourceLoader()
-                    .load("moderation-service", new ClassPathResource("moderation-service.yml")).get(0)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static ModerationProfile profile(String id) {

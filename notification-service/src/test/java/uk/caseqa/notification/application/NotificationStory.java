@@ -1,6 +1,5 @@
 package uk.caseqa.notification.application;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,10 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.StaffMemberLeft;
@@ -26,6 +21,7 @@ import uk.caseqa.notification.domain.AuditContext;
 import uk.caseqa.notification.domain.Notification;
 import uk.caseqa.notification.domain.RoutingTable;
 import uk.caseqa.testsupport.MutableClock;
+import uk.caseqa.testsupport.ServiceConfiguration;
 import uk.caseqa.testsupport.WireMongo;
 
 /**
@@ -48,14 +44,8 @@ final class NotificationStory implements AutoCloseable {
             "https://audit.example");
 
     static NotificationSettings settings() {
-        try {
-            var source = new YamlPropertySourceLoader().load("notification",
-                    new ClassPathResource("notification-service.yml")).get(0);
-            return new Binder(ConfigurationPropertySources.from(source))
-                    .bind("caseqa.notification", Bindable.of(NotificationSettings.class)).get();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServiceConfiguration.of("notification-service.yml")
+                .bind("caseqa.notification", Bindable.of(NotificationSettings.class));
     }
 
     <T extends EventPayload> EventEnvelope<T> event(String council, String subject, T data) {
