@@ -2,9 +2,9 @@ package uk.caseqa.audit.application;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Period;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +17,12 @@ import uk.caseqa.audit.domain.AuditCycle;
 import uk.caseqa.audit.domain.AuditProgramme;
 import uk.caseqa.audit.domain.AuditProgrammes;
 import uk.caseqa.audit.domain.AuditTemplates;
-import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.audit.domain.Auditor;
 import uk.caseqa.audit.domain.CaseFile;
 import uk.caseqa.audit.domain.CaseRecord;
 import uk.caseqa.audit.domain.RegisteredCase;
 import uk.caseqa.audit.domain.Selection;
+import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.staff.StaffReadModel;
 

@@ -2,9 +2,9 @@ package uk.caseqa.audit.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import uk.caseqa.messaging.outbox.DueDeadlines;
 import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.messaging.outbox.DueDeadlines;
 import uk.caseqa.messaging.outbox.EventFactory;
 
 /** Use case: raise overdue audits and actions once each; any replica looks, one version-checked write wins. */

@@ -6,8 +6,8 @@ import org.springframework.data.annotation.Id;
 import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.AuditAction;
 import uk.caseqa.audit.domain.AuditStatus;
-import uk.caseqa.audit.domain.Draft;
 import uk.caseqa.audit.domain.CaseRecord;
+import uk.caseqa.audit.domain.Draft;
 import uk.caseqa.messaging.outbox.OutboxEvent;
 
 /** An audit and the events it raised that are not yet published ({@code outbox}). */

@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import uk.caseqa.notification.application.Notifications;
 import uk.caseqa.notification.application.Notifications.Claimed;
 import uk.caseqa.notification.application.Notifications.Status;
+import uk.caseqa.notification.application.Notifications;
 import uk.caseqa.notification.domain.Notification;
 import uk.caseqa.notification.domain.Route;
 
