@@ -64,8 +64,7 @@ public class AllocatingAudits {
         Audit audit = audits.find(auditId).orElseThrow(() -> new NoSuchElementException("no audit " + auditId));
         requireStaffOf(audit.localAuthority(), auditorId, "auditorId");
         audit.reallocate(auditorId, by, clock.instant());
-        audits.save(audit, audit.raised().stream()
-                .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
+        audits.save(audit, AuditEvents.of(events, audit));
         return audit;
     }
 
@@ -90,8 +89,7 @@ public class AllocatingAudits {
             Audit audit = Audit.allocate("thematic-" + localAuthority + "." + themeKey + "-" + c.caseId(), c, auditor, by, clock.instant(),
                     Audit.Allocation.of("THEMATIC", null, clock.instant(), completionTime, moderationTime,
                             templates.inForce(localAuthority, "THEMATIC", today()).reference()));
-            if (audits.insertIfAbsent(audit, audit.raised().stream()
-                    .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList())) {
+            if (audits.insertIfAbsent(audit, AuditEvents.of(events, audit))) {
                 made.add(audit);
             }
         }
@@ -105,8 +103,7 @@ public class AllocatingAudits {
         Audit audit = Audit.allocate("audit-" + UUID.randomUUID(), auditedCase, auditorId, allocatedBy,
                 clock.instant(), Audit.Allocation.of(auditType, null, clock.instant(), completionTime, moderationTime,
                         templateFor(auditedCase.localAuthority(), auditType)));
-        audits.save(audit, audit.raised().stream()
-                .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
+        audits.save(audit, AuditEvents.of(events, audit));
         return audit;
     }
 }

@@ -49,8 +49,7 @@ public class CompletingAudits {
             throw new InvalidFieldsException(errors);
         }
         audit.submit(by, submission, clock.instant());
-        audits.save(audit, audit.raised().stream()
-                .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
+        audits.save(audit, AuditEvents.of(events, audit));
         return audit;
     }
 

@@ -125,8 +125,7 @@ public class RunningAuditCycles {
                     Audit.Allocation.full(cycle.cycleId(), now, Period.ofDays(programme.completionDays()),
                             Period.ofDays(programme.moderationDays()), templates.inForce(cycle.localAuthority(),
                                     AuditCompleted.FULL, now.atZone(AuditProgramme.ENGLAND).toLocalDate()).reference()));
-            audits.insertIfAbsent(audit, audit.raised().stream()
-                    .map(e -> events.outboxEvent(audit.auditId(), audit.localAuthority(), e)).toList());
+            audits.insertIfAbsent(audit, AuditEvents.of(events, audit));
         }
     }
 }

@@ -120,8 +120,7 @@ public class SchedulingFollowUpAudits {
                 clock.instant().atZone(uk.caseqa.audit.domain.AuditProgramme.ENGLAND).toLocalDate()).reference();
         Audit audit = Audit.allocate(auditId, auditedCase, auditorId, "system", clock.instant(),
                 new Audit.Allocation(type, null, followUpId, dueBy, dueBy, template));
-        return audits.insertIfAbsent(audit, audit.raised().stream()
-                .map(e -> events.outboxEvent(auditId, localAuthority, e)).toList());
+        return audits.insertIfAbsent(audit, AuditEvents.of(events, audit));
     }
 
     private List<RegisteredCase> casesOf(String localAuthority, String socialWorkerId) {

@@ -28,8 +28,7 @@ public class WatchingAuditDeadlines {
             if (audit == null || !audit.fireDue(now)) {
                 return false;
             }
-            audits.save(audit, audit.raised().stream()
-                    .map(e -> events.outboxEvent(auditId, audit.localAuthority(), e)).toList());
+            audits.save(audit, AuditEvents.of(events, audit));
             return true;
         }, audits::setAsideDeadlines);
     }
