@@ -134,6 +134,14 @@ class DeliveryOverRealSmtpIT {
         assertThat(dispatching.dispatchPending()).isZero();
 
         assertThat(received("sm-out@swindon.example")).isEqualTo(2);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (jakarta.mail.MessagingException e) {
+                return "";
+            }
+        })).as("Message-IDs carry the notification ids").contains("<" + ids.get(0).replace(':', '.')
+                + "@council.example>");
         assertThat(notifications.forRecipient("swindon", "staff-sm-out")).extracting(n -> n.status())
                 .containsOnly("SENT");
         assertThat(ids).hasSize(2);

@@ -111,7 +111,8 @@ public class DispatchingNotifications {
             return false;
         }
         try {
-            mailer.send(address.get(), notification.subject(), notification.body(), notification.html());
+            mailer.send(address.get(), notification.subject(), notification.body(), notification.html(),
+                    notification.notificationId());
         } catch (RuntimeException e) {
             meters.counter("caseqa.notifications.failed").increment();
             notSent(claimed, token, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -29,15 +29,28 @@ class SmtpMailer implements Mailer {
         this.longestSend = java.time.Duration.ofMillis(connectMillis + writeMillis + SMTP_REPLIES * readMillis);
     }
 
+    /** {@code <reference@sender's domain>}, with what RFC 5322 does not allow in an id replaced. */
+    static String messageIdOf(String reference, String from) {
+        String domain = from.contains("@") ? from.substring(from.indexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "")
+                : "caseqa.local";
+        return "<" + reference.replaceAll("[^A-Za-z0-9.-]", ".") + "@" + domain + ">";
+    }
+
     @Override
     public java.time.Duration longestSend() {
         return longestSend;
     }
 
     @Override
-    public void send(String to, String subject, String body, String html) {
+    public void send(String to, String subject, String body, String html, String reference) {
         try {
-            MimeMessage message = sender.createMimeMessage();
+            String messageId = messageIdOf(reference, from);
+            MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties())) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            };
             MimeMessageHelper helper = new MimeMessageHelper(message, html != null, "UTF-8");
             helper.setFrom(from);
             helper.setTo(to);

@@ -47,7 +47,7 @@ class TwoDispatchersAndTwoCouncilsTest {
         }
 
         @Override
-        public void send(String to, String subject, String body, String html) {
+        public void send(String to, String subject, String body, String html, String reference) {
             clock.advance(delay);
             Runnable now = meanwhile;
             meanwhile = () -> { };
@@ -96,11 +96,11 @@ class TwoDispatchersAndTwoCouncilsTest {
             int sends;
 
             @Override
-            public void send(String to, String subject, String body, String html) {
+            public void send(String to, String subject, String body, String html, String reference) {
                 if (++sends == 3) {
                     meanwhile = second::dispatchPending;
                 }
-                super.send(to, subject, body, html);
+                super.send(to, subject, body, html, reference);
             }
         };
         DispatchingNotifications first = new DispatchingNotifications(notifications, staff, slow, clock,
