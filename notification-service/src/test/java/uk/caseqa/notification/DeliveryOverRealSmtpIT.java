@@ -169,6 +169,12 @@ class DeliveryOverRealSmtpIT {
                 .contains("caseqa_notifications_waiting{application=\"notification-service\",status=\"FAILED\"} 1.0");
 
         registered("bolton", "staff-sm-bad", "sm-bad@bolton.example");
+        var notQaTeam = http.post().uri("/notifications/{id}/resend?localAuthority=bolton", id)
+                .header("X-Staff-Id", "staff-sm-bad").retrieve().onStatus(s -> s.isError(), (req, res) -> { })
+                .toEntity(Map.class);
+        assertThat(notQaTeam.getStatusCode().value()).isEqualTo(403);
+        staff.record(EventEnvelope.of(UUID.randomUUID().toString(), "urn:hr", CLOCK.instant(), "staff-qa-1", "bolton",
+                "c", new StaffMemberRegistered("staff-qa-1", StaffRole.QA_MANAGER, "qa", "qa1@bolton.example")));
         assertThat(http.post().uri("/notifications/{id}/resend?localAuthority=bolton", id)
                 .header("X-Staff-Id", "staff-qa-1").retrieve()
                 .toBodilessEntity().getStatusCode().value()).isEqualTo(202);

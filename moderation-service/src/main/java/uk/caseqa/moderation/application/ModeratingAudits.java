@@ -2,13 +2,11 @@ package uk.caseqa.moderation.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.messaging.staff.StaffReadModel;
-import uk.caseqa.moderation.domain.Candidate;
 import uk.caseqa.moderation.domain.Decision;
 import uk.caseqa.moderation.domain.Moderation;
 import uk.caseqa.moderation.domain.ModerationProfile;
@@ -56,7 +54,7 @@ public class ModeratingAudits {
             return true;
         }
         ModerationProfile profile = profiles.inForce(event.localAuthority(), facts.completedAt());
-        Moderation moderation = Moderation.start(facts, profile, pool(event.localAuthority(), profile), now,
+        Moderation moderation = Moderation.start(facts, profile, pool.of(event.localAuthority(), profile), now,
                 workingDays.endOfWorkingDaysAfter(now, profile.moderationWorkingDays()));
         return moderations.insertIfAbsent(moderation,
                 events.of(moderation.auditId(), facts.localAuthority(), moderation.raised()));
@@ -90,9 +88,5 @@ public class ModeratingAudits {
     private void save(Moderation moderation) {
         moderations.update(moderation, events.of(moderation.auditId(), moderation.audit().localAuthority(),
                 moderation.raised()));
-    }
-
-    private List<Candidate> pool(String localAuthority, ModerationProfile profile) {
-        return pool.of(localAuthority, profile);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import uk.caseqa.messaging.staff.StaffReadModel;
 import uk.caseqa.notification.domain.Notification;
@@ -35,12 +37,12 @@ public class DispatchingNotifications {
     private final MeterRegistry meters;
     private final Retries retries;
 
-    /** How often and how far apart a notification is tried: {@code firstBackOff}, doubling, at most {@code maxBackOff}. */
+    /** How often and how far apart a notification is tried: {@code firstBackOff}, doubling, to {@code maxBackOff}. */
     public record Retries(int maxAttempts, Duration firstBackOff, Duration maxBackOff) {
         public Retries {
             if (maxAttempts < 1 || firstBackOff.isNegative() || maxBackOff.compareTo(firstBackOff) < 0) {
-                throw new IllegalArgumentException("caseqa.notification.retries: max-attempts >= 1 and "
-                        + "max-back-off >= first-back-off, not " + maxAttempts + ", " + firstBackOff + ", " + maxBackOff);
+                throw new IllegalArgumentException("caseqa.notification.retries: max-attempts >= 1 and max-back-off "
+                        + ">= first-back-off, not " + maxAttempts + ", " + firstBackOff + ", " + maxBackOff);
             }
         }
 
@@ -55,17 +57,11 @@ public class DispatchingNotifications {
         }
     }
 
+    @Autowired
     public DispatchingNotifications(Notifications notifications, StaffReadModel staff, Mailer mailer, Clock clock,
-            MeterRegistry meters) {
-        this(notifications, staff, mailer, clock, meters, Retries.standard());
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    public DispatchingNotifications(Notifications notifications, StaffReadModel staff, Mailer mailer, Clock clock,
-            MeterRegistry meters,
-            @org.springframework.beans.factory.annotation.Value("${caseqa.notification.retries.max-attempts:8}") int maxAttempts,
-            @org.springframework.beans.factory.annotation.Value("${caseqa.notification.retries.first-back-off:30s}") Duration firstBackOff,
-            @org.springframework.beans.factory.annotation.Value("${caseqa.notification.retries.max-back-off:1h}") Duration maxBackOff) {
+            MeterRegistry meters, @Value("${caseqa.notification.retries.max-attempts:8}") int maxAttempts,
+            @Value("${caseqa.notification.retries.first-back-off:30s}") Duration firstBackOff,
+            @Value("${caseqa.notification.retries.max-back-off:1h}") Duration maxBackOff) {
         this(notifications, staff, mailer, clock, meters, new Retries(maxAttempts, firstBackOff, maxBackOff));
     }
 
@@ -143,8 +139,15 @@ public class DispatchingNotifications {
         notifications.retryLater(id, token, retryAt, reason);
     }
 
-    /** Sends a FAILED notification again (its cause fixed); false when it is not FAILED in that council. */
+    /**
+     * Sends a FAILED notification again (its cause fixed), at the request of the council's QA team; false when it is
+     * not FAILED in that council.
+     */
     public boolean sendAgain(String localAuthority, String notificationId, String by) {
+        if (!staff.hasRole(localAuthority, by, uk.caseqa.contracts.StaffRole.QA_TEAM)) {
+            throw new SecurityException(by + " is not in the QA team of " + localAuthority
+                    + ": only the QA team sends a failed notification again");
+        }
         boolean again = notifications.sendAgain(localAuthority, notificationId, clock.instant());
         if (again) {
             log.info("notification {} of {} sent again at the request of {}", notificationId, localAuthority, by);

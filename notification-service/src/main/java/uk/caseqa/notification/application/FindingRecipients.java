@@ -29,8 +29,8 @@ class FindingRecipients {
         this.upTheLine = settings.vacancyFallback();
     }
 
-    /** The people for the party, and which party they were found as (the party itself or one up the line). */
-    record Found(Party asked, Party foundAs, List<String> staffIds) {
+    /** The people for a party, and which party they were found as (the party itself or one up the line). */
+    record Found(Party foundAs, List<String> staffIds) {
     }
 
     Found find(Party party, String council, EventFacts facts, AuditContext context) {
@@ -38,21 +38,19 @@ class FindingRecipients {
             // each post the event names, looked for up the line like any other
             List<String> all = new ArrayList<>();
             for (StaffRole post : facts.namedPosts()) {
-                Optional<Party> asParty = java.util.Arrays.stream(Party.values())
-                        .filter(p -> p.post().equals(Optional.of(post))).findFirst();
-                all.addAll(asParty.map(p -> find(p, council, facts, context).staffIds())
+                all.addAll(Party.ofPost(post).map(p -> find(p, council, facts, context).staffIds())
                         .orElseGet(() -> postHolders(council, post, facts, context)));
             }
-            return new Found(party, all.isEmpty() ? null : party, all.stream().distinct().toList());
+            return new Found(all.isEmpty() ? null : party, all.stream().distinct().toList());
         }
         Set<Party> tried = new LinkedHashSet<>();
         for (Party current = party; current != null && tried.add(current); current = upTheLine.get(current)) {
             List<String> people = holders(current, council, facts, context);
             if (!people.isEmpty()) {
-                return new Found(party, current, people);
+                return new Found(current, people);
             }
         }
-        return new Found(party, null, List.of());
+        return new Found(null, List.of());
     }
 
     private List<String> holders(Party party, String council, EventFacts facts, AuditContext context) {

@@ -94,13 +94,13 @@ public class NotifyingPeople {
     /** Returns how many notifications this event made now (none on a redelivery, or when nobody is routed). */
     public int notify(EventEnvelope<EventPayload> event) {
         String council = event.localAuthority();
-        cancelRemindersDoneBy(event);
+        EventFacts facts = EventFacts.of(event.data());
+        cancelRemindersDoneBy(event, facts);
         Optional<Route> found = routes.routeFor(council, event.type());
         if (found.isEmpty()) {
             return 0;
         }
         Route route = found.get();
-        EventFacts facts = EventFacts.of(event.data());
         if (route.onlyIf() != null && !facts.isTrue(route.onlyIf())) {
             return 0;
         }
@@ -139,15 +139,14 @@ public class NotifyingPeople {
         if (due.isEmpty() || key.isEmpty() || !due.get().minus(reminder.before()).isAfter(now)) {
             return;
         }
-        String text = "Reminder: this is due by " + facts.forTemplate().get(reminder.due()) + ".\n\n" + message.text();
+        String text = "Reminder: this is due by " + facts.shown(reminder.due()) + ".\n\n" + message.text();
         notifications.insertReminder(new Notification(Notification.idFor(event.id(), staffId) + ":reminder",
                 event.id(), event.localAuthority(), staffId, "Reminder: " + message.subject(), text, now,
                 message.html(), Route.Urgency.URGENT, message.link()), due.get().minus(reminder.before()),
                 reminder.until(), key.get());
     }
 
-    private void cancelRemindersDoneBy(EventEnvelope<EventPayload> event) {
-        EventFacts facts = EventFacts.of(event.data());
+    private void cancelRemindersDoneBy(EventEnvelope<EventPayload> event, EventFacts facts) {
         routes.routes().stream().map(Route::reminder).filter(r -> r != null && r.until().equals(event.type()))
                 .map(Route.Reminder::key).distinct()
                 .forEach(key -> facts.text(key).ifPresent(value -> {

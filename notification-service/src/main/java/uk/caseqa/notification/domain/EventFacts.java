@@ -75,14 +75,20 @@ public final class EventFacts {
                 .map(StaffRole.class::cast).distinct().toList();
     }
 
+    /** One field as a template shows it; null when the event has no such field. */
+    public Object shown(String field) {
+        Object value = raw.get(field);
+        return value == null ? null : shownValue(value);
+    }
+
     /** The fields as a template shows them: dates in England, grades and posts in words. */
     public Map<String, Object> forTemplate() {
         Map<String, Object> shown = new LinkedHashMap<>();
-        raw.forEach((field, value) -> shown.put(field, shown(value)));
+        raw.forEach((field, value) -> shown.put(field, shownValue(value)));
         return shown;
     }
 
-    private static Object shown(Object value) {
+    private static Object shownValue(Object value) {
         if (value instanceof Instant instant) {
             return WHEN.format(instant);
         }
@@ -90,10 +96,10 @@ public final class EventFacts {
             return constant.name().replace('_', ' ').toLowerCase(Locale.UK);
         }
         if (value instanceof Collection<?> values) {
-            return values.stream().map(EventFacts::shown).map(String::valueOf).collect(Collectors.joining(", "));
+            return values.stream().map(EventFacts::shownValue).map(String::valueOf).collect(Collectors.joining(", "));
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> e.getKey() + ": " + shown(e.getValue()))
+            return map.entrySet().stream().map(e -> e.getKey() + ": " + shownValue(e.getValue()))
                     .collect(Collectors.joining(", "));
         }
         return value;

@@ -16,6 +16,11 @@ public enum Party {
     NAMED_IN_EVENT,
     QA_MANAGER, QA_LEAD, HEAD_OF_SERVICE, HEAD_OF_SAFEGUARDING_STANDARDS, CORPORATE_DIRECTOR;
 
+    /** The party that is this post, if any (the posts an event names are looked for as these parties). */
+    public static Optional<Party> ofPost(StaffRole post) {
+        return java.util.Arrays.stream(values()).filter(p -> p.post().equals(Optional.of(post))).findFirst();
+    }
+
     /** The council-wide post whose holders are told, for the parties that are posts. */
     public Optional<StaffRole> post() {
         return switch (this) {

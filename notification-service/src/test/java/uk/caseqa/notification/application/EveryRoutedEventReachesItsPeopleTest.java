@@ -58,9 +58,7 @@ class EveryRoutedEventReachesItsPeopleTest {
         for (StaffRole post : StaffRole.values()) {
             story.member(council, "staff-" + post.name().toLowerCase(), post, "team-north", "svc-1");
         }
-        Route route = story.notifying == null ? null : new uk.caseqa.notification.domain.RoutingTable(
-                story.settings.routes(), new java.util.HashSet<>(story.settings.councils()))
-                .routeFor(council, type.typeName()).orElseThrow();
+        Route route = story.routes.routeFor(council, type.typeName()).orElseThrow();
         boolean routedForThisExample = route.onlyIf() == null || EventFacts.of(event.data()).isTrue(route.onlyIf());
 
         int made = story.notify(event);
@@ -97,7 +95,8 @@ class EveryRoutedEventReachesItsPeopleTest {
     @Test
     void noTemplateAsksForPersonalDetailsOrFreeText() throws IOException {
         Pattern placeholder = Pattern.compile("\\{\\{[#^/&]?\\s*([A-Za-z.\\-]+)\\s*}}");
-        Pattern personal = Pattern.compile("(?i).*(name|birth|dob|address|postcode|phone|nhs|narrative|ethnic|gender).*");
+        Pattern personal = Pattern.compile(
+                "(?i).*(name|birth|dob|address|postcode|phone|nhs|narrative|ethnic|gender).*");
         Resource[] templates = new PathMatchingResourcePatternResolver().getResources("classpath*:mail/**/*.mustache");
         assertThat(templates).hasSizeGreaterThan(10);
         for (Resource template : templates) {

@@ -38,8 +38,9 @@ final class NotificationStory implements AutoCloseable {
     final NotificationSettings settings = settings();
     final MustacheMessages messages = new MustacheMessages();
     final GatheringDigests digests = new GatheringDigests(notifications, settings, messages, staff, clock);
+    final RoutingTable routes = new RoutingTable(settings.routes(), new HashSet<>(settings.councils()));
     final NotifyingPeople notifying = new NotifyingPeople(notifications, contexts,
-            new FindingRecipients(staff, settings), new RoutingTable(settings.routes(), new HashSet<>(settings.councils())),
+            new FindingRecipients(staff, settings), routes,
             messages, staff, clock, digests, settings, "https://concern.example", "https://moderation.example",
             "https://audit.example");
 

@@ -3,8 +3,7 @@ package uk.caseqa.notification.adapter.out.mail;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -41,7 +40,8 @@ public class MustacheMessages implements Messages {
         this.layout = Mustache.compiler().compile(read("layout.html.mustache")
                 .orElseThrow(() -> new IllegalStateException("mail/layout.html.mustache is missing")));
         try {
-            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath:" + ROOT + "*.mustache");
+            Resource[] found = new PathMatchingResourcePatternResolver()
+                    .getResources("classpath:" + ROOT + "*.mustache");
             this.kinds = Arrays.stream(found).map(Resource::getFilename).filter(n -> !n.startsWith("layout."))
                     .map(n -> n.substring(0, n.length() - ".mustache".length())).collect(Collectors.toSet());
         } catch (IOException e) {
@@ -93,17 +93,9 @@ public class MustacheMessages implements Messages {
     }
 
     private static Optional<String> read(String path) {
-        var stream = MustacheMessages.class.getClassLoader().getResourceAsStream(ROOT + path);
-        if (stream == null) {
-            return Optional.empty();
-        }
-        try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            StringBuilder out = new StringBuilder();
-            char[] buffer = new char[4096];
-            for (int n; (n = reader.read(buffer)) > 0; ) {
-                out.append(buffer, 0, n);
-            }
-            return Optional.of(out.toString());
+        try (InputStream stream = MustacheMessages.class.getClassLoader().getResourceAsStream(ROOT + path)) {
+            return stream == null ? Optional.empty()
+                    : Optional.of(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

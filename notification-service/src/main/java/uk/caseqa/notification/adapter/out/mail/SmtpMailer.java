@@ -17,6 +17,8 @@ class SmtpMailer implements Mailer {
 
     private static final int SMTP_REPLIES = 8;
     private final java.time.Duration longestSend;
+    /** Only for writing messages; the sender opens its own session to the server. */
+    private final jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
 
     SmtpMailer(JavaMailSender sender, @Value("${caseqa.mail.from}") String from,
             @Value("${spring.mail.properties.mail.smtp.connectiontimeout}") long connectMillis,
@@ -45,7 +47,7 @@ class SmtpMailer implements Mailer {
     public void send(String to, String subject, String body, String html, String reference) {
         try {
             String messageId = messageIdOf(reference, from);
-            MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties())) {
+            MimeMessage message = new MimeMessage(session) {
                 @Override
                 protected void updateMessageID() throws MessagingException {
                     setHeader("Message-ID", messageId);

@@ -29,6 +29,7 @@ class TwoDispatchersAndTwoCouncilsTest {
     final MongoNotifications notifications = new MongoNotifications(store.template());
     final StaffReadModel staff = new StaffReadModel(store.template(), new IdempotentUpserts(store.template()));
     final List<String> sent = new ArrayList<>();
+    static final DispatchingNotifications.Retries STANDARD = DispatchingNotifications.Retries.standard();
 
     @AfterEach
     void stop() {
@@ -78,7 +79,7 @@ class TwoDispatchersAndTwoCouncilsTest {
         pending("swindon", "event-1", "staff-sm-1");
 
         new DispatchingNotifications(notifications, staff, new SlowMailServer("a", Duration.ZERO), clock,
-                new SimpleMeterRegistry()).dispatchPending();
+                new SimpleMeterRegistry(), STANDARD).dispatchPending();
 
         assertThat(sent).containsExactly("a -> sm1@swindon.example: Case of concern event-1");
     }
@@ -90,7 +91,7 @@ class TwoDispatchersAndTwoCouncilsTest {
         pending("swindon", "event-2", "staff-sm-1");
         pending("swindon", "event-3", "staff-sm-1");
         DispatchingNotifications second = new DispatchingNotifications(notifications, staff,
-                new SlowMailServer("b", Duration.ZERO), clock, new SimpleMeterRegistry());
+                new SlowMailServer("b", Duration.ZERO), clock, new SimpleMeterRegistry(), STANDARD);
         // each email takes the first replica's mail server 50 s; 150 s into the pass, the second replica looks
         SlowMailServer slow = new SlowMailServer("a", Duration.ofSeconds(50)) {
             int sends;
@@ -104,13 +105,15 @@ class TwoDispatchersAndTwoCouncilsTest {
             }
         };
         DispatchingNotifications first = new DispatchingNotifications(notifications, staff, slow, clock,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), STANDARD);
 
         assertThat(first.dispatchPending()).isEqualTo(3);
 
         assertThat(sent).containsExactly("a -> sm1@swindon.example: Case of concern event-1",
-                "a -> sm1@swindon.example: Case of concern event-2", "a -> sm1@swindon.example: Case of concern event-3");
-        assertThat(notifications.forRecipient("swindon", "staff-sm-1")).extracting(n -> n.status()).containsOnly("SENT");
+                "a -> sm1@swindon.example: Case of concern event-2",
+                "a -> sm1@swindon.example: Case of concern event-3");
+        assertThat(notifications.forRecipient("swindon", "staff-sm-1")).extracting(n -> n.status())
+                .containsOnly("SENT");
     }
 
     @Test
@@ -123,7 +126,7 @@ class TwoDispatchersAndTwoCouncilsTest {
         };
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DispatchingNotifications(notifications, staff,
-                hanging, clock, new SimpleMeterRegistry())).isInstanceOf(IllegalStateException.class)
+                hanging, clock, new SimpleMeterRegistry(), STANDARD)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("timeout");
     }
 
@@ -133,10 +136,11 @@ class TwoDispatchersAndTwoCouncilsTest {
         Instant remindAt = clock.instant().plus(Duration.ofHours(20));
         for (String coc : List.of("coc-1", "coc-2")) {
             notifications.insertReminder(new Notification("e-" + coc + ":staff-sm-1:reminder", "e-" + coc, "swindon",
-                    "staff-sm-1", "Reminder: " + coc, "due soon", clock.instant()), remindAt, "SafetyPlanRecorded", coc);
+                    "staff-sm-1", "Reminder: " + coc, "due soon", clock.instant()), remindAt, "SafetyPlanRecorded",
+                    coc);
         }
         DispatchingNotifications dispatching = new DispatchingNotifications(notifications, staff,
-                new SlowMailServer("a", Duration.ZERO), clock, new SimpleMeterRegistry());
+                new SlowMailServer("a", Duration.ZERO), clock, new SimpleMeterRegistry(), STANDARD);
 
         assertThat(dispatching.dispatchPending()).isZero();
         assertThat(notifications.cancelReminders("swindon", "SafetyPlanRecorded", "coc-1")).isEqualTo(1);
