@@ -1,17 +1,38 @@
 package uk.caseqa.contracts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The auditor submitted the audit: domain grades, an overall grade; the rationale stays in audit-service.
  * Optional since schema 1: {@code auditType} (FULL when absent; SHORT, DIP_SAMPLE, ...) and {@code followUpId}, the
- * case of concern or follow-up a short audit or dip sample answers.
+ * case of concern or follow-up a short audit or dip sample answers; {@code cohort}, the case's cohort when audited;
+ * {@code familyFeedbackNotObtained}, why no family feedback was obtained (a category, never the words); and
+ * {@code actions}, the actions the audit ended with (identifiers, owners and due dates, never what they say).
  */
 public record AuditCompleted(String auditId, String caseId, String serviceId, String teamId, String auditorId,
         String socialWorkerId, String serviceManagerId, Grade overallGrade, Map<String, Grade> domainGrades,
-        boolean familyFeedbackObtained, Instant completedAt, String auditType, String followUpId)
+        boolean familyFeedbackObtained, Instant completedAt, String auditType, String followUpId, Cohort cohort,
+        FeedbackNotObtained familyFeedbackNotObtained, List<AgreedAction> actions)
         implements EventPayload {
+
+    /** An action agreed at the audit: whose, due when, immediate or not. */
+    public record AgreedAction(String actionId, String ownerId, Instant dueBy, boolean immediate) {
+        public AgreedAction {
+            Require.text(actionId, "data.actions[].actionId");
+            Require.text(ownerId, "data.actions[].ownerId");
+            Require.present(dueBy, "data.actions[].dueBy");
+        }
+    }
+
+    /** Schema 1 as first published, without cohort, feedback reason or actions. */
+    public AuditCompleted(String auditId, String caseId, String serviceId, String teamId, String auditorId,
+            String socialWorkerId, String serviceManagerId, Grade overallGrade, Map<String, Grade> domainGrades,
+            boolean familyFeedbackObtained, Instant completedAt, String auditType, String followUpId) {
+        this(auditId, caseId, serviceId, teamId, auditorId, socialWorkerId, serviceManagerId, overallGrade,
+                domainGrades, familyFeedbackObtained, completedAt, auditType, followUpId, null, null, null);
+    }
 
     public static final String FULL = "FULL";
 
@@ -27,6 +48,10 @@ public record AuditCompleted(String auditId, String caseId, String serviceId, St
         domainGrades = Require.copyOf(domainGrades, "data.domainGrades");
         Require.present(completedAt, "data.completedAt");
         auditType = auditType == null || auditType.isBlank() ? FULL : auditType;
+        actions = actions == null ? List.of() : List.copyOf(actions);
+        if (familyFeedbackObtained) {
+            familyFeedbackNotObtained = null;
+        }
     }
 
     /** The practice domains graded below Good: what a follow-up looks for again. */

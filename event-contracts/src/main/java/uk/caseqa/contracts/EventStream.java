@@ -15,7 +15,7 @@ public enum EventStream {
     MODERATION("qa.moderation-events"),
     /** concern-service; key = case-of-concern id. */
     CONCERNS("qa.concern-events"),
-    /** reporting-service, for dashboards; key = local authority and team. */
+    /** reporting-service, for dashboards (compacted); key = measure, council, breakdown and period. */
     BOARD_AGGREGATES("qa.board-aggregates");
 
     private final String topic;

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.AuditAction;
 import uk.caseqa.contracts.StaffRole;
+import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.staff.StaffReadModel;
 
 /**
@@ -26,8 +27,10 @@ public class TrackingActions {
     private final Audits audits;
     private final StaffReadModel staff;
     private final Clock clock;
+    private final EventFactory events;
 
-    TrackingActions(Audits audits, StaffReadModel staff, Clock clock) {
+    TrackingActions(Audits audits, StaffReadModel staff, Clock clock, EventFactory events) {
+        this.events = events;
         this.audits = audits;
         this.staff = staff;
         this.clock = clock;
@@ -47,7 +50,7 @@ public class TrackingActions {
         Audit audit = find(auditId);
         requireMayClose(audit, actionId, by);
         audit.completeAction(actionId, by, evidence, clock.instant());
-        audits.save(audit, List.of());
+        audits.save(audit, AuditEvents.of(events, audit));
         return action(audit, actionId);
     }
 
@@ -55,7 +58,7 @@ public class TrackingActions {
         Audit audit = find(auditId);
         requireMayClose(audit, actionId, by);
         audit.actionNotDone(actionId, by, reason, clock.instant());
-        audits.save(audit, List.of());
+        audits.save(audit, AuditEvents.of(events, audit));
         return action(audit, actionId);
     }
 
@@ -78,7 +81,7 @@ public class TrackingActions {
             throw new SecurityException(by + " completed action " + actionId + ": someone else verifies it");
         }
         audit.verifyAction(actionId, new AuditAction.Verification(confirmed, note, by, clock.instant()));
-        audits.save(audit, List.of());
+        audits.save(audit, AuditEvents.of(events, audit));
         return action(audit, actionId);
     }
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import uk.caseqa.contracts.ActionClosed;
 import uk.caseqa.contracts.ActionOverdue;
+import uk.caseqa.contracts.ActionVerified;
 import uk.caseqa.contracts.AuditAllocated;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.AuditOverdue;
@@ -128,20 +130,29 @@ public final class Audit {
             throw new IllegalStateException("audit " + auditId + " is " + status + ": it cannot be submitted now");
         }
         if (status == AuditStatus.RETURNED) {
-            actions.replaceAll(action -> action.status() == AuditAction.Status.OPEN ? action.withdrawn(now) : action);
+            for (int i = 0; i < actions.size(); i++) {
+                if (actions.get(i).status() == AuditAction.Status.OPEN) {
+                    actions.set(i, actions.get(i).withdrawn(now));
+                    raiseClosed(actions.get(i), ActionClosed.Outcome.WITHDRAWN);
+                }
+            }
         }
         this.submission = completed;
         this.completedAt = now;
         this.status = AuditStatus.COMPLETED;
         this.draft = null;
         int n = actions.size();
+        List<AuditCompleted.AgreedAction> agreed = new ArrayList<>();
         for (AuditAction.Plan plan : completed.actions()) {
-            actions.add(AuditAction.open(auditId + "-a" + (++n), plan));
+            AuditAction action = AuditAction.open(auditId + "-a" + (++n), plan);
+            actions.add(action);
+            agreed.add(new AuditCompleted.AgreedAction(action.actionId(), action.ownerId(), action.dueAt(),
+                    action.immediate()));
         }
         raised.add(new AuditCompleted(auditId, auditedCase.caseId(), auditedCase.serviceId(), auditedCase.teamId(),
                 auditorId, auditedCase.socialWorkerId(), auditedCase.serviceManagerId(), completed.overallGrade(),
                 Map.copyOf(completed.domainGrades()), completed.familyFeedback().obtained(), now, auditType,
-                followUpId));
+                followUpId, auditedCase.cohort(), completed.familyFeedback().notObtainedBecause(), agreed));
     }
 
     /**
@@ -191,22 +202,29 @@ public final class Audit {
     }
 
     public void completeAction(String actionId, String by, String evidence, Instant now) {
-        replaceAction(actionId, action -> action.completed(by, evidence, now));
+        raiseClosed(replaceAction(actionId, action -> action.completed(by, evidence, now)),
+                ActionClosed.Outcome.COMPLETED);
     }
 
     public void actionNotDone(String actionId, String by, String reason, Instant now) {
-        replaceAction(actionId, action -> action.notDone(by, reason, now));
+        raiseClosed(replaceAction(actionId, action -> action.notDone(by, reason, now)), ActionClosed.Outcome.NOT_DONE);
     }
 
     public void verifyAction(String actionId, AuditAction.Verification result) {
         replaceAction(actionId, action -> action.verified(result));
+        raised.add(new ActionVerified(auditId, actionId, auditedCase.caseId(), result.confirmed(), result.at()));
     }
 
-    private void replaceAction(String actionId, java.util.function.UnaryOperator<AuditAction> change) {
+    private void raiseClosed(AuditAction action, ActionClosed.Outcome outcome) {
+        raised.add(new ActionClosed(auditId, action.actionId(), auditedCase.caseId(), outcome, action.dueAt(),
+                action.closedAt()));
+    }
+
+    private AuditAction replaceAction(String actionId, java.util.function.UnaryOperator<AuditAction> change) {
         for (int i = 0; i < actions.size(); i++) {
             if (actions.get(i).actionId().equals(actionId)) {
                 actions.set(i, change.apply(actions.get(i)));
-                return;
+                return actions.get(i);
             }
         }
         throw new java.util.NoSuchElementException("no action " + actionId + " on audit " + auditId);

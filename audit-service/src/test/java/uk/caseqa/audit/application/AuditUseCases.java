@@ -50,7 +50,7 @@ final class AuditUseCases implements AutoCloseable {
     final AuditTemplates templates = templates();
     final AllocatingAudits allocating = new AllocatingAudits(cases, staff, audits, templates, events, clock,
             Period.ofDays(14), Period.ofDays(7));
-    final TrackingActions tracking = new TrackingActions(audits, staff, clock);
+    final TrackingActions tracking = new TrackingActions(audits, staff, clock, events);
     final SchedulingFollowUpAudits followUps = new SchedulingFollowUpAudits(cases, audits, templates, staff, events,
             clock);
 

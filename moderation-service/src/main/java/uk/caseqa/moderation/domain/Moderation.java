@@ -17,6 +17,7 @@ import uk.caseqa.contracts.GradeRequiresImprovement;
 import uk.caseqa.contracts.GradedBy;
 import uk.caseqa.contracts.ModerationAssigned;
 import uk.caseqa.contracts.ModerationOverdue;
+import uk.caseqa.contracts.ModerationWaived;
 import uk.caseqa.contracts.PanelCloseOverdue;
 
 /**
@@ -111,6 +112,8 @@ public final class Moderation {
                 moderation.deadlines.add(new Deadline(Deadline.Kind.MODERATOR_SEARCH,
                         now.plus(MODERATOR_SEARCH_INTERVAL), null));
             }
+        } else {
+            moderation.raised.add(new ModerationWaived(audit.auditId(), audit.caseId(), selection.reason(), now));
         }
         return moderation;
     }
@@ -241,6 +244,7 @@ public final class Moderation {
             assign(moderatorId, "resubmitted: back to its moderator", now, moderationDueBy);
         } else {
             status = ModerationStatus.AWAITING_PANEL;
+            raised.add(new ModerationWaived(audit.auditId(), audit.caseId(), selectionReason, now));
         }
     }
 

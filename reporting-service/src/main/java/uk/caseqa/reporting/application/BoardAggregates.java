@@ -1,27 +1,19 @@
 package uk.caseqa.reporting.application;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import uk.caseqa.reporting.domain.BoardFact;
+import uk.caseqa.reporting.domain.BoardCount;
 
-/** Port: the facts boards count, and the aggregates recounted from them. */
+/** Port: the aggregates last counted and published, with their revisions. */
 public interface BoardAggregates {
 
-    /**
-     * Keeps the fact unless the one stored about the same thing {@link BoardFact#supersedes supersedes} it. Returns
-     * the aggregates whose counts may have moved (the fact's, and the one it moved out of), also when nothing
-     * changed, so that a redelivery after a crash still recounts.
-     */
-    Set<String> keep(BoardFact fact);
+    /** The stored aggregates of a council in one period. */
+    List<Stored> ofPeriod(String localAuthority, String period);
 
-    /** Recounts one aggregate from its facts; safe with any number of concurrent recounts of the same aggregate. */
-    void recount(String aggregateId);
+    void save(Stored aggregate);
 
-    List<Aggregate> find(String localAuthority, String measure, String period);
+    void deleteAll();
 
-    /** An aggregate as boards read it. */
-    record Aggregate(String measure, String localAuthority, String teamId, String period, Map<String, Long> counts,
-            long revision) {
+    /** An aggregate as published, with its revision (1, 2, ... per aggregate). */
+    record Stored(BoardCount.Aggregate aggregate, long revision) {
     }
 }

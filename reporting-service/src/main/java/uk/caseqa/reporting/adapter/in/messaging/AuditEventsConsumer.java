@@ -1,0 +1,28 @@
+package uk.caseqa.reporting.adapter.in.messaging;
+
+import java.util.function.Consumer;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import uk.caseqa.messaging.inbound.InboundEvents;
+import uk.caseqa.reporting.application.ProjectingEvents;
+
+/** Binding {@code auditEvents-in-0}, qa.audit-events: allocations, submissions, overdue audits and actions, action outcomes. */
+@Component("auditEvents")
+class AuditEventsConsumer implements Consumer<Message<byte[]>> {
+
+    private final InboundEvents inbound;
+    private final ProjectingEvents projecting;
+    private final CatchingUp catchingUp;
+
+    AuditEventsConsumer(InboundEvents inbound, ProjectingEvents projecting, CatchingUp catchingUp) {
+        this.inbound = inbound;
+        this.projecting = projecting;
+        this.catchingUp = catchingUp;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        inbound.handle(message, projecting::project);
+        catchingUp.consumed(message);
+    }
+}

@@ -1,0 +1,108 @@
+package uk.caseqa.reporting.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import uk.caseqa.reporting.application.BoardView;
+import uk.caseqa.reporting.application.CountingFromRecords;
+import uk.caseqa.reporting.domain.Breakdown;
+import uk.caseqa.reporting.domain.Measure;
+import uk.caseqa.reporting.domain.Period;
+
+@RestController
+@RequestMapping("/board")
+@Tag(name = "Board", description = "Measures boards read, by council, service, team, cohort and auditor, for any period")
+class BoardController {
+
+    private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
+    private final BoardView view;
+    private final CountingFromRecords counting;
+
+    BoardController(BoardView view, CountingFromRecords counting) {
+        this.view = view;
+        this.counting = counting;
+    }
+
+    /** A measure's definition, as the dashboard shows it. */
+    record MeasureDefinition(String id, String title, String definition, String source, List<Breakdown> breakdowns) {
+    }
+
+    @GetMapping("/measures")
+    @Operation(summary = "Every measure: what it counts and which council document asks for it")
+    List<MeasureDefinition> measures() {
+        return java.util.Arrays.stream(Measure.values()).map(m -> new MeasureDefinition(m.id(), m.title(),
+                m.definition(), m.source(), List.copyOf(m.breakdowns()))).toList();
+    }
+
+    @GetMapping("/councils")
+    @Operation(summary = "The councils with aggregates")
+    List<String> councils() {
+        return view.councils();
+    }
+
+    @GetMapping("/values")
+    @Operation(summary = "The services, teams, cohorts or auditors of a council that figures are broken down by")
+    List<String> values(@RequestParam String localAuthority, @RequestParam Breakdown breakdown) {
+        return view.values(localAuthority, breakdown);
+    }
+
+    @GetMapping("/aggregates")
+    @Operation(summary = "Aggregates of one measure of a council: by breakdown (default COUNCIL) and value, for one "
+            + "period (2026-11, 2026-W07, 6w-2026-03-02, 2026-Q4, 2026-H2, 2026) or a period type between from and to")
+    List<BoardView.Shown> aggregates(@RequestParam String localAuthority, @RequestParam String measure,
+            @RequestParam(required = false) Breakdown breakdown, @RequestParam(required = false) String value,
+            @RequestParam(required = false) String period, @RequestParam(required = false) Period.Type periodType,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        if (period != null) {
+            Period.parse(period);
+        }
+        return view.ask(new BoardView.Question(Measure.ofId(measure), localAuthority, breakdown, value, period,
+                periodType, from, to));
+    }
+
+    @GetMapping("/audits")
+    @Operation(summary = "The audits (or cases of concern, follow-ups) behind one figure: identifiers only")
+    List<CountingFromRecords.Behind> behind(@RequestParam String localAuthority, @RequestParam String measure,
+            @RequestParam(required = false) Breakdown breakdown, @RequestParam(required = false) String value,
+            @RequestParam String period, @RequestParam String bucket) {
+        Breakdown by = breakdown == null ? Breakdown.COUNCIL : breakdown;
+        return counting.behind(localAuthority, Measure.ofId(measure), by, by == Breakdown.COUNCIL ? null : value,
+                Period.parse(period), bucket);
+    }
+
+    @GetMapping(path = "/stream", produces = "text/event-stream")
+    @Operation(summary = "Server-sent events: each aggregate of the council as it changes (event name 'aggregate')")
+    SseEmitter stream(@RequestParam String localAuthority) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        Consumer<BoardView.Shown> listener = new Consumer<>() {
+            @Override
+            public void accept(BoardView.Shown shown) {
+                if (!shown.localAuthority().equals(localAuthority)) {
+                    return;
+                }
+                try {
+                    emitter.send(SseEmitter.event().name("aggregate").data(shown));
+                } catch (IOException | IllegalStateException gone) {
+                    view.stopListening(this);
+                }
+            }
+        };
+        view.listen(listener);
+        emitter.onCompletion(() -> view.stopListening(listener));
+        emitter.onTimeout(() -> view.stopListening(listener));
+        emitter.onError(e -> view.stopListening(listener));
+        try {
+            emitter.send(SseEmitter.event().name("hello").data("listening to " + localAuthority));
+        } catch (IOException e) {
+            view.stopListening(listener);
+        }
+        return emitter;
+    }
+}

@@ -1,0 +1,35 @@
+package uk.caseqa.reporting.adapter.out.messaging;
+
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+import uk.caseqa.contracts.BoardAggregateUpdated;
+import uk.caseqa.messaging.outbox.EventFactory;
+import uk.caseqa.messaging.outbox.EventPublisher;
+import uk.caseqa.reporting.application.AggregateStream;
+import uk.caseqa.reporting.application.BoardAggregates;
+import uk.caseqa.reporting.domain.BoardCount;
+
+/**
+ * Publishes each aggregate as {@code BoardAggregateUpdated} on {@code qa.board-aggregates}, keyed by the aggregate's
+ * id, so the compacted topic keeps the latest revision of each. The send is synchronous: the caller stores the
+ * revision only once the broker has it.
+ */
+@Component
+class KafkaAggregateStream implements AggregateStream {
+
+    private final EventPublisher publisher;
+    private final EventFactory events;
+
+    KafkaAggregateStream(EventPublisher publisher, EventFactory events) {
+        this.publisher = publisher;
+        this.events = events;
+    }
+
+    @Override
+    public void publish(BoardAggregates.Stored stored) {
+        BoardCount.Key key = stored.aggregate().key();
+        publisher.publish(events.outboxEvent(key.id(), key.localAuthority(), new BoardAggregateUpdated(
+                key.measure().id(), key.breakdown().name(), key.value(), key.period(),
+                new TreeMap<>(stored.aggregate().counts()), stored.revision(), stored.aggregate().asOf())));
+    }
+}

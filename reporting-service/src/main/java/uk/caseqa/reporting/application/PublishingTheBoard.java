@@ -1,0 +1,122 @@
+package uk.caseqa.reporting.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import uk.caseqa.reporting.domain.BoardCount;
+import uk.caseqa.reporting.domain.Period;
+
+/**
+ * Use case: count the board again where records changed, and publish each aggregate whose counts moved. For each
+ * council with changed records, the periods those records fall in (every period type) are counted from all the
+ * council's records, compared with what was last published, and each changed aggregate is published with the next
+ * revision, then stored; an aggregate nobody is counted in any more is published with no counts. Only then are the
+ * records marked counted (unless they changed meanwhile). A crash in between counts and publishes the same figures
+ * again; the compacted topic keeps the latest. One replica counts a council at a time ({@link CouncilClaims}).
+ */
+@Service
+public class PublishingTheBoard {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishingTheBoard.class);
+    static final int BATCH = 5_000;
+    private final BoardRecords records;
+    private final BoardAggregates aggregates;
+    private final AggregateStream stream;
+    private final CouncilClaims claims;
+    private final CycleAnchors anchors;
+    private final Clock clock;
+
+    public PublishingTheBoard(BoardRecords records, BoardAggregates aggregates, AggregateStream stream,
+            CouncilClaims claims, CycleAnchors anchors, Clock clock) {
+        this.records = records;
+        this.aggregates = aggregates;
+        this.stream = stream;
+        this.claims = claims;
+        this.anchors = anchors;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${caseqa.reporting.publish-interval:1s}",
+            initialDelayString = "${caseqa.outbox.initial-delay:1s}")
+    void onSchedule() {
+        try {
+            publishChanged();
+        } catch (RuntimeException e) {
+            log.warn("board not counted this time, will try again: {}", e.toString());
+        }
+    }
+
+    /** One pass over the records waiting to be counted; returns how many aggregates were published. */
+    public int publishChanged() {
+        Map<String, List<BoardRecords.Dirty>> byCouncil = new TreeMap<>();
+        for (BoardRecords.Dirty dirty : records.dirty(BATCH)) {
+            byCouncil.computeIfAbsent(dirty.localAuthority(), la -> new java.util.ArrayList<>()).add(dirty);
+        }
+        int published = 0;
+        for (var council : byCouncil.entrySet()) {
+            if (!claims.claim(council.getKey())) {
+                continue; // another replica is counting this council; its records stay dirty until then
+            }
+            try {
+                published += recount(council.getKey(), council.getValue());
+            } finally {
+                claims.release(council.getKey());
+            }
+        }
+        return published;
+    }
+
+    private int recount(String la, List<BoardRecords.Dirty> dirty) {
+        Set<String> periods = new TreeSet<>();
+        for (BoardRecords.Dirty d : dirty) {
+            for (Instant date : d.periodDates()) {
+                for (Period.Type type : Period.Type.values()) {
+                    periods.add(Period.containing(type, date, anchors.of(la)).key());
+                }
+            }
+        }
+        BoardRecords.CouncilRecords council = records.load(la);
+        Instant now = clock.instant();
+        int published = 0;
+        for (String key : periods) {
+            Period period = Period.parse(key);
+            Map<String, BoardAggregates.Stored> stored = new LinkedHashMap<>();
+            aggregates.ofPeriod(la, key).forEach(s -> stored.put(s.aggregate().key().id(), s));
+            for (BoardCount.Aggregate counted : BoardCount.count(la, period, now, council.audits(),
+                    council.concerns(), council.followUps())) {
+                BoardAggregates.Stored before = stored.remove(counted.key().id());
+                published += publishIfMoved(before, counted);
+            }
+            for (BoardAggregates.Stored gone : stored.values()) {
+                published += publishIfMoved(gone, new BoardCount.Aggregate(gone.aggregate().key(), Map.of(),
+                        period.asOf(now)));
+            }
+        }
+        dirty.forEach(records::counted);
+        log.info("board of {} counted again: {} records changed, {} periods, {} aggregates published", la,
+                dirty.size(), periods.size(), published);
+        return published;
+    }
+
+    private int publishIfMoved(BoardAggregates.Stored before, BoardCount.Aggregate now) {
+        if (before != null && before.aggregate().counts().equals(now.counts())) {
+            return 0;
+        }
+        if (before == null && now.counts().isEmpty()) {
+            return 0;
+        }
+        BoardAggregates.Stored next = new BoardAggregates.Stored(now, before == null ? 1 : before.revision() + 1);
+        stream.publish(next);
+        aggregates.save(next);
+        return 1;
+    }
+}

@@ -1,0 +1,28 @@
+package uk.caseqa.reporting.config;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.caseqa.reporting.application.CycleAnchors;
+
+/** reporting-service's settings ({@code caseqa.reporting} in {@code reporting-service.yml}). */
+@Configuration
+@EnableConfigurationProperties(ReportingConfiguration.ReportingProperties.class)
+class ReportingConfiguration {
+
+    /**
+     * {@code default-cycle-anchor} and {@code cycle-anchors} (council to Monday): where 6-week cycles start;
+     * {@code rebuild}: forget the board and rebuild it from offset zero at start-up.
+     */
+    @ConfigurationProperties("caseqa.reporting")
+    record ReportingProperties(LocalDate defaultCycleAnchor, Map<String, LocalDate> cycleAnchors, boolean rebuild) {
+    }
+
+    @Bean
+    CycleAnchors cycleAnchors(ReportingProperties properties) {
+        return new CycleAnchors(properties.defaultCycleAnchor(), properties.cycleAnchors());
+    }
+}

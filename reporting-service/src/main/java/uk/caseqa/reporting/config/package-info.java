@@ -1,0 +1,2 @@
+/** Wiring of reporting-service from its configuration. */
+package uk.caseqa.reporting.config;
