@@ -26,12 +26,26 @@ public class InboundEvents {
     }
 
     public void handle(Message<byte[]> message, Consumer<EventEnvelope<EventPayload>> handler) {
+        handle(message, handler, false);
+    }
+
+    /**
+     * As {@link #handle(Message, Consumer)}; {@code quiet} logs each event at debug rather than info, for streams of
+     * state that every replica reads in full (board aggregates), where a line per event would drown the log.
+     */
+    public void handle(Message<byte[]> message, Consumer<EventEnvelope<EventPayload>> handler, boolean quiet) {
         EventEnvelope<EventPayload> event = EventJson.read(message.getPayload());
         try (MDC.MDCCloseable c = MDC.putCloseable(Correlation.MDC_KEY, event.correlationId());
              MDC.MDCCloseable e = MDC.putCloseable("eventId", event.id())) {
             handler.accept(event);
             meters.counter("caseqa.events.consumed", "type", event.type()).increment();
-            log.info("consumed {} {} subject={} la={}", event.type(), event.id(), event.subject(), event.localAuthority());
+            if (quiet) {
+                log.debug("consumed {} {} subject={} la={}", event.type(), event.id(), event.subject(),
+                        event.localAuthority());
+            } else {
+                log.info("consumed {} {} subject={} la={}", event.type(), event.id(), event.subject(),
+                        event.localAuthority());
+            }
         }
     }
 }

@@ -6,14 +6,15 @@ import uk.caseqa.reporting.domain.BoardCount;
 /** Port: the aggregates last counted and published, with their revisions. */
 public interface BoardAggregates {
 
-    /** The stored aggregates of a council in one period. */
-    List<Stored> ofPeriod(String localAuthority, String period);
+    /** The stored aggregates of a council. */
+    List<Stored> ofCouncil(String localAuthority);
 
-    void save(Stored aggregate);
+    /** Stores the aggregates (one write for all). */
+    void saveAll(List<Stored> aggregates);
 
     void deleteAll();
 
-    /** An aggregate as published, with its revision (1, 2, ... per aggregate). */
+    /** An aggregate as published, with its revision (growing with each change, also across rebuilds). */
     record Stored(BoardCount.Aggregate aggregate, long revision) {
     }
 }

@@ -18,9 +18,9 @@ import uk.caseqa.reporting.domain.Period;
 /**
  * Use case: count the board again where records changed, and publish each aggregate whose counts moved. For each
  * council with changed records, the periods those records fall in (every period type) are counted from all the
- * council's records, compared with what was last published, and each changed aggregate is published with the next
- * revision, then stored; an aggregate nobody is counted in any more is published with no counts. Only then are the
- * records marked counted (unless they changed meanwhile). A crash in between counts and publishes the same figures
+ * council's records, compared with what was last published, and each changed aggregate is published with a higher
+ * revision, then all are stored; an aggregate nobody is counted in any more is published with no counts. Only then
+ * are the records marked counted (unless they changed meanwhile). A crash in between counts and publishes the same figures
  * again; the compacted topic keeps the latest. One replica counts a council at a time ({@link CouncilClaims}).
  */
 @Service
@@ -85,38 +85,43 @@ public class PublishingTheBoard {
             }
         }
         BoardRecords.CouncilRecords council = records.load(la);
+        Map<String, Map<String, BoardAggregates.Stored>> storedByPeriod = new java.util.HashMap<>();
+        for (BoardAggregates.Stored s : aggregates.ofCouncil(la)) {
+            storedByPeriod.computeIfAbsent(s.aggregate().key().period(), p -> new LinkedHashMap<>())
+                    .put(s.aggregate().key().id(), s);
+        }
         Instant now = clock.instant();
-        int published = 0;
+        List<BoardAggregates.Stored> published = new java.util.ArrayList<>();
         for (String key : periods) {
             Period period = Period.parse(key);
-            Map<String, BoardAggregates.Stored> stored = new LinkedHashMap<>();
-            aggregates.ofPeriod(la, key).forEach(s -> stored.put(s.aggregate().key().id(), s));
+            Map<String, BoardAggregates.Stored> stored = storedByPeriod.getOrDefault(key, new LinkedHashMap<>());
             for (BoardCount.Aggregate counted : BoardCount.count(la, period, now, council.audits(),
                     council.concerns(), council.followUps())) {
-                BoardAggregates.Stored before = stored.remove(counted.key().id());
-                published += publishIfMoved(before, counted);
+                publishIfMoved(stored.remove(counted.key().id()), counted, published);
             }
             for (BoardAggregates.Stored gone : stored.values()) {
-                published += publishIfMoved(gone, new BoardCount.Aggregate(gone.aggregate().key(), Map.of(),
-                        period.asOf(now)));
+                publishIfMoved(gone, new BoardCount.Aggregate(gone.aggregate().key(), Map.of(), period.asOf(now)),
+                        published);
             }
         }
+        aggregates.saveAll(published);
         dirty.forEach(records::counted);
         log.info("board of {} counted again: {} records changed, {} periods, {} aggregates published", la,
-                dirty.size(), periods.size(), published);
-        return published;
+                dirty.size(), periods.size(), published.size());
+        return published.size();
     }
 
-    private int publishIfMoved(BoardAggregates.Stored before, BoardCount.Aggregate now) {
-        if (before != null && before.aggregate().counts().equals(now.counts())) {
-            return 0;
+    private void publishIfMoved(BoardAggregates.Stored before, BoardCount.Aggregate now,
+            List<BoardAggregates.Stored> published) {
+        if (before != null && before.aggregate().counts().equals(now.counts())
+                || before == null && now.counts().isEmpty()) {
+            return;
         }
-        if (before == null && now.counts().isEmpty()) {
-            return 0;
-        }
-        BoardAggregates.Stored next = new BoardAggregates.Stored(now, before == null ? 1 : before.revision() + 1);
+        // revisions follow the wall clock (and always grow), so those counted after a rebuild from offset zero
+        // supersede the ones already on the compacted topic
+        long revision = Math.max(before == null ? 1 : before.revision() + 1, System.currentTimeMillis());
+        BoardAggregates.Stored next = new BoardAggregates.Stored(now, revision);
         stream.publish(next);
-        aggregates.save(next);
-        return 1;
+        published.add(next);
     }
 }

@@ -68,7 +68,7 @@ public final class BoardCount {
             counted.tally().counts().forEach((measure, buckets) -> {
                 for (Breakdown breakdown : measure.breakdowns()) {
                     String value = counted.values().get(breakdown);
-                    if (value == null) {
+                    if (value == null || !breakdown.countedFor(period.type())) {
                         continue;
                     }
                     Key key = new Key(measure, localAuthority, breakdown, value, period.key());

@@ -40,6 +40,6 @@ class BoardAggregatesConsumer implements Consumer<Message<byte[]>> {
                 }
                 view.show(new BoardCount.Aggregate(key, e.counts(), e.asOf()), e.revision());
             }
-        });
+        }, true);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,8 +24,7 @@ class MongoBoardAggregates implements BoardAggregates {
 
     MongoBoardAggregates(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(COLLECTION).createIndex(new Index("localAuthority", Sort.Direction.ASC)
-                .on("period", Sort.Direction.ASC).named("councilPeriod"));
+        mongo.indexOps(COLLECTION).createIndex(new Index("localAuthority", Sort.Direction.ASC).named("council"));
     }
 
     record AggregateDocument(@Id String id, String localAuthority, String period, Map<String, Long> counts,
@@ -31,8 +32,8 @@ class MongoBoardAggregates implements BoardAggregates {
     }
 
     @Override
-    public List<Stored> ofPeriod(String localAuthority, String period) {
-        return mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority).and("period").is(period)),
+    public List<Stored> ofCouncil(String localAuthority) {
+        return mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority)),
                 AggregateDocument.class, COLLECTION).stream()
                 .map(d -> new Stored(new BoardCount.Aggregate(BoardCount.Key.parse(d.id()),
                         d.counts() == null ? Map.of() : d.counts(), d.asOf()), d.revision()))
@@ -40,10 +41,18 @@ class MongoBoardAggregates implements BoardAggregates {
     }
 
     @Override
-    public void save(Stored stored) {
-        BoardCount.Key key = stored.aggregate().key();
-        mongo.save(new AggregateDocument(key.id(), key.localAuthority(), key.period(), stored.aggregate().counts(),
-                stored.revision(), stored.aggregate().asOf()), COLLECTION);
+    public void saveAll(List<Stored> aggregates) {
+        if (aggregates.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AggregateDocument.class, COLLECTION);
+        for (Stored stored : aggregates) {
+            BoardCount.Key key = stored.aggregate().key();
+            bulk.replaceOne(Query.query(Criteria.where("_id").is(key.id())), new AggregateDocument(key.id(),
+                    key.localAuthority(), key.period(), stored.aggregate().counts(), stored.revision(),
+                    stored.aggregate().asOf()), FindAndReplaceOptions.options().upsert());
+        }
+        bulk.execute();
     }
 
     @Override
