@@ -73,6 +73,9 @@ public final class EmbeddedPlatform {
                 caseId, DemoJourney.TEAM));
         String audit = services.url(PlatformService.AUDIT);
         DemoJourney.auditInadequate(audit, services.url(PlatformService.MODERATION), caseId);
+        int historyEvents = DemoHistory.load(services.context(PlatformService.REPORTING));
+        String reporting = services.url(PlatformService.REPORTING);
+        String lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).minusMonths(1).toString();
         double seconds = (System.nanoTime() - started) / 1e9;
         Runtime rt = Runtime.getRuntime();
         long usedMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
@@ -82,16 +85,17 @@ public final class EmbeddedPlatform {
                  Case QA platform is up in %.1f s (heap in use %d MB). Demo council: %s, case %s.
                  Kafka          %s            MongoDB  mongodb://127.0.0.1:27017 (data: %s)
                  Mailbox        http://localhost:8025/          (SMTP on localhost:1025)
-                 Aggregates     %s/aggregates?localAuthority=%s
+                 Dashboard      %s/dashboard   (a generated year of %d events in 4 councils, live)
+                 Board pack     %s/board/packs/%s/%s.pdf  (also .csv, .xlsx; any period)
                  Cases of concern %s/cases-of-concern?localAuthority=%s
                  API docs       %s/swagger-ui.html  (audit)   %s/swagger-ui.html  (moderation)
                                 %s/swagger-ui.html  (concern) %s/swagger-ui.html  (reporting)
                                 %s/swagger-ui.html  (notification)
                  Metrics        <service>/actuator/prometheus   Health <service>/actuator/health
-                 The email and the aggregate appear within seconds. Ctrl+C stops everything.
+                 The email appears within seconds, the whole board within a minute or two. Ctrl+C stops everything.
                 ==================================================================================
                 %n""", seconds, usedMb, DemoJourney.COUNCIL, caseId, kafka.getBrokersAsString(), data,
-                services.url(PlatformService.REPORTING), DemoJourney.COUNCIL,
+                reporting, historyEvents, reporting, DemoJourney.COUNCIL, lastMonth,
                 services.url(PlatformService.CONCERN), DemoJourney.COUNCIL,
                 audit, services.url(PlatformService.MODERATION), services.url(PlatformService.CONCERN),
                 services.url(PlatformService.REPORTING), services.url(PlatformService.NOTIFICATION));
