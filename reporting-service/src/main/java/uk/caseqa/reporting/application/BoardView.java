@@ -23,24 +23,22 @@ import uk.caseqa.reporting.domain.Period;
 @Service
 public class BoardView {
 
-    private final ConcurrentSkipListMap<String, Shown> aggregates = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, Held> aggregates = new ConcurrentSkipListMap<>();
     private final List<Consumer<Shown>> listeners = new CopyOnWriteArrayList<>();
+
+    /** What the view holds of one aggregate: little, as a national view holds millions (figures are derived). */
+    private record Held(BoardCount.Aggregate aggregate, Period.Type periodType, long revision) {
+        Shown shown() {
+            BoardCount.Key key = aggregate.key();
+            return new Shown(key.measure().id(), key.localAuthority(), key.breakdown(), key.value(), key.period(),
+                    periodType, aggregate.counts(), aggregate.figures(), revision, aggregate.asOf());
+        }
+    }
 
     /** An aggregate as shown: its counts, the figures derived from them, its revision and the moment it holds at. */
     public record Shown(String measure, String localAuthority, Breakdown breakdown, String value, String period,
             Period.Type periodType, Map<String, Long> counts, Map<String, Double> figures, long revision,
             Instant asOf) {
-
-        static Shown of(BoardCount.Aggregate aggregate, long revision) {
-            BoardCount.Key key = aggregate.key();
-            return new Shown(key.measure().id(), key.localAuthority(), key.breakdown(), key.value(), key.period(),
-                    Period.parse(key.period()).type(), Map.copyOf(aggregate.counts()), aggregate.figures(), revision,
-                    aggregate.asOf());
-        }
-
-        String id() {
-            return String.join("|", measure, localAuthority, breakdown.name(), value, period);
-        }
     }
 
     /** A question to the view: one measure of one council by one breakdown, narrowed by value and period. */
@@ -59,17 +57,25 @@ public class BoardView {
 
     /** Shows a published aggregate, if it is newer than the one shown; true when it changed the view. */
     public boolean show(BoardCount.Aggregate aggregate, long revision) {
-        Shown next = Shown.of(aggregate, revision);
+        BoardCount.Key k = aggregate.key();
+        // identifiers repeat across thousands of aggregates: keep one copy of each
+        BoardCount.Key key = new BoardCount.Key(k.measure(), k.localAuthority().intern(), k.breakdown(),
+                k.value().intern(), k.period().intern());
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        aggregate.counts().forEach((bucket, n) -> counts.put(bucket.intern(), n));
+        Held next = new Held(new BoardCount.Aggregate(key, java.util.Collections.unmodifiableMap(counts),
+                aggregate.asOf()), Period.parse(key.period()).type(), revision);
         boolean[] changed = {false};
-        aggregates.compute(next.id(), (id, shown) -> {
-            if (shown != null && shown.revision() >= revision) {
-                return shown;
+        aggregates.compute(key.id(), (id, held) -> {
+            if (held != null && held.revision() >= revision) {
+                return held;
             }
             changed[0] = true;
             return next;
         });
-        if (changed[0]) {
-            listeners.forEach(l -> l.accept(next));
+        if (changed[0] && !listeners.isEmpty()) {
+            Shown shown = next.shown();
+            listeners.forEach(l -> l.accept(shown));
         }
         return changed[0];
     }
@@ -79,30 +85,46 @@ public class BoardView {
         String prefix = String.join("|", q.measure().id(), q.localAuthority(), q.breakdown().name(), "");
         String from = q.value() == null ? prefix : prefix + q.value() + "|";
         List<Shown> found = new ArrayList<>();
-        for (Shown shown : aggregates.subMap(from, from + Character.MAX_VALUE).values()) {
-            if (q.period() != null && !q.period().equals(shown.period())) {
+        for (Held held : aggregates.subMap(from, from + Character.MAX_VALUE).values()) {
+            String period = held.aggregate().key().period();
+            if (q.period() != null && !q.period().equals(period)
+                    || q.periodType() != null && q.periodType() != held.periodType()
+                    || q.from() != null && period.compareTo(q.from()) < 0
+                    || q.to() != null && period.compareTo(q.to()) > 0
+                    || held.aggregate().counts().isEmpty()) {
                 continue;
             }
-            if (q.periodType() != null && q.periodType() != shown.periodType()) {
-                continue;
-            }
-            if (q.from() != null && shown.period().compareTo(q.from()) < 0
-                    || q.to() != null && shown.period().compareTo(q.to()) > 0) {
-                continue;
-            }
-            if (shown.counts().isEmpty()) {
-                continue;
-            }
-            found.add(shown);
+            found.add(held.shown());
         }
         return found;
+    }
+
+    /** Every aggregate of the council the view holds, by period key then aggregate id: what was last published. */
+    public Map<String, Map<String, BoardCount.Aggregate>> ofCouncil(String localAuthority) {
+        Map<String, Map<String, BoardCount.Aggregate>> byPeriod = new java.util.HashMap<>();
+        for (Measure measure : Measure.values()) {
+            for (Breakdown breakdown : Breakdown.values()) {
+                String prefix = String.join("|", measure.id(), localAuthority, breakdown.name(), "");
+                aggregates.subMap(prefix, prefix + Character.MAX_VALUE).forEach((id, held) -> byPeriod
+                        .computeIfAbsent(held.aggregate().key().period(), p -> new java.util.HashMap<>())
+                        .put(id, held.aggregate()));
+            }
+        }
+        return byPeriod;
+    }
+
+    /** The revision shown for the aggregate, or 0. */
+    public long revisionOf(String aggregateId) {
+        Held held = aggregates.get(aggregateId);
+        return held == null ? 0 : held.revision();
     }
 
     /** The values seen under a breakdown of a council (the teams, services, cohorts or auditors to filter by). */
     public List<String> values(String localAuthority, Breakdown breakdown) {
         String prefix = String.join("|", Measure.FINAL_GRADES.id(), localAuthority, breakdown.name(), "");
         java.util.TreeSet<String> values = new java.util.TreeSet<>();
-        aggregates.subMap(prefix, prefix + Character.MAX_VALUE).values().forEach(s -> values.add(s.value()));
+        aggregates.subMap(prefix, prefix + Character.MAX_VALUE).values()
+                .forEach(h -> values.add(h.aggregate().key().value()));
         return List.copyOf(values);
     }
 

@@ -52,7 +52,8 @@ public class ProjectingEvents {
         String la = event.localAuthority();
         EventPayload data = event.data();
         if (data instanceof AuditAllocated e) {
-            records.changeAudit(la, e.auditId(), r -> r.allocated(e.caseId(), e.auditorId(), e.completionDueBy()), false);
+            records.changeAudit(la, e.auditId(), r -> r.allocated(e.caseId(), e.auditorId(), e.completionDueBy(),
+                    event.time()), false);
         } else if (data instanceof AuditCompleted e) {
             records.changeAudit(la, e.auditId(), r -> r.completed(e), false);
         } else if (data instanceof AuditOverdue e) {
@@ -66,23 +67,24 @@ public class ProjectingEvents {
         } else if (data instanceof ModerationWaived e) {
             records.changeAudit(la, e.auditId(), r -> r.waived(e.caseId(), e.waivedAt()), false);
         } else if (data instanceof ModerationAssigned e) {
-            records.changeAudit(la, e.auditId(), r -> r.moderationDue(e.caseId(), e.dueBy()), false);
+            records.changeAudit(la, e.auditId(), r -> r.moderationDue(e.caseId(), e.dueBy(), event.time()), false);
         } else if (data instanceof ModerationOverdue e) {
-            records.changeAudit(la, e.auditId(), r -> r.moderationDue(e.caseId(), e.dueBy()), true);
+            records.changeAudit(la, e.auditId(), r -> r.moderationDue(e.caseId(), e.dueBy(), null), true);
         } else if (data instanceof AuditModerated e) {
             records.changeAudit(la, e.auditId(), r -> r.moderated(e), false);
         } else if (data instanceof IroCommentRequested e) {
-            records.changeAudit(la, e.auditId(), r -> r.iroComments(e.caseId(), e.dueBy(), null), false);
+            records.changeAudit(la, e.auditId(), r -> r.iroComments(e.caseId(), e.dueBy(), null, event.time()),
+                    false);
         } else if (data instanceof IroCommentRecorded e) {
-            records.changeAudit(la, e.auditId(), r -> r.iroComments(e.caseId(), null, e.recordedAt()), false);
+            records.changeAudit(la, e.auditId(), r -> r.iroComments(e.caseId(), null, e.recordedAt(), null), false);
         } else if (data instanceof IroCommentOverdue e) {
-            records.changeAudit(la, e.auditId(), r -> r.iroComments(e.caseId(), e.dueBy(), null), true);
+            records.changeAudit(la, e.auditId(), r -> r.iroComments(e.caseId(), e.dueBy(), null, null), true);
         } else if (data instanceof AuditAcceptedByPanel e) {
-            records.changeAudit(la, e.auditId(), r -> r.panel(e.caseId(), e.closeDueBy(), null), false);
+            records.changeAudit(la, e.auditId(), r -> r.panel(e.caseId(), e.closeDueBy(), null, event.time()), false);
         } else if (data instanceof AuditClosed e) {
-            records.changeAudit(la, e.auditId(), r -> r.panel(e.caseId(), null, e.closedAt()), false);
+            records.changeAudit(la, e.auditId(), r -> r.panel(e.caseId(), null, e.closedAt(), null), false);
         } else if (data instanceof PanelCloseOverdue e) {
-            records.changeAudit(la, e.auditId(), r -> r.panel(e.caseId(), e.dueBy(), null), true);
+            records.changeAudit(la, e.auditId(), r -> r.panel(e.caseId(), e.dueBy(), null, null), true);
         } else {
             projectFollowUp(event, la, data);
         }

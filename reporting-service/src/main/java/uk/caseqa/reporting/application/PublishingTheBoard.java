@@ -2,7 +2,6 @@ package uk.caseqa.reporting.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,10 +17,11 @@ import uk.caseqa.reporting.domain.Period;
 /**
  * Use case: count the board again where records changed, and publish each aggregate whose counts moved. For each
  * council with changed records, the periods those records fall in (every period type) are counted from all the
- * council's records, compared with what was last published, and each changed aggregate is published with a higher
- * revision, then all are stored; an aggregate nobody is counted in any more is published with no counts. Only then
- * are the records marked counted (unless they changed meanwhile). A crash in between counts and publishes the same figures
- * again; the compacted topic keeps the latest. One replica counts a council at a time ({@link CouncilClaims}).
+ * council's records, compared with what was last published (this replica's {@link BoardView} of the compacted
+ * topic), and each changed aggregate is published with a higher revision; an aggregate nobody is counted in any more
+ * is published with no counts. Only then are the records marked counted (unless they changed meanwhile). A crash in
+ * between counts and publishes the same figures again; the compacted topic keeps the latest. One replica counts a
+ * council at a time ({@link CouncilClaims}); nothing is counted while a replay is catching up ({@link CatchUp}).
  */
 @Service
 public class PublishingTheBoard {
@@ -29,16 +29,18 @@ public class PublishingTheBoard {
     private static final Logger log = LoggerFactory.getLogger(PublishingTheBoard.class);
     static final int BATCH = 5_000;
     private final BoardRecords records;
-    private final BoardAggregates aggregates;
+    private final BoardView published;
+    private final CatchUp catchUp;
     private final AggregateStream stream;
     private final CouncilClaims claims;
     private final CycleAnchors anchors;
     private final Clock clock;
 
-    public PublishingTheBoard(BoardRecords records, BoardAggregates aggregates, AggregateStream stream,
-            CouncilClaims claims, CycleAnchors anchors, Clock clock) {
+    public PublishingTheBoard(BoardRecords records, BoardView published, AggregateStream stream,
+            CouncilClaims claims, CycleAnchors anchors, Clock clock, CatchUp catchUp) {
         this.records = records;
-        this.aggregates = aggregates;
+        this.published = published;
+        this.catchUp = catchUp;
         this.stream = stream;
         this.claims = claims;
         this.anchors = anchors;
@@ -57,6 +59,9 @@ public class PublishingTheBoard {
 
     /** One pass over the records waiting to be counted; returns how many aggregates were published. */
     public int publishChanged() {
+        if (!catchUp.caughtUp()) {
+            return 0; // a replay in progress: the board is counted once, when it has caught up
+        }
         Map<String, List<BoardRecords.Dirty>> byCouncil = new TreeMap<>();
         for (BoardRecords.Dirty dirty : records.dirty(BATCH)) {
             byCouncil.computeIfAbsent(dirty.localAuthority(), la -> new java.util.ArrayList<>()).add(dirty);
@@ -85,43 +90,38 @@ public class PublishingTheBoard {
             }
         }
         BoardRecords.CouncilRecords council = records.load(la);
-        Map<String, Map<String, BoardAggregates.Stored>> storedByPeriod = new java.util.HashMap<>();
-        for (BoardAggregates.Stored s : aggregates.ofCouncil(la)) {
-            storedByPeriod.computeIfAbsent(s.aggregate().key().period(), p -> new LinkedHashMap<>())
-                    .put(s.aggregate().key().id(), s);
-        }
+        Map<String, Map<String, BoardCount.Aggregate>> shown = published.ofCouncil(la);
         Instant now = clock.instant();
-        List<BoardAggregates.Stored> published = new java.util.ArrayList<>();
+        int count = 0;
         for (String key : periods) {
             Period period = Period.parse(key);
-            Map<String, BoardAggregates.Stored> stored = storedByPeriod.getOrDefault(key, new LinkedHashMap<>());
+            Map<String, BoardCount.Aggregate> before = new java.util.HashMap<>(shown.getOrDefault(key, Map.of()));
             for (BoardCount.Aggregate counted : BoardCount.count(la, period, now, council.audits(),
                     council.concerns(), council.followUps())) {
-                publishIfMoved(stored.remove(counted.key().id()), counted, published);
+                count += publishIfMoved(before.remove(counted.key().id()), counted);
             }
-            for (BoardAggregates.Stored gone : stored.values()) {
-                publishIfMoved(gone, new BoardCount.Aggregate(gone.aggregate().key(), Map.of(), period.asOf(now)),
-                        published);
+            for (BoardCount.Aggregate gone : before.values()) {
+                count += publishIfMoved(gone, new BoardCount.Aggregate(gone.key(), Map.of(), period.asOf(now)));
             }
         }
-        aggregates.saveAll(published);
         dirty.forEach(records::counted);
         log.info("board of {} counted again: {} records changed, {} periods, {} aggregates published", la,
-                dirty.size(), periods.size(), published.size());
-        return published.size();
+                dirty.size(), periods.size(), count);
+        return count;
     }
 
-    private void publishIfMoved(BoardAggregates.Stored before, BoardCount.Aggregate now,
-            List<BoardAggregates.Stored> published) {
-        if (before != null && before.aggregate().counts().equals(now.counts())
-                || before == null && now.counts().isEmpty()) {
-            return;
+    /**
+     * Publishes the aggregate if its counts differ from those shown (the view of the compacted topic, so nothing
+     * needs storing here); a view still catching up with the topic at most publishes the same counts again.
+     */
+    private int publishIfMoved(BoardCount.Aggregate before, BoardCount.Aggregate now) {
+        if (before != null && before.counts().equals(now.counts()) || before == null && now.counts().isEmpty()) {
+            return 0;
         }
-        // revisions follow the wall clock (and always grow), so those counted after a rebuild from offset zero
+        // revisions follow the wall clock and always grow, so those counted after a rebuild from offset zero
         // supersede the ones already on the compacted topic
-        long revision = Math.max(before == null ? 1 : before.revision() + 1, System.currentTimeMillis());
-        BoardAggregates.Stored next = new BoardAggregates.Stored(now, revision);
-        stream.publish(next);
-        published.add(next);
+        long revision = Math.max(published.revisionOf(now.key().id()) + 1, System.currentTimeMillis());
+        stream.publish(now, revision);
+        return 1;
     }
 }

@@ -76,13 +76,15 @@ public record AuditRecord(String localAuthority, String auditId, About about, Cl
 
     // ---- changes, one per event ---------------------------------------------------------------------------------
 
-    public AuditRecord allocated(String caseId, String auditorId, Instant completionDueBy) {
-        return with(about.filledFrom(new About(caseId, null, null, null, null, auditorId)), completion.due(completionDueBy),
-                moderation, waivedAt, submissions, decisions, iroComments, panelClose, actions);
+    /** Allocated at {@code at}: the completion clock starts. */
+    public AuditRecord allocated(String caseId, String auditorId, Instant completionDueBy, Instant at) {
+        return with(about.filledFrom(new About(caseId, null, null, null, null, auditorId)),
+                completion.due(completionDueBy, at), moderation, waivedAt, submissions, decisions, iroComments,
+                panelClose, actions);
     }
 
     public AuditRecord overdue(String caseId, Instant completionDueBy) {
-        return allocated(caseId, null, completionDueBy);
+        return allocated(caseId, null, completionDueBy, null);
     }
 
     public AuditRecord completed(AuditCompleted e) {
@@ -100,11 +102,12 @@ public record AuditRecord(String localAuthority, String auditId, About about, Cl
         for (AuditCompleted.AgreedAction agreed : e.actions()) {
             int at = indexOf(withAgreed, agreed.actionId());
             if (at < 0) {
-                withAgreed.add(new ActionRecord(agreed.actionId(), e.completedAt(), new Clocked(agreed.dueBy(), null),
+                withAgreed.add(new ActionRecord(agreed.actionId(), e.completedAt(),
+                        new Clocked(e.completedAt(), agreed.dueBy(), null),
                         null, null, null));
             } else {
                 ActionRecord known = withAgreed.get(at);
-                withAgreed.set(at, new ActionRecord(known.actionId(), e.completedAt(), known.clock().due(agreed.dueBy()),
+                withAgreed.set(at, new ActionRecord(known.actionId(), e.completedAt(), known.clock().due(agreed.dueBy(), e.completedAt()),
                         known.outcome(), known.verifiedAt(), known.confirmed()));
             }
         }
@@ -118,8 +121,10 @@ public record AuditRecord(String localAuthority, String auditId, About about, Cl
                 submissions, decisions, iroComments, panelClose, actions);
     }
 
-    public AuditRecord moderationDue(String caseId, Instant dueBy) {
-        return with(about.filledFrom(new About(caseId, null, null, null, null, null)), completion, moderation.due(dueBy),
+    /** A moderator was assigned (the moderation clock starts {@code since}) or the moderation is overdue. */
+    public AuditRecord moderationDue(String caseId, Instant dueBy, Instant since) {
+        return with(about.filledFrom(new About(caseId, null, null, null, null, null)), completion,
+                moderation.due(dueBy, since),
                 waivedAt, submissions, decisions, iroComments, panelClose, actions);
     }
 
@@ -135,24 +140,26 @@ public record AuditRecord(String localAuthority, String auditId, About about, Cl
                 iroComments, panelClose, actions);
     }
 
-    public AuditRecord iroComments(String caseId, Instant dueBy, Instant recordedAt) {
+    /** The IRO was asked (the 72-hour clock starts {@code since}), commented, or is overdue. */
+    public AuditRecord iroComments(String caseId, Instant dueBy, Instant recordedAt, Instant since) {
         return with(about.filledFrom(new About(caseId, null, null, null, null, null)), completion, moderation,
-                waivedAt, submissions, decisions, iroComments.due(dueBy).done(recordedAt), panelClose, actions);
+                waivedAt, submissions, decisions, iroComments.due(dueBy, since).done(recordedAt), panelClose, actions);
     }
 
-    public AuditRecord panel(String caseId, Instant closeDueBy, Instant closedAt) {
+    /** The panel accepted the audit (its close clock starts {@code since}), closed it, or is overdue closing it. */
+    public AuditRecord panel(String caseId, Instant closeDueBy, Instant closedAt, Instant since) {
         return with(about.filledFrom(new About(caseId, null, null, null, null, null)), completion, moderation,
-                waivedAt, submissions, decisions, iroComments, panelClose.due(closeDueBy).done(closedAt), actions);
+                waivedAt, submissions, decisions, iroComments, panelClose.due(closeDueBy, since).done(closedAt), actions);
     }
 
     public AuditRecord actionOverdue(ActionOverdue e) {
-        return action(e.actionId(), a -> new ActionRecord(a.actionId(), a.agreedAt(), a.clock().due(e.dueBy()),
+        return action(e.actionId(), a -> new ActionRecord(a.actionId(), a.agreedAt(), a.clock().due(e.dueBy(), null),
                 a.outcome(), a.verifiedAt(), a.confirmed()));
     }
 
     public AuditRecord actionClosed(ActionClosed e) {
         return action(e.actionId(), a -> new ActionRecord(a.actionId(), a.agreedAt(),
-                a.clock().due(e.dueBy()).done(e.closedAt()), a.outcome() == null ? e.outcome() : a.outcome(),
+                a.clock().due(e.dueBy(), null).done(e.closedAt()), a.outcome() == null ? e.outcome() : a.outcome(),
                 a.verifiedAt(), a.confirmed()));
     }
 

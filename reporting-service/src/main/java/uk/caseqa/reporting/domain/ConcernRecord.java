@@ -33,17 +33,17 @@ public record ConcernRecord(String localAuthority, String caseOfConcernId, Strin
     public ConcernRecord opened(CaseOfConcernOpened e) {
         return new ConcernRecord(localAuthority, caseOfConcernId, e.auditId(), e.serviceId(), e.teamId(),
                 openedAt == null || e.openedAt().isBefore(openedAt) ? e.openedAt() : openedAt,
-                safetyPlan.due(e.safetyPlanDueBy()), reAudit.due(e.reAuditDueBy()), reAudits, closedAt);
+                safetyPlan.due(e.safetyPlanDueBy(), e.openedAt()), reAudit.due(e.reAuditDueBy(), e.openedAt()), reAudits, closedAt);
     }
 
     public ConcernRecord safetyPlan(String auditId, Instant dueBy, Instant recordedAt) {
         return new ConcernRecord(localAuthority, caseOfConcernId, this.auditId == null ? auditId : this.auditId,
-                serviceId, teamId, openedAt, safetyPlan.due(dueBy).done(recordedAt), reAudit, reAudits, closedAt);
+                serviceId, teamId, openedAt, safetyPlan.due(dueBy, null).done(recordedAt), reAudit, reAudits, closedAt);
     }
 
     public ConcernRecord reAuditDue(String auditId, Instant dueBy) {
         return new ConcernRecord(localAuthority, caseOfConcernId, this.auditId == null ? auditId : this.auditId,
-                serviceId, teamId, openedAt, safetyPlan, reAudit.due(dueBy), reAudits, closedAt);
+                serviceId, teamId, openedAt, safetyPlan, reAudit.due(dueBy, null), reAudits, closedAt);
     }
 
     /** A re-audit's result; the first one ends the re-audit clock. */

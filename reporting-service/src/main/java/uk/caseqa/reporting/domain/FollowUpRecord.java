@@ -23,7 +23,7 @@ public record FollowUpRecord(String localAuthority, String followUpId, Kind kind
     public FollowUpRecord requested(Kind kind, String auditId, Instant at, Instant dueBy) {
         return new FollowUpRecord(localAuthority, followUpId, this.kind == null ? kind : this.kind,
                 this.auditId == null ? auditId : this.auditId,
-                requestedAt == null || at != null && at.isBefore(requestedAt) ? at : requestedAt, clock.due(dueBy),
+                requestedAt == null || at != null && at.isBefore(requestedAt) ? at : requestedAt, clock.due(dueBy, at),
                 outcome, grade);
     }
 

@@ -158,7 +158,11 @@ class AYearOfAuditsOnTheBoardTest {
         return t != null && !t.isAfter(asOf);
     }
 
-    static String clock(Instant due, Instant done, Instant asOf) {
+    /** A clock as it stood at {@code asOf}, or null if it had not started. */
+    static String clock(Instant start, Instant due, Instant done, Instant asOf) {
+        if (start != null && start.isAfter(asOf)) {
+            return null;
+        }
         if (by(done, asOf)) {
             return due == null || !done.isAfter(due) ? "MET" : "LATE";
         }
@@ -187,7 +191,8 @@ class AYearOfAuditsOnTheBoardTest {
                 inc(t, Measure.FOLLOW_UPS, "SHORT_AUDIT:REQUESTED");
                 inc(t, Measure.FOLLOW_UPS, by(s.shortAuditClosedAt(), asOf) ? "SHORT_AUDIT:CLOSED:IMPROVED"
                         : "SHORT_AUDIT:OPEN");
-                inc(t, Measure.TIMELINESS, "SHORT_AUDIT:" + clock(s.shortAuditDueBy(), s.shortAuditClosedAt(), asOf));
+                time(t, "SHORT_AUDIT", clock(s.shortAuditRequestedAt(), s.shortAuditDueBy(), s.shortAuditClosedAt(),
+                        asOf));
                 add(all, la, period, t, Map.of(Breakdown.COUNCIL, la));
             }
         }
@@ -196,7 +201,7 @@ class AYearOfAuditsOnTheBoardTest {
 
     static Map<Measure, Map<String, Long>> auditTally(Story s, Instant asOf) {
         Map<Measure, Map<String, Long>> t = new EnumMap<>(Measure.class);
-        inc(t, Measure.TIMELINESS, "AUDIT_COMPLETION:" + clock(s.completionDueBy(), s.completedAt(), asOf));
+        time(t, "AUDIT_COMPLETION", clock(s.allocatedAt(), s.completionDueBy(), s.completedAt(), asOf));
         if (!by(s.completedAt(), asOf)) {
             return t;
         }
@@ -222,14 +227,13 @@ class AYearOfAuditsOnTheBoardTest {
             }
         });
         inc(t, Measure.FAMILY_FEEDBACK, s.feedbackObtained() ? "OBTAINED" : "NOT_OBTAINED:" + s.feedbackNotObtained());
-        String moderation = clock(s.moderationDueBy(), s.moderatedAt(), asOf);
-        if (moderation != null) {
-            inc(t, Measure.TIMELINESS, "MODERATION:" + moderation);
+        if (s.moderationDueBy() != null) { // assigned two minutes after the submission
+            time(t, "MODERATION", clock(s.completedAt().plusSeconds(120), s.moderationDueBy(), s.moderatedAt(), asOf));
         }
-        inc(t, Measure.TIMELINESS, "IRO_COMMENTS:" + clock(s.iroDueBy(), s.iroRecordedAt(), asOf));
-        String panel = clock(s.panelCloseDueBy(), s.closedAt(), asOf);
-        if (panel != null) {
-            inc(t, Measure.TIMELINESS, "PANEL_CLOSE:" + panel);
+        time(t, "IRO_COMMENTS", clock(s.allocatedAt().plusSeconds(1), s.iroDueBy(), s.iroRecordedAt(), asOf));
+        if (s.panelCloseDueBy() != null) { // accepted by the panel two days before its close is due
+            time(t, "PANEL_CLOSE", clock(s.panelCloseDueBy().minus(java.time.Duration.ofDays(2)), s.panelCloseDueBy(),
+                    s.closedAt(), asOf));
         }
         for (YearOfAudits.StoryAction a : s.actions()) {
             inc(t, Measure.ACTIONS, "AGREED");
@@ -239,7 +243,7 @@ class AYearOfAuditsOnTheBoardTest {
                 inc(t, Measure.ACTIONS, a.confirmed() ? "VERIFIED" : "NOT_CONFIRMED");
             }
             if (!closed || a.outcome() == ActionClosed.Outcome.COMPLETED) {
-                inc(t, Measure.TIMELINESS, "ACTIONS:" + clock(a.dueBy(), closed ? a.closedAt() : null, asOf));
+                time(t, "ACTIONS", clock(s.completedAt(), a.dueBy(), closed ? a.closedAt() : null, asOf));
             }
         }
         return t;
@@ -256,11 +260,17 @@ class AYearOfAuditsOnTheBoardTest {
                 inc(t, Measure.CASES_OF_CONCERN, "ESCALATED");
             }
         }
-        String plan = clock(s.planDueBy(), s.planRecordedAt(), asOf);
+        String plan = clock(s.concernOpenedAt(), s.planDueBy(), s.planRecordedAt(), asOf);
         inc(t, Measure.CASES_OF_CONCERN, "PLAN_" + plan);
-        inc(t, Measure.TIMELINESS, "SAFETY_PLAN:" + plan);
-        inc(t, Measure.TIMELINESS, "RE_AUDIT:" + clock(s.reAuditDueBy(), s.reAuditAt(), asOf));
+        time(t, "SAFETY_PLAN", plan);
+        time(t, "RE_AUDIT", clock(s.concernOpenedAt(), s.reAuditDueBy(), s.reAuditAt(), asOf));
         return t;
+    }
+
+    static void time(Map<Measure, Map<String, Long>> tally, String clock, String status) {
+        if (status != null) {
+            inc(tally, Measure.TIMELINESS, clock + ":" + status);
+        }
     }
 
     static void inc(Map<Measure, Map<String, Long>> tally, Measure measure, String bucket) {

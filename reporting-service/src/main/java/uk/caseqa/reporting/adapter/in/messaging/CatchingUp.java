@@ -21,21 +21,24 @@ import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.caseqa.contracts.EventStream;
-import uk.caseqa.reporting.application.BoardAggregates;
+import uk.caseqa.reporting.application.CatchUp;
 import uk.caseqa.reporting.application.BoardRecords;
 
 /**
  * How far the projection has caught up with the event history it found at start-up: the end offset of every
  * partition of the three input topics is read once the service is ready, and each consumed event moves its
  * partition on. While behind, the log says how many events of how many remain (every 10 s) and the gauges
- * {@code caseqa.reporting.catchup.remaining} and {@code caseqa.reporting.catchup.progress} (0 to 1) show it.
+ * {@code caseqa.reporting.catchup.remaining} and {@code caseqa.reporting.catchup.progress} (0 to 1) show it, of
+ * {@code caseqa.reporting.catchup.events} found at start-up.
  *
- * <p>With {@code caseqa.reporting.rebuild=true} the records and aggregates are forgotten before any event is consumed
+ * <p>Until caught up, the board is not counted (counting after every batch of a replay would be wasted work).
+ *
+ * <p>With {@code caseqa.reporting.rebuild=true} the records are forgotten before any event is consumed
  * and the input bindings start from offset zero ({@code reset-offsets}): the board is rebuilt from the whole history.
  * Run one replica for a rebuild, then restart without the flag.
  */
 @Component
-class CatchingUp {
+class CatchingUp implements CatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(CatchingUp.class);
     private static final List<EventStream> INPUTS = List.of(EventStream.AUDITS, EventStream.MODERATION,
@@ -52,18 +55,19 @@ class CatchingUp {
     CatchingUp(@Value("${caseqa.topic-prefix:}") String prefix,
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${caseqa.reporting.rebuild:false}") boolean rebuild, BoardRecords records,
-            BoardAggregates aggregates, MeterRegistry meters) {
+            MeterRegistry meters) {
         this.prefix = prefix;
         this.brokers = brokers;
         this.rebuild = rebuild;
         if (rebuild) {
-            log.warn("caseqa.reporting.rebuild=true: forgetting every board record and aggregate; the board is "
-                    + "rebuilt from offset zero of {}", topics());
+            log.warn("caseqa.reporting.rebuild=true: forgetting every board record; the board is rebuilt from offset "
+                    + "zero of {}", topics());
             records.deleteAll();
-            aggregates.deleteAll();
         }
         Gauge.builder("caseqa.reporting.catchup.remaining", this, CatchingUp::remaining)
                 .description("events present at start-up not yet projected").register(meters);
+        Gauge.builder("caseqa.reporting.catchup.events", this, c -> c.total)
+                .description("events on the input topics at start-up (-1 until read)").register(meters);
         Gauge.builder("caseqa.reporting.catchup.progress", this, CatchingUp::progress)
                 .description("share of the events present at start-up projected (1 when caught up)").register(meters);
     }
@@ -74,8 +78,7 @@ class CatchingUp {
 
     @EventListener(ApplicationReadyEvent.class)
     void readEndOffsets() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             var existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<String> present = topics().stream().filter(existing::contains).toList();
             var described = admin.describeTopics(present).allTopicNames().get(15, TimeUnit.SECONDS);
@@ -106,6 +109,11 @@ class CatchingUp {
         if (topic != null && partition instanceof Integer p && offset instanceof Long o) {
             next.merge(new TopicPartition(topic.toString(), p), o + 1, Math::max);
         }
+    }
+
+    @Override
+    public boolean caughtUp() {
+        return remaining() == 0;
     }
 
     long remaining() {

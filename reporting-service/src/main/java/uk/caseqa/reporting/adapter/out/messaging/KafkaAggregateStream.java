@@ -6,13 +6,12 @@ import uk.caseqa.contracts.BoardAggregateUpdated;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.outbox.EventPublisher;
 import uk.caseqa.reporting.application.AggregateStream;
-import uk.caseqa.reporting.application.BoardAggregates;
 import uk.caseqa.reporting.domain.BoardCount;
 
 /**
  * Publishes each aggregate as {@code BoardAggregateUpdated} on {@code qa.board-aggregates}, keyed by the aggregate's
- * id, so the compacted topic keeps the latest revision of each. The send is synchronous: the caller stores the
- * revision only once the broker has it.
+ * id, so the compacted topic keeps the latest revision of each. The send is synchronous: the caller marks records
+ * counted only once the broker has every aggregate they moved.
  */
 @Component
 class KafkaAggregateStream implements AggregateStream {
@@ -26,10 +25,10 @@ class KafkaAggregateStream implements AggregateStream {
     }
 
     @Override
-    public void publish(BoardAggregates.Stored stored) {
-        BoardCount.Key key = stored.aggregate().key();
+    public void publish(BoardCount.Aggregate aggregate, long revision) {
+        BoardCount.Key key = aggregate.key();
         publisher.publish(events.outboxEvent(key.id(), key.localAuthority(), new BoardAggregateUpdated(
                 key.measure().id(), key.breakdown().name(), key.value(), key.period(),
-                new TreeMap<>(stored.aggregate().counts()), stored.revision(), stored.aggregate().asOf())));
+                new TreeMap<>(aggregate.counts()), revision, aggregate.asOf())));
     }
 }

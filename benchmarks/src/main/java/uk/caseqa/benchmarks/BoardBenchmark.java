@@ -1,0 +1,370 @@
+package uk.caseqa.benchmarks;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bson.Document;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import io.micrometer.core.instrument.MeterRegistry;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.EventJson;
+import uk.caseqa.contracts.EventPayload;
+import uk.caseqa.contracts.EventStream;
+import uk.caseqa.reporting.ReportingServiceApplication;
+import uk.caseqa.reporting.application.BoardRecords;
+import uk.caseqa.reporting.application.BoardView;
+import uk.caseqa.reporting.application.ProjectingEvents;
+import uk.caseqa.reporting.demo.YearOfAudits;
+import uk.caseqa.reporting.domain.BoardCount;
+import uk.caseqa.reporting.domain.Breakdown;
+import uk.caseqa.reporting.domain.Measure;
+import uk.caseqa.reporting.domain.Period;
+import uk.caseqa.testsupport.Infrastructure;
+import uk.caseqa.testsupport.ServiceReplica;
+
+/**
+ * The board's benchmark, in one run on one machine (prints figures, writes {@code target/board-benchmark.json}):
+ * <ol>
+ *   <li><b>Replay against the raw ceiling.</b> A generated history (default 20 councils, 24 months) is put on the
+ *   three input topics. A plain Kafka consumer reads every event, parses it and bulk-upserts it into the same kind of
+ *   store (the raw ceiling: no domain work); then reporting-service, started with its input bindings stopped, has
+ *   them started and replays the same events from offset zero into its records; then the raw loop runs again. The
+ *   replay rate is reported as a ratio to the mean of the two raw rates, with the time until the whole board is
+ *   counted and published.</li>
+ *   <li><b>Dashboard queries at national scale.</b> 153 councils with 10 years of monthly audits: three generated
+ *   councils (12 audits a month in 6 teams) are counted for every period type and their aggregates loaded, under
+ *   153 council ids, into a dashboard view; then a mix of the dashboard's queries (a month by council and by team, a
+ *   12-month trend, a quarter by auditor, a year by service) is timed one by one, p50 / p99 / p99.9 from an
+ *   HdrHistogram.</li>
+ * </ol>
+ * System properties: {@code bench.councils}, {@code bench.months}, {@code bench.national.councils},
+ * {@code bench.national.years}, {@code bench.queries}.
+ */
+public final class BoardBenchmark {
+
+    private static final Instant NOW = Instant.now();
+    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+    private static final List<String> INPUTS = List.of(EventStream.AUDITS.topic(), EventStream.MODERATION.topic(),
+            EventStream.CONCERNS.topic());
+    private static final List<String> BINDINGS = List.of("auditEvents-in-0", "moderationEvents-in-0",
+            "concernEvents-in-0");
+
+    private BoardBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("machineCores", Runtime.getRuntime().availableProcessors());
+        replayAgainstTheRawCeiling(results);
+        dashboardQueriesAtNationalScale(results);
+        write(results);
+        System.exit(0);
+    }
+
+    // ---- 1. replay ----------------------------------------------------------------------------------------------
+
+    static void replayAgainstTheRawCeiling(Map<String, Object> results) throws Exception {
+        int councils = Integer.getInteger("bench.councils", 20);
+        int months = Integer.getInteger("bench.months", 24);
+        List<YearOfAudits.Council> shapes = new ArrayList<>();
+        for (int i = 0; i < councils; i++) {
+            shapes.add(new YearOfAudits.Council("council-" + i, YearOfAudits.Policy.values()[i % 3], 2, 3, 2));
+        }
+        LocalDate first = LocalDate.ofInstant(NOW, ENGLAND).withDayOfMonth(1).minusMonths(months);
+        YearOfAudits.History history = YearOfAudits.generate(shapes, first, months, NOW, 1L);
+        int n = history.events().size();
+        Infrastructure infrastructure = Infrastructure.shared();
+        String isolation = "bench" + ProcessHandle.current().pid();
+        String prefix = isolation + ".";
+        long sent = System.nanoTime();
+        send(infrastructure.kafkaBootstrapServers(), prefix, history.events());
+        System.out.printf("replay: %,d events of %,d audits in %d councils put on the input topics in %.1f s%n", n,
+                history.stories().size(), councils, seconds(sent));
+
+        double raw1 = rawConsume(infrastructure, prefix, n, "raw-1");
+        Map<String, Double> replay = replay(isolation, n);
+        double raw2 = rawConsume(infrastructure, prefix, n, "raw-2");
+        double raw = (raw1 + raw2) / 2;
+        double ratio = replay.get("eventsPerSecond") / raw;
+        System.out.printf("replay: raw ceiling %,.0f and %,.0f events/s (mean %,.0f); reporting-service replay %,.0f "
+                + "events/s = %.2fx the raw rate (target >= 0.50); whole board counted and published %.1f s after "
+                + "the replay started%n", raw1, raw2, raw, replay.get("eventsPerSecond"), ratio,
+                replay.get("boardSeconds"));
+        results.put("replayEvents", n);
+        results.put("rawEventsPerSecondRound1", Math.round(raw1));
+        results.put("rawEventsPerSecondRound2", Math.round(raw2));
+        results.put("replayEventsPerSecond", Math.round(replay.get("eventsPerSecond")));
+        results.put("replayToRawRatio", Math.round(ratio * 100) / 100.0);
+        results.put("boardPublishedSeconds", Math.round(replay.get("boardSeconds") * 10) / 10.0);
+    }
+
+    private static void send(String bootstrap, String prefix, List<EventEnvelope<EventPayload>> events) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            for (EventEnvelope<EventPayload> e : events) {
+                producer.send(new ProducerRecord<>(prefix + e.eventType().stream().topic(),
+                        e.subject().getBytes(StandardCharsets.UTF_8), EventJson.writeString(e).getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** The raw ceiling: consume, parse, bulk-upsert each poll's events; events per second. */
+    private static double rawConsume(Infrastructure infrastructure, String prefix, int n, String name) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, prefix + name);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        String uri = infrastructure.mongoUri(prefix.replace(".", "") + "-" + name);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props);
+                MongoClient mongo = MongoClients.create(uri)) {
+            MongoCollection<Document> store = mongo.getDatabase(new ConnectionString(uri).getDatabase())
+                    .getCollection("events");
+            consumer.subscribe(INPUTS.stream().map(t -> prefix + t).toList());
+            int consumed = 0;
+            long started = 0;
+            while (consumed < n) {
+                List<WriteModel<Document>> batch = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (started == 0) {
+                        started = System.nanoTime();
+                    }
+                    EventEnvelope<EventPayload> e = EventJson.read(record.value());
+                    batch.add(new ReplaceOneModel<>(Filters.eq("_id", e.id()), new Document("_id", e.id())
+                            .append("type", e.type()).append("localAuthority", e.localAuthority())
+                            .append("subject", e.subject()).append("time", Date.from(e.time()))
+                            .append("json", new String(record.value(), StandardCharsets.UTF_8)),
+                            new ReplaceOptions().upsert(true)));
+                }
+                if (!batch.isEmpty()) {
+                    store.bulkWrite(batch);
+                    consumed += batch.size();
+                }
+            }
+            double rate = n / seconds(started);
+            System.out.printf("replay: raw loop %s consumed, parsed and upserted %,d events at %,.0f events/s%n",
+                    name, n, rate);
+            return rate;
+        }
+    }
+
+    /** reporting-service replays the topics from offset zero; events per second and seconds to the whole board. */
+    private static Map<String, Double> replay(String isolation, int n) throws InterruptedException {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        BINDINGS.forEach(b -> properties.put("spring.cloud.stream.bindings." + b + ".consumer.auto-startup", false));
+        // the raw loop writes no log line per event; neither does the replay here (the service logs each at info)
+        properties.put("logging.level.uk.caseqa.messaging.inbound", "WARN");
+        properties.put("logging.level.uk.caseqa.reporting.application.PublishingTheBoard", "WARN");
+        try (ConfigurableApplicationContext reporting = ServiceReplica.start(ReportingServiceApplication.class,
+                ReportingServiceApplication.CONFIG_NAME, isolation, Clock.systemUTC(), properties)) {
+            MeterRegistry meters = reporting.getBean(MeterRegistry.class);
+            MongoTemplate store = reporting.getBean(MongoTemplate.class);
+            BindingsLifecycleController bindings = reporting.getBean(BindingsLifecycleController.class);
+            long started = System.nanoTime();
+            BINDINGS.forEach(b -> bindings.changeState(b, BindingsLifecycleController.State.STARTED));
+            while (projected(meters) < n) {
+                Thread.sleep(20);
+            }
+            double replaySeconds = seconds(started);
+            Query dirty = Query.query(Criteria.where("dirty").is(true));
+            while (store.exists(dirty, "boardRecords")) {
+                Thread.sleep(100);
+            }
+            System.out.printf("replay: reporting-service projected %,d events in %.1f s%n", n, replaySeconds);
+            return Map.of("eventsPerSecond", n / replaySeconds, "boardSeconds", seconds(started));
+        }
+    }
+
+    private static double projected(MeterRegistry meters) {
+        return meters.find("caseqa.events.consumed").counters().stream()
+                .filter(c -> !"BoardAggregateUpdated".equals(c.getId().getTag("type")))
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    // ---- 2. dashboard queries -----------------------------------------------------------------------------------
+
+    static void dashboardQueriesAtNationalScale(Map<String, Object> results) {
+        int councils = Integer.getInteger("bench.national.councils", 153);
+        int years = Integer.getInteger("bench.national.years", 10);
+        int queries = Integer.getInteger("bench.queries", 200_000);
+        LocalDate anchor = LocalDate.of(2024, 1, 1);
+        long started = System.nanoTime();
+        List<List<BoardCount.Aggregate>> templates = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            templates.add(countedCouncil("template-" + t, years, anchor, 100 + t));
+        }
+        System.out.printf("queries: 3 councils of %d years counted (%,d aggregates each on average) in %.1f s%n",
+                years, templates.stream().mapToInt(List::size).sum() / 3, seconds(started));
+        BoardView view = new BoardView();
+        long loading = System.nanoTime();
+        for (int i = 0; i < councils; i++) {
+            String la = "council-" + i;
+            String template = "template-" + (i % 3);
+            for (BoardCount.Aggregate a : templates.get(i % 3)) {
+                BoardCount.Key k = a.key();
+                view.show(new BoardCount.Aggregate(new BoardCount.Key(k.measure(), la, k.breakdown(),
+                        k.value().equals(template) ? la : k.value(), k.period()), a.counts(), a.asOf()), 1);
+            }
+        }
+        templates.clear();
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+        System.out.printf("queries: %,d aggregates of %d councils loaded into the dashboard view in %.1f s, heap in "
+                + "use %,d MB%n", view.size(), councils, seconds(loading), heapMb);
+
+        Random random = new Random(7);
+        List<String> months = periods(Period.Type.MONTH, years, anchor);
+        List<String> quarters = periods(Period.Type.QUARTER, years, anchor);
+        List<String> yearKeys = periods(Period.Type.YEAR, years, anchor);
+        Histogram histogram = new Histogram(60_000_000_000L, 3);
+        long found = 0;
+        for (int i = 0; i < queries + queries / 5; i++) {
+            BoardView.Question q = question(random, "council-" + random.nextInt(councils), months, quarters, yearKeys);
+            long t0 = System.nanoTime();
+            found += view.ask(q).size();
+            long took = System.nanoTime() - t0;
+            if (i >= queries / 5) {
+                histogram.recordValue(took);
+            }
+        }
+        double p50 = histogram.getValueAtPercentile(50) / 1e6;
+        double p99 = histogram.getValueAtPercentile(99) / 1e6;
+        double p999 = histogram.getValueAtPercentile(99.9) / 1e6;
+        System.out.printf("queries: %,d dashboard queries (%,d aggregates returned): p50 %.3f ms, p99 %.3f ms, p99.9 "
+                + "%.3f ms, max %.3f ms (target p99 <= 50 ms)%n", queries, found, p50, p99, p999,
+                histogram.getMaxValue() / 1e6);
+        results.put("nationalCouncils", councils);
+        results.put("nationalYears", years);
+        results.put("nationalAggregates", view.size());
+        results.put("nationalHeapMb", heapMb);
+        results.put("queryP50Ms", Math.round(p50 * 1000) / 1000.0);
+        results.put("queryP99Ms", Math.round(p99 * 1000) / 1000.0);
+        results.put("queryP999Ms", Math.round(p999 * 1000) / 1000.0);
+    }
+
+    private static BoardView.Question question(Random r, String la, List<String> months, List<String> quarters,
+            List<String> years) {
+        int roll = r.nextInt(100);
+        if (roll < 30) {
+            return new BoardView.Question(Measure.FINAL_GRADES, la, Breakdown.COUNCIL, null, pick(r, months), null,
+                    null, null);
+        }
+        if (roll < 50) {
+            return new BoardView.Question(Measure.FINAL_GRADES, la, Breakdown.TEAM, null, pick(r, months), null, null,
+                    null);
+        }
+        if (roll < 70) {
+            int end = 12 + r.nextInt(months.size() - 12);
+            return new BoardView.Question(Measure.TIMELINESS, la, Breakdown.COUNCIL, la, null, Period.Type.MONTH,
+                    months.get(end - 12), months.get(end - 1));
+        }
+        if (roll < 85) {
+            return new BoardView.Question(Measure.MODERATION, la, Breakdown.AUDITOR, null, pick(r, quarters), null,
+                    null, null);
+        }
+        return new BoardView.Question(Measure.CASES_OF_CONCERN, la, Breakdown.SERVICE, null, pick(r, years), null,
+                null, null);
+    }
+
+    private static String pick(Random r, List<String> keys) {
+        return keys.get(r.nextInt(keys.size()));
+    }
+
+    private static List<String> periods(Period.Type type, int years, LocalDate anchor) {
+        Set<String> keys = new TreeSet<>();
+        Period p = Period.containing(type, NOW, anchor);
+        Instant start = NOW.minus(Duration.ofDays(365L * years));
+        while (p.end().isAfter(start)) {
+            keys.add(p.key());
+            p = p.previous(anchor);
+        }
+        return List.copyOf(keys);
+    }
+
+    /** A generated council of {@code years} years, projected and counted for every period it has records in. */
+    private static List<BoardCount.Aggregate> countedCouncil(String la, int years, LocalDate anchor, long seed) {
+        LocalDate first = LocalDate.ofInstant(NOW, ENGLAND).withDayOfMonth(1).minusYears(years);
+        YearOfAudits.History history = YearOfAudits.generate(
+                List.of(new YearOfAudits.Council(la, YearOfAudits.Policy.SAMPLE_25, 2, 3, 2)), first, years * 12, NOW,
+                seed);
+        MemoryBoardRecords records = new MemoryBoardRecords();
+        ProjectingEvents projecting = new ProjectingEvents(records);
+        history.events().forEach(projecting::project);
+        BoardRecords.CouncilRecords council = records.load(la);
+        Set<String> periods = new TreeSet<>();
+        council.audits().forEach(a -> a.periodDates().forEach(d -> {
+            for (Period.Type type : Period.Type.values()) {
+                periods.add(Period.containing(type, d, anchor).key());
+            }
+        }));
+        List<BoardCount.Aggregate> all = new ArrayList<>();
+        for (String key : periods) {
+            all.addAll(BoardCount.count(la, Period.parse(key), NOW, council.audits(), council.concerns(),
+                    council.followUps()));
+        }
+        return all;
+    }
+
+    // ---- output -------------------------------------------------------------------------------------------------
+
+    private static void write(Map<String, Object> results) throws IOException {
+        StringBuilder json = new StringBuilder("{\n");
+        results.forEach((k, v) -> json.append("  \"").append(k).append("\": ")
+                .append(v instanceof Number ? v.toString() : "\"" + v + "\"").append(",\n"));
+        json.setLength(json.length() - 2);
+        json.append("\n}\n");
+        Path out = Path.of("target", "board-benchmark.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, json);
+        System.out.println("figures written to " + out.toAbsolutePath());
+        System.out.print(json);
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+}
