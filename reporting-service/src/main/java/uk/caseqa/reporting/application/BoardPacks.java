@@ -43,10 +43,9 @@ public class BoardPacks {
         if (localAuthority == null || localAuthority.isBlank()) {
             throw new IllegalArgumentException("localAuthority: required");
         }
-        Period period = Period.parse(periodKey);
+        Period period = anchors.period(localAuthority, periodKey);
         Instant now = clock.instant();
         requireStarted(period, now);
-        requireCycleOf(localAuthority, period);
         List<Period> periods = counting.trend(localAuthority, period.key(), TREND_PERIODS);
         List<BoardCount.Aggregate> counted = counting.count(localAuthority, periods);
         if (counted.isEmpty()) {
@@ -73,15 +72,4 @@ public class BoardPacks {
         }
     }
 
-    private void requireCycleOf(String localAuthority, Period period) {
-        if (period.type() != Period.Type.CYCLE) {
-            return;
-        }
-        Period cycle = Period.containing(Period.Type.CYCLE, period.start(), anchors.of(localAuthority));
-        if (!cycle.equals(period)) {
-            throw new IllegalArgumentException("period: " + period.key() + " is not one of " + localAuthority
-                    + "'s 6-week cycles, which run in 42-day steps from " + anchors.of(localAuthority) + "; "
-                    + period.firstDay() + " falls in " + cycle.key());
-        }
-    }
 }

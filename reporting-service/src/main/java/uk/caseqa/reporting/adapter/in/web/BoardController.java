@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uk.caseqa.reporting.application.BoardView;
 import uk.caseqa.reporting.application.CountingFromRecords;
+import uk.caseqa.reporting.application.CycleAnchors;
 import uk.caseqa.reporting.domain.Breakdown;
 import uk.caseqa.reporting.domain.Measure;
 import uk.caseqa.reporting.domain.Period;
@@ -24,10 +25,12 @@ class BoardController {
     private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
     private final BoardView view;
     private final CountingFromRecords counting;
+    private final CycleAnchors anchors;
 
-    BoardController(BoardView view, CountingFromRecords counting) {
+    BoardController(BoardView view, CountingFromRecords counting, CycleAnchors anchors) {
         this.view = view;
         this.counting = counting;
+        this.anchors = anchors;
     }
 
     /** A measure's definition, as the dashboard shows it. */
@@ -61,7 +64,7 @@ class BoardController {
             @RequestParam(required = false) String period, @RequestParam(required = false) Period.Type periodType,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         if (period != null) {
-            Period.parse(period);
+            anchors.period(localAuthority, period);
         }
         return view.ask(new BoardView.Question(Measure.ofId(measure), localAuthority, breakdown, value, period,
                 periodType, from, to));
@@ -74,7 +77,7 @@ class BoardController {
             @RequestParam String period, @RequestParam String bucket) {
         Breakdown by = breakdown == null ? Breakdown.COUNCIL : breakdown;
         return counting.behind(localAuthority, Measure.ofId(measure), by, by == Breakdown.COUNCIL ? null : value,
-                Period.parse(period), bucket);
+                anchors.period(localAuthority, period), bucket);
     }
 
     @GetMapping(path = "/stream", produces = "text/event-stream")
