@@ -61,7 +61,7 @@ import uk.caseqa.testsupport.ServiceReplica;
 /**
  * The board's benchmark, in one run on one machine (prints figures, writes {@code target/board-benchmark.json}):
  * <ol>
- *   <li><b>Replay against the raw ceiling.</b> A generated history (default 20 councils, 24 months) is put on the
+ *   <li><b>Replay against the raw ceiling.</b> A generated history (default 10 councils, 12 months) is put on the
  *   three input topics. A plain Kafka consumer reads every event, parses it and bulk-upserts it into the same kind of
  *   store (the raw ceiling: no domain work); then reporting-service, started with its input bindings stopped, has
  *   them started and replays the same events from offset zero into its records; then the raw loop runs again. The
@@ -100,8 +100,8 @@ public final class BoardBenchmark {
     // ---- 1. replay ----------------------------------------------------------------------------------------------
 
     static void replayAgainstTheRawCeiling(Map<String, Object> results) throws Exception {
-        int councils = Integer.getInteger("bench.councils", 20);
-        int months = Integer.getInteger("bench.months", 24);
+        int councils = Integer.getInteger("bench.councils", 10);
+        int months = Integer.getInteger("bench.months", 12);
         List<YearOfAudits.Council> shapes = new ArrayList<>();
         for (int i = 0; i < councils; i++) {
             shapes.add(new YearOfAudits.Council("council-" + i, YearOfAudits.Policy.values()[i % 3], 2, 3, 2));
@@ -210,7 +210,8 @@ public final class BoardBenchmark {
             }
             double replaySeconds = seconds(started);
             Query dirty = Query.query(Criteria.where("dirty").is(true));
-            while (store.exists(dirty, "boardRecords")) {
+            long limit = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (store.exists(dirty, "boardRecords") && System.nanoTime() < limit) {
                 Thread.sleep(100);
             }
             System.out.printf("replay: reporting-service projected %,d events in %.1f s%n", n, replaySeconds);

@@ -92,36 +92,36 @@ public class PublishingTheBoard {
         BoardRecords.CouncilRecords council = records.load(la);
         Map<String, Map<String, BoardCount.Aggregate>> shown = published.ofCouncil(la);
         Instant now = clock.instant();
-        int count = 0;
+        List<AggregateStream.Revision> moved = new java.util.ArrayList<>();
         for (String key : periods) {
             Period period = Period.parse(key);
             Map<String, BoardCount.Aggregate> before = new java.util.HashMap<>(shown.getOrDefault(key, Map.of()));
             for (BoardCount.Aggregate counted : BoardCount.count(la, period, now, council.audits(),
                     council.concerns(), council.followUps())) {
-                count += publishIfMoved(before.remove(counted.key().id()), counted);
+                moved(before.remove(counted.key().id()), counted, moved);
             }
             for (BoardCount.Aggregate gone : before.values()) {
-                count += publishIfMoved(gone, new BoardCount.Aggregate(gone.key(), Map.of(), period.asOf(now)));
+                moved(gone, new BoardCount.Aggregate(gone.key(), Map.of(), period.asOf(now)), moved);
             }
         }
+        stream.publishAll(moved);
         dirty.forEach(records::counted);
         log.info("board of {} counted again: {} records changed, {} periods, {} aggregates published", la,
-                dirty.size(), periods.size(), count);
-        return count;
+                dirty.size(), periods.size(), moved.size());
+        return moved.size();
     }
 
     /**
-     * Publishes the aggregate if its counts differ from those shown (the view of the compacted topic, so nothing
-     * needs storing here); a view still catching up with the topic at most publishes the same counts again.
+     * Adds the aggregate if its counts differ from those shown (the view of the compacted topic, so nothing needs
+     * storing here); a view still catching up with the topic at most publishes the same counts again.
      */
-    private int publishIfMoved(BoardCount.Aggregate before, BoardCount.Aggregate now) {
+    private void moved(BoardCount.Aggregate before, BoardCount.Aggregate now, List<AggregateStream.Revision> moved) {
         if (before != null && before.counts().equals(now.counts()) || before == null && now.counts().isEmpty()) {
-            return 0;
+            return;
         }
         // revisions follow the wall clock and always grow, so those counted after a rebuild from offset zero
         // supersede the ones already on the compacted topic
         long revision = Math.max(published.revisionOf(now.key().id()) + 1, System.currentTimeMillis());
-        stream.publish(now, revision);
-        return 1;
+        moved.add(new AggregateStream.Revision(now, revision));
     }
 }

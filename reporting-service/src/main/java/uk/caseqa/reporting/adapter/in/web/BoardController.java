@@ -2,9 +2,7 @@ package uk.caseqa.reporting.adapter.in.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 import java.util.List;
-import java.util.function.Consumer;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,12 +20,13 @@ import uk.caseqa.reporting.domain.Period;
 @Tag(name = "Board", description = "Measures boards read, by council, service, team, cohort and auditor, for any period")
 class BoardController {
 
-    private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
     private final BoardView view;
     private final CountingFromRecords counting;
     private final CycleAnchors anchors;
+    private final BoardStreams streams;
 
-    BoardController(BoardView view, CountingFromRecords counting, CycleAnchors anchors) {
+    BoardController(BoardView view, CountingFromRecords counting, CycleAnchors anchors, BoardStreams streams) {
+        this.streams = streams;
         this.view = view;
         this.counting = counting;
         this.anchors = anchors;
@@ -83,29 +82,6 @@ class BoardController {
     @GetMapping(path = "/stream", produces = "text/event-stream")
     @Operation(summary = "Server-sent events: each aggregate of the council as it changes (event name 'aggregate')")
     SseEmitter stream(@RequestParam String localAuthority) {
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
-        Consumer<BoardView.Shown> listener = new Consumer<>() {
-            @Override
-            public void accept(BoardView.Shown shown) {
-                if (!shown.localAuthority().equals(localAuthority)) {
-                    return;
-                }
-                try {
-                    emitter.send(SseEmitter.event().name("aggregate").data(shown));
-                } catch (IOException | IllegalStateException gone) {
-                    view.stopListening(this);
-                }
-            }
-        };
-        view.listen(listener);
-        emitter.onCompletion(() -> view.stopListening(listener));
-        emitter.onTimeout(() -> view.stopListening(listener));
-        emitter.onError(e -> view.stopListening(listener));
-        try {
-            emitter.send(SseEmitter.event().name("hello").data("listening to " + localAuthority));
-        } catch (IOException e) {
-            view.stopListening(listener);
-        }
-        return emitter;
+        return streams.open(localAuthority);
     }
 }
