@@ -17,17 +17,27 @@ final class MemoryBoardRecords implements BoardRecords {
     private final Map<String, FollowUpRecord> followUps = new HashMap<>();
 
     @Override
-    public void changeAudit(String la, String id, UnaryOperator<AuditRecord> change, boolean recountAnyway) {
+    public void changeAll(List<Change> changes) {
+        for (Change c : changes) {
+            if (c instanceof AuditChange a) {
+                changeAudit(a.localAuthority(), a.id(), a.change(), a.recountAnyway());
+            } else if (c instanceof ConcernChange k) {
+                changeConcern(k.localAuthority(), k.id(), k.change(), k.recountAnyway());
+            } else if (c instanceof FollowUpChange f) {
+                changeFollowUp(f.localAuthority(), f.id(), f.change());
+            }
+        }
+    }
+
+    void changeAudit(String la, String id, UnaryOperator<AuditRecord> change, boolean recountAnyway) {
         audits.put(id, change.apply(audits.getOrDefault(id, AuditRecord.of(la, id))));
     }
 
-    @Override
-    public void changeConcern(String la, String id, UnaryOperator<ConcernRecord> change, boolean recountAnyway) {
+    void changeConcern(String la, String id, UnaryOperator<ConcernRecord> change, boolean recountAnyway) {
         concerns.put(id, change.apply(concerns.getOrDefault(id, ConcernRecord.of(la, id))));
     }
 
-    @Override
-    public void changeFollowUp(String la, String id, UnaryOperator<FollowUpRecord> change) {
+    void changeFollowUp(String la, String id, UnaryOperator<FollowUpRecord> change) {
         followUps.put(id, change.apply(followUps.getOrDefault(id, FollowUpRecord.of(la, id))));
     }
 

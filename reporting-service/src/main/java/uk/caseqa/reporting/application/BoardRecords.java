@@ -8,19 +8,44 @@ import uk.caseqa.reporting.domain.ConcernRecord;
 import uk.caseqa.reporting.domain.FollowUpRecord;
 
 /**
- * Port: the records boards are counted from, one per audit, case of concern and follow-up of each council. A change
- * is one version-checked write of one record; a record whose figures may have moved is left {@code dirty}, with the
+ * Port: the records boards are counted from, one per audit, case of concern and follow-up of each council. The
+ * changes to one record are one version-checked write of it; a record whose figures may have moved is left {@code dirty}, with the
  * dates that place it in periods, until the board has been counted again.
  */
 public interface BoardRecords {
 
-    /** Applies the change to the council's audit record (created empty if new); recount also when unchanged if asked. */
-    void changeAudit(String localAuthority, String auditId, UnaryOperator<AuditRecord> change, boolean recountAnyway);
+    /** One change of one record of a council; a batch of them is applied together ({@link #changeAll}). */
+    sealed interface Change permits AuditChange, ConcernChange, FollowUpChange {
+        String localAuthority();
 
-    void changeConcern(String localAuthority, String caseOfConcernId, UnaryOperator<ConcernRecord> change,
-            boolean recountAnyway);
+        String id();
 
-    void changeFollowUp(String localAuthority, String followUpId, UnaryOperator<FollowUpRecord> change);
+        /** Count the record again even if the change leaves it as it was (an overdue clock, for one). */
+        boolean recountAnyway();
+    }
+
+    record AuditChange(String localAuthority, String id, UnaryOperator<AuditRecord> change, boolean recountAnyway)
+            implements Change {
+    }
+
+    record ConcernChange(String localAuthority, String id, UnaryOperator<ConcernRecord> change, boolean recountAnyway)
+            implements Change {
+    }
+
+    record FollowUpChange(String localAuthority, String id, UnaryOperator<FollowUpRecord> change)
+            implements Change {
+        @Override
+        public boolean recountAnyway() {
+            return false;
+        }
+    }
+
+    /**
+     * Applies the changes, in order, each to its record (created empty if new): all changes of one record in one
+     * version-checked write, and all records in as few round trips to the store as it allows. Every change is
+     * idempotent, so a batch applied again (a redelivery after a crash) changes nothing more.
+     */
+    void changeAll(List<Change> changes);
 
     /** Up to {@code limit} records waiting to be counted. */
     List<Dirty> dirty(int limit);

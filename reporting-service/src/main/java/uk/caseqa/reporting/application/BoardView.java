@@ -99,24 +99,18 @@ public class BoardView {
         return found;
     }
 
-    /** Every aggregate of the council the view holds, by period key then aggregate id: what was last published. */
-    public Map<String, Map<String, BoardCount.Aggregate>> ofCouncil(String localAuthority) {
-        Map<String, Map<String, BoardCount.Aggregate>> byPeriod = new java.util.HashMap<>();
+    /** Every aggregate of the council the view holds, by period key then aggregate id, with its revision. */
+    public Map<String, Map<String, AggregateStream.Revision>> ofCouncil(String localAuthority) {
+        Map<String, Map<String, AggregateStream.Revision>> byPeriod = new java.util.HashMap<>();
         for (Measure measure : Measure.values()) {
             for (Breakdown breakdown : Breakdown.values()) {
                 String prefix = String.join("|", measure.id(), localAuthority, breakdown.name(), "");
                 aggregates.subMap(prefix, prefix + Character.MAX_VALUE).forEach((id, held) -> byPeriod
                         .computeIfAbsent(held.aggregate().key().period(), p -> new java.util.HashMap<>())
-                        .put(id, held.aggregate()));
+                        .put(id, new AggregateStream.Revision(held.aggregate(), held.revision())));
             }
         }
         return byPeriod;
-    }
-
-    /** The revision shown for the aggregate, or 0. */
-    public long revisionOf(String aggregateId) {
-        Held held = aggregates.get(aggregateId);
-        return held == null ? 0 : held.revision();
     }
 
     /** The values seen under a breakdown of a council (the teams, services, cohorts or auditors to filter by). */

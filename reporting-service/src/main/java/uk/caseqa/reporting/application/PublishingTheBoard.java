@@ -31,6 +31,7 @@ public class PublishingTheBoard {
     private final BoardRecords records;
     private final BoardView published;
     private final CatchUp catchUp;
+    private final Map<String, AggregateStream.Revision> publishedHere = new java.util.concurrent.ConcurrentHashMap<>();
     private final AggregateStream stream;
     private final CouncilClaims claims;
     private final CycleAnchors anchors;
@@ -90,21 +91,22 @@ public class PublishingTheBoard {
             }
         }
         BoardRecords.CouncilRecords council = records.load(la);
-        Map<String, Map<String, BoardCount.Aggregate>> shown = published.ofCouncil(la);
+        Map<String, Map<String, AggregateStream.Revision>> shown = published.ofCouncil(la);
         Instant now = clock.instant();
         List<AggregateStream.Revision> moved = new java.util.ArrayList<>();
         for (String key : periods) {
             Period period = Period.parse(key);
-            Map<String, BoardCount.Aggregate> before = new java.util.HashMap<>(shown.getOrDefault(key, Map.of()));
+            Map<String, AggregateStream.Revision> before = latest(la, key, shown.getOrDefault(key, Map.of()));
             for (BoardCount.Aggregate counted : BoardCount.count(la, period, now, council.audits(),
                     council.concerns(), council.followUps())) {
                 moved(before.remove(counted.key().id()), counted, moved);
             }
-            for (BoardCount.Aggregate gone : before.values()) {
-                moved(gone, new BoardCount.Aggregate(gone.key(), Map.of(), period.asOf(now)), moved);
+            for (AggregateStream.Revision gone : before.values()) {
+                moved(gone, new BoardCount.Aggregate(gone.aggregate().key(), Map.of(), period.asOf(now)), moved);
             }
         }
         stream.publishAll(moved);
+        moved.forEach(r -> publishedHere.put(r.aggregate().key().id(), r));
         dirty.forEach(records::counted);
         log.info("board of {} counted again: {} records changed, {} periods, {} aggregates published", la,
                 dirty.size(), periods.size(), moved.size());
@@ -112,16 +114,38 @@ public class PublishingTheBoard {
     }
 
     /**
-     * Adds the aggregate if its counts differ from those shown (the view of the compacted topic, so nothing needs
-     * storing here); a view still catching up with the topic at most publishes the same counts again.
+     * What was last published of the council's period: the view of the compacted topic, or what this replica
+     * published itself and the view has not read back yet (the newer revision of the two), so a change undone before
+     * the view caught up is still published.
      */
-    private void moved(BoardCount.Aggregate before, BoardCount.Aggregate now, List<AggregateStream.Revision> moved) {
-        if (before != null && before.counts().equals(now.counts()) || before == null && now.counts().isEmpty()) {
+    private Map<String, AggregateStream.Revision> latest(String la, String period,
+            Map<String, AggregateStream.Revision> shown) {
+        Map<String, AggregateStream.Revision> latest = new java.util.HashMap<>(shown);
+        publishedHere.forEach((id, mine) -> {
+            BoardCount.Key key = mine.aggregate().key();
+            if (!key.localAuthority().equals(la) || !key.period().equals(period)) {
+                return;
+            }
+            AggregateStream.Revision seen = shown.get(id);
+            if (seen != null && seen.revision() >= mine.revision()) {
+                publishedHere.remove(id, mine); // the view has it now
+            } else {
+                latest.put(id, mine);
+            }
+        });
+        return latest;
+    }
+
+    /** Adds the aggregate if its counts differ from those last published. */
+    private void moved(AggregateStream.Revision before, BoardCount.Aggregate now,
+            List<AggregateStream.Revision> moved) {
+        if (before != null && before.aggregate().counts().equals(now.counts())
+                || before == null && now.counts().isEmpty()) {
             return;
         }
         // revisions follow the wall clock and always grow, so those counted after a rebuild from offset zero
         // supersede the ones already on the compacted topic
-        long revision = Math.max(published.revisionOf(now.key().id()) + 1, System.currentTimeMillis());
+        long revision = Math.max(before == null ? 1 : before.revision() + 1, System.currentTimeMillis());
         moved.add(new AggregateStream.Revision(now, revision));
     }
 }

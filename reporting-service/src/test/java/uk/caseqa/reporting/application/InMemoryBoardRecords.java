@@ -28,6 +28,18 @@ public class InMemoryBoardRecords implements BoardRecords {
     }
 
     @Override
+    public synchronized void changeAll(List<Change> changes) {
+        for (Change c : changes) {
+            if (c instanceof AuditChange a) {
+                changeAudit(a.localAuthority(), a.id(), a.change(), a.recountAnyway());
+            } else if (c instanceof ConcernChange k) {
+                changeConcern(k.localAuthority(), k.id(), k.change(), k.recountAnyway());
+            } else if (c instanceof FollowUpChange f) {
+                changeFollowUp(f.localAuthority(), f.id(), f.change());
+            }
+        }
+    }
+
     public synchronized void changeAudit(String la, String id, UnaryOperator<AuditRecord> change, boolean recount) {
         AuditRecord before = audits.getOrDefault(la + "|" + id, AuditRecord.of(la, id));
         AuditRecord after = change.apply(before);
@@ -35,7 +47,6 @@ public class InMemoryBoardRecords implements BoardRecords {
         mark(la + "|" + id, before.periodDates(), after.periodDates());
     }
 
-    @Override
     public synchronized void changeConcern(String la, String id, UnaryOperator<ConcernRecord> change, boolean recount) {
         ConcernRecord before = concerns.getOrDefault(la + "|" + id, ConcernRecord.of(la, id));
         ConcernRecord after = change.apply(before);
@@ -43,7 +54,6 @@ public class InMemoryBoardRecords implements BoardRecords {
         mark(la + "|" + id, before.periodDates(), after.periodDates());
     }
 
-    @Override
     public synchronized void changeFollowUp(String la, String id, UnaryOperator<FollowUpRecord> change) {
         FollowUpRecord before = followUps.getOrDefault(la + "|" + id, FollowUpRecord.of(la, id));
         FollowUpRecord after = change.apply(before);

@@ -1,28 +1,25 @@
 package uk.caseqa.reporting.adapter.in.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
-import uk.caseqa.messaging.inbound.InboundEvents;
-import uk.caseqa.reporting.application.ProjectingEvents;
 
-/** Binding {@code auditEvents-in-0}, qa.audit-events: allocations, submissions, overdue audits and actions, action outcomes. */
+/**
+ * Binding {@code auditEvents-in-0}, in batches: qa.audit-events, allocations, submissions, overdue audits and
+ * actions, action outcomes.
+ */
 @Component("auditEvents")
-class AuditEventsConsumer implements Consumer<Message<byte[]>> {
+class AuditEventsConsumer implements Consumer<Message<List<byte[]>>> {
 
-    private final InboundEvents inbound;
-    private final ProjectingEvents projecting;
-    private final CatchingUp catchingUp;
+    private final ProjectedBatches batches;
 
-    AuditEventsConsumer(InboundEvents inbound, ProjectingEvents projecting, CatchingUp catchingUp) {
-        this.inbound = inbound;
-        this.projecting = projecting;
-        this.catchingUp = catchingUp;
+    AuditEventsConsumer(ProjectedBatches batches) {
+        this.batches = batches;
     }
 
     @Override
-    public void accept(Message<byte[]> message) {
-        inbound.handle(message, projecting::project);
-        catchingUp.consumed(message);
+    public void accept(Message<List<byte[]>> batch) {
+        batches.project(batch, "qa.audit-events");
     }
 }

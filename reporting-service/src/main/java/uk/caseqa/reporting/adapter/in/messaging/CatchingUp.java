@@ -49,6 +49,7 @@ class CatchingUp implements CatchUp {
     private final Map<TopicPartition, Long> next = new ConcurrentHashMap<>();
     private volatile long total = -1;
     private volatile boolean caughtUp;
+    private volatile boolean endOffsetsUnknown;
     private final boolean rebuild;
     static final String GROUP = "reporting-service";
 
@@ -98,22 +99,31 @@ class CatchingUp implements CatchUp {
             total = endAtStart.values().stream().mapToLong(Long::longValue).sum();
             log.info("catching up with {} events on {}", total, present);
         } catch (Exception e) {
+            endOffsetsUnknown = true;
             log.warn("could not read the end offsets of {} (progress will not be shown): {}", topics(), e.toString());
         }
     }
 
-    void consumed(Message<?> message) {
-        Object topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
-        Object partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
-        Object offset = message.getHeaders().get(KafkaHeaders.OFFSET);
-        if (topic != null && partition instanceof Integer p && offset instanceof Long o) {
-            next.merge(new TopicPartition(topic.toString(), p), o + 1, Math::max);
+    /** The first {@code count} records of a batch are projected (its headers are lists, one value per record). */
+    void consumed(Message<?> batch, int count) {
+        List<?> topics = list(batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC));
+        List<?> partitions = list(batch.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION));
+        List<?> offsets = list(batch.getHeaders().get(KafkaHeaders.OFFSET));
+        for (int i = 0; i < Math.min(count, Math.min(topics.size(), Math.min(partitions.size(), offsets.size()))); i++) {
+            if (partitions.get(i) instanceof Integer p && offsets.get(i) instanceof Long o) {
+                next.merge(new TopicPartition(String.valueOf(topics.get(i)), p), o + 1, Math::max);
+            }
         }
     }
 
+    private static List<?> list(Object header) {
+        return header instanceof List<?> values ? values : header == null ? List.of() : List.of(header);
+    }
+
+    /** Not before the end offsets are known (or could not be read, then the projection is taken as caught up). */
     @Override
     public boolean caughtUp() {
-        return remaining() == 0;
+        return (total >= 0 || endOffsetsUnknown) && remaining() == 0;
     }
 
     long remaining() {

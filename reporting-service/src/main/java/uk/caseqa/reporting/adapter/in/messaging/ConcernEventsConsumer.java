@@ -1,28 +1,25 @@
 package uk.caseqa.reporting.adapter.in.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
-import uk.caseqa.messaging.inbound.InboundEvents;
-import uk.caseqa.reporting.application.ProjectingEvents;
 
-/** Binding {@code concernEvents-in-0}, qa.concern-events: cases of concern, safety plans, re-audits, short audits, dip samples and caseload audits. */
+/**
+ * Binding {@code concernEvents-in-0}, in batches: qa.concern-events, cases of concern, safety plans, re-audits,
+ * short audits, dip samples and caseload audits.
+ */
 @Component("concernEvents")
-class ConcernEventsConsumer implements Consumer<Message<byte[]>> {
+class ConcernEventsConsumer implements Consumer<Message<List<byte[]>>> {
 
-    private final InboundEvents inbound;
-    private final ProjectingEvents projecting;
-    private final CatchingUp catchingUp;
+    private final ProjectedBatches batches;
 
-    ConcernEventsConsumer(InboundEvents inbound, ProjectingEvents projecting, CatchingUp catchingUp) {
-        this.inbound = inbound;
-        this.projecting = projecting;
-        this.catchingUp = catchingUp;
+    ConcernEventsConsumer(ProjectedBatches batches) {
+        this.batches = batches;
     }
 
     @Override
-    public void accept(Message<byte[]> message) {
-        inbound.handle(message, projecting::project);
-        catchingUp.consumed(message);
+    public void accept(Message<List<byte[]>> batch) {
+        batches.project(batch, "qa.concern-events");
     }
 }

@@ -1,16 +1,21 @@
 package uk.caseqa.reporting.adapter.out.persistence;
 
+import com.mongodb.bulk.BulkWriteResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.PartialIndexFilter;
@@ -19,14 +24,19 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import uk.caseqa.reporting.application.BoardRecords;
+import uk.caseqa.reporting.application.BoardRecords.AuditChange;
+import uk.caseqa.reporting.application.BoardRecords.Change;
+import uk.caseqa.reporting.application.BoardRecords.ConcernChange;
+import uk.caseqa.reporting.application.BoardRecords.FollowUpChange;
 import uk.caseqa.reporting.domain.AuditRecord;
 import uk.caseqa.reporting.domain.ConcernRecord;
 import uk.caseqa.reporting.domain.FollowUpRecord;
 
 /**
  * Records in {@value #COLLECTION}, one document per record under {@code kind|council|id} (two councils' audits
- * with the same id are two documents). A change reads the document, applies the change and writes it back only if
- * its version is still the one read (or inserts it, if nobody did meanwhile); otherwise it reads again. A record
+ * with the same id are two documents). A batch of changes reads its documents, applies the changes and writes each
+ * back only if its version is still the one read (or inserts it, if nobody did meanwhile); otherwise it reads that
+ * one again. A record
  * whose figures may have moved is {@code dirty}, with the dates that place it in periods gathered in
  * {@code dirtyDates}, until {@link #counted} clears both at the version counted.
  */
@@ -44,63 +54,73 @@ class MongoBoardRecords implements BoardRecords {
                 .partial(PartialIndexFilter.of(Criteria.where("dirty").is(true))));
     }
 
-    /** One record of any kind; exactly one of audit, concern and followUp is set. */
+    /**
+     * One record of any kind; exactly one of audit, concern and followUp is set. {@code writeToken} names the batch
+     * that wrote it last, so a batch can tell which of its writes another writer beat.
+     */
     record RecordDocument(@Id String id, String kind, String localAuthority, AuditRecord audit, ConcernRecord concern,
-            FollowUpRecord followUp, boolean dirty, List<Instant> dirtyDates, long version) {
+            FollowUpRecord followUp, boolean dirty, List<Instant> dirtyDates, long version, String writeToken) {
     }
 
-    private enum Kind {
-        AUDIT("audit"), CONCERN("concern"), FOLLOW_UP("follow-up");
-
-        final String name;
-
-        Kind(String name) {
-            this.name = name;
+    /**
+     * Reads every record the changes touch in one query, applies each record's changes in order, and writes the
+     * changed ones in one unordered bulk write (an insert for a new record, a replace of the version read for a
+     * known one). Where another writer got there first (a version moved, or a record created meanwhile), those
+     * records alone are changed again one by one from a fresh read: every change is idempotent.
+     */
+    @Override
+    public void changeAll(List<Change> changes) {
+        Map<String, List<Change>> byDocument = new LinkedHashMap<>();
+        for (Change change : changes) {
+            byDocument.computeIfAbsent(documentId(change), id -> new ArrayList<>()).add(change);
+        }
+        Map<String, RecordDocument> stored = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(byDocument.keySet())), RecordDocument.class, COLLECTION)
+                .forEach(d -> stored.put(d.id(), d));
+        String token = UUID.randomUUID().toString();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RecordDocument.class, COLLECTION);
+        List<String> written = new ArrayList<>();
+        for (var entry : byDocument.entrySet()) {
+            RecordDocument before = stored.get(entry.getKey());
+            RecordDocument next = next(entry.getKey(), before, entry.getValue(), token);
+            if (next == null) {
+                continue;
+            }
+            if (before == null) {
+                bulk.insert(next);
+            } else {
+                bulk.replaceOne(Query.query(Criteria.where("_id").is(before.id()).and("version").is(before.version())),
+                        next);
+            }
+            written.add(entry.getKey());
+        }
+        if (written.isEmpty()) {
+            return;
+        }
+        boolean allWritten;
+        try {
+            BulkWriteResult result = bulk.execute();
+            allWritten = result.getInsertedCount() + result.getMatchedCount() == written.size();
+        } catch (BulkOperationException someBeatUs) {
+            allWritten = false;
+        }
+        if (!allWritten) {
+            Query ours = Query.query(Criteria.where("_id").in(written).and("writeToken").is(token));
+            ours.fields().include("_id");
+            java.util.Set<String> landed = new java.util.HashSet<>();
+            mongo.find(ours, org.bson.Document.class, COLLECTION).forEach(d -> landed.add(d.getString("_id")));
+            written.stream().filter(id -> !landed.contains(id)).forEach(id -> changeOne(id, byDocument.get(id)));
         }
     }
 
-    @Override
-    public void changeAudit(String la, String auditId, UnaryOperator<AuditRecord> change, boolean recountAnyway) {
-        change(Kind.AUDIT, la, auditId, RecordDocument::audit, () -> AuditRecord.of(la, auditId), change,
-                AuditRecord::periodDates, (d, r) -> doc(d, r, null, null), recountAnyway);
-    }
-
-    @Override
-    public void changeConcern(String la, String id, UnaryOperator<ConcernRecord> change, boolean recountAnyway) {
-        change(Kind.CONCERN, la, id, RecordDocument::concern, () -> ConcernRecord.of(la, id), change,
-                ConcernRecord::periodDates, (d, r) -> doc(d, null, r, null), recountAnyway);
-    }
-
-    @Override
-    public void changeFollowUp(String la, String id, UnaryOperator<FollowUpRecord> change) {
-        change(Kind.FOLLOW_UP, la, id, RecordDocument::followUp, () -> FollowUpRecord.of(la, id), change,
-                FollowUpRecord::periodDates, (d, r) -> doc(d, null, null, r), false);
-    }
-
-    private static RecordDocument doc(RecordDocument d, AuditRecord a, ConcernRecord c, FollowUpRecord f) {
-        return new RecordDocument(d.id(), d.kind(), d.localAuthority(), a, c, f, d.dirty(), d.dirtyDates(),
-                d.version());
-    }
-
-    private <R> void change(Kind kind, String la, String id, Function<RecordDocument, R> read,
-            java.util.function.Supplier<R> empty, UnaryOperator<R> change, Function<R, List<Instant>> dates,
-            java.util.function.BiFunction<RecordDocument, R, RecordDocument> withRecord, boolean recountAnyway) {
-        String documentId = String.join("|", kind.name, la, id);
+    /** The changes of one record, from a fresh read, until a version-checked write of them lands. */
+    private void changeOne(String documentId, List<Change> changes) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             RecordDocument stored = mongo.findById(documentId, RecordDocument.class, COLLECTION);
-            R before = stored == null ? empty.get() : read.apply(stored);
-            R after = change.apply(before);
-            if (stored != null && Objects.equals(before, after) && !recountAnyway) {
+            RecordDocument next = next(documentId, stored, changes, UUID.randomUUID().toString());
+            if (next == null) {
                 return;
             }
-            TreeSet<Instant> dirtyDates = new TreeSet<>(dates.apply(after));
-            dirtyDates.addAll(dates.apply(before));
-            if (stored != null && stored.dirtyDates() != null) {
-                dirtyDates.addAll(stored.dirtyDates());
-            }
-            RecordDocument shell = new RecordDocument(documentId, kind.name, la, null, null, null, true,
-                    new ArrayList<>(dirtyDates), stored == null ? 1 : stored.version() + 1);
-            RecordDocument next = withRecord.apply(shell, after);
             if (stored == null) {
                 try {
                     mongo.insert(next, COLLECTION);
@@ -115,7 +135,68 @@ class MongoBoardRecords implements BoardRecords {
             }
         }
         throw new OptimisticLockingFailureException("board record " + documentId + " kept changing under "
-                + MAX_ATTEMPTS + " attempts; the event will be retried");
+                + MAX_ATTEMPTS + " attempts; the events will be retried");
+    }
+
+    /** The document after the changes, or null when they leave the record as it was (and ask no recount). */
+    private static RecordDocument next(String documentId, RecordDocument stored, List<Change> changes, String token) {
+        Change first = changes.get(0);
+        Object before = stored == null ? empty(first) : recordOf(stored);
+        Object after = before;
+        boolean recount = false;
+        for (Change change : changes) {
+            after = apply(after, change);
+            recount |= change.recountAnyway();
+        }
+        if (stored != null && Objects.equals(before, after) && !recount) {
+            return null;
+        }
+        TreeSet<Instant> dirtyDates = new TreeSet<>(datesOf(after));
+        dirtyDates.addAll(datesOf(before));
+        if (stored != null && stored.dirtyDates() != null) {
+            dirtyDates.addAll(stored.dirtyDates());
+        }
+        return new RecordDocument(documentId, kindOf(first), first.localAuthority(),
+                after instanceof AuditRecord a ? a : null, after instanceof ConcernRecord c ? c : null,
+                after instanceof FollowUpRecord f ? f : null, true, new ArrayList<>(dirtyDates),
+                stored == null ? 1 : stored.version() + 1, token);
+    }
+
+    private static String documentId(Change change) {
+        return String.join("|", kindOf(change), change.localAuthority(), change.id());
+    }
+
+    private static String kindOf(Change change) {
+        return change instanceof AuditChange ? "audit" : change instanceof ConcernChange ? "concern" : "follow-up";
+    }
+
+    private static Object empty(Change change) {
+        if (change instanceof AuditChange) {
+            return AuditRecord.of(change.localAuthority(), change.id());
+        }
+        return change instanceof ConcernChange ? ConcernRecord.of(change.localAuthority(), change.id())
+                : FollowUpRecord.of(change.localAuthority(), change.id());
+    }
+
+    private static Object recordOf(RecordDocument d) {
+        return d.audit() != null ? d.audit() : d.concern() != null ? d.concern() : d.followUp();
+    }
+
+    private static Object apply(Object record, Change change) {
+        if (change instanceof AuditChange a) {
+            return a.change().apply((AuditRecord) record);
+        }
+        if (change instanceof ConcernChange c) {
+            return c.change().apply((ConcernRecord) record);
+        }
+        return ((FollowUpChange) change).change().apply((FollowUpRecord) record);
+    }
+
+    private static List<Instant> datesOf(Object record) {
+        if (record instanceof AuditRecord a) {
+            return a.periodDates();
+        }
+        return record instanceof ConcernRecord c ? c.periodDates() : ((FollowUpRecord) record).periodDates();
     }
 
     @Override

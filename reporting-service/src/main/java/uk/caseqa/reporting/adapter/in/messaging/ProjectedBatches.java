@@ -1,0 +1,66 @@
+package uk.caseqa.reporting.adapter.in.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.EventJson;
+import uk.caseqa.contracts.EventPayload;
+import uk.caseqa.contracts.InvalidEventException;
+import uk.caseqa.reporting.application.ProjectingEvents;
+
+/**
+ * A poll's worth of events from one input topic (the bindings consume in batches), projected together: each record
+ * the batch touches is read and written once, in as few round trips to the store as it allows, which is what lets a
+ * replay from offset zero keep up with the topics. Every event is read and validated first; the events before an
+ * invalid one are projected, then the invalid one is named to the binder ({@link BatchListenerFailedException}),
+ * which sends it to the binding's dead-letter topic with the reason and carries on with the rest of the batch.
+ */
+@Component
+class ProjectedBatches {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectedBatches.class);
+    private final ProjectingEvents projecting;
+    private final CatchingUp catchingUp;
+    private final MeterRegistry meters;
+
+    ProjectedBatches(ProjectingEvents projecting, CatchingUp catchingUp, MeterRegistry meters) {
+        this.projecting = projecting;
+        this.catchingUp = catchingUp;
+        this.meters = meters;
+    }
+
+    void project(Message<List<byte[]>> batch, String stream) {
+        List<byte[]> payloads = batch.getPayload();
+        List<EventEnvelope<EventPayload>> events = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            try {
+                events.add(EventJson.read(payloads.get(i)));
+            } catch (InvalidEventException invalid) {
+                project(events, batch, stream);
+                throw new BatchListenerFailedException(invalid.getMessage(), invalid, i);
+            }
+        }
+        project(events, batch, stream);
+    }
+
+    private void project(List<EventEnvelope<EventPayload>> events, Message<List<byte[]>> batch, String stream) {
+        if (events.isEmpty()) {
+            return;
+        }
+        projecting.projectAll(events);
+        for (EventEnvelope<EventPayload> event : events) {
+            meters.counter("caseqa.events.consumed", "type", event.type()).increment();
+            log.debug("consumed {} {} subject={} la={}", event.type(), event.id(), event.subject(),
+                    event.localAuthority());
+        }
+        catchingUp.consumed(batch, events.size());
+        log.info("projected {} events of {} ({} to {})", events.size(), stream, events.get(0).id(),
+                events.get(events.size() - 1).id());
+    }
+}

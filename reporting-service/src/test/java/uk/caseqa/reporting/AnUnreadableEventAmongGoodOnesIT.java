@@ -1,0 +1,57 @@
+package uk.caseqa.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.EventStream;
+import uk.caseqa.contracts.Grade;
+import uk.caseqa.testsupport.TopicProbe;
+import uk.caseqa.testsupport.WithRealInfrastructure;
+
+/**
+ * The board's inputs are consumed in batches: an unreadable event between good ones goes to the dead-letter topic
+ * with the reason, and the good ones before and after it are projected; the consumer carries on.
+ */
+@WithRealInfrastructure
+@SpringBootTest(properties = "spring.config.name=" + ReportingServiceApplication.CONFIG_NAME)
+class AnUnreadableEventAmongGoodOnesIT {
+
+    @Value("${caseqa.topic-prefix}")
+    String prefix;
+    @Autowired
+    MongoTemplate store;
+
+    static EventEnvelope<AuditCompleted> completed(String auditId) {
+        return EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:audit-service", Instant.now(), auditId,
+                "swindon", "corr-" + auditId, new AuditCompleted(auditId, "case-" + auditId, "svc-1", "team-1",
+                        "staff-tm-1", "staff-sw-1", "staff-sm-1", Grade.GOOD, Map.of("childs-voice", Grade.GOOD),
+                        true, Instant.now(), null, null));
+    }
+
+    @Test
+    void theUnreadableOneIsDeadLetteredWithTheReasonAndTheGoodOnesAreCounted() {
+        TopicProbe topics = TopicProbe.forPrefix(prefix);
+        topics.send(completed("audit-before"));
+        topics.send(EventStream.AUDITS.topic(), "audit-bad", "{\"type\":\"AuditCompleted\", this is not json");
+        topics.send(completed("audit-after"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(store.findById("audit|swindon|audit-before", Map.class, "boardRecords")).isNotNull();
+            assertThat(store.findById("audit|swindon|audit-after", Map.class, "boardRecords")).isNotNull();
+        });
+        var dead = topics.awaitRecords(EventStream.AUDITS.topic() + ".reporting-service.dlq",
+                r -> "audit-bad".equals(r.key()));
+        assertThat(dead.get(0).headers().get("x-exception-message")).contains("not well-formed JSON");
+    }
+}
