@@ -85,11 +85,9 @@ class InadequateAuditJourneyIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(aggregatesOfTeam("final-grades", teamOf("case-e2e-1"))).singleElement()
-                    .satisfies(a -> assertThat(((Map<?, ?>) ((Map<?, ?>) a).get("counts")).get("INADEQUATE"))
-                            .isEqualTo(1));
+                    .satisfies(a -> assertThat(counts(a)).containsEntry("INADEQUATE", 1));
             assertThat(aggregatesOfTeam("cases-of-concern", teamOf("case-e2e-1"))).singleElement()
-                    .satisfies(a -> assertThat(((Map<?, ?>) ((Map<?, ?>) a).get("counts")).get("OPENED"))
-                            .isEqualTo(1));
+                    .satisfies(a -> assertThat(counts(a)).containsEntry("OPENED", 1));
         });
         assertThat(platform.topics.awaitEvents(EventStream.BOARD_AGGREGATES.topic(), "BoardAggregateUpdated",
                 e -> e.subject().startsWith("final-grades|" + DemoJourney.COUNCIL + "|TEAM|" + teamOf("case-e2e-1")
@@ -129,8 +127,7 @@ class InadequateAuditJourneyIT {
         assertThat(emailsAbout(caseOfConcernId)).hasSize(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 aggregatesOfTeam("cases-of-concern", teamOf("case-e2e-2"))).singleElement()
-                .satisfies(a -> assertThat((Map<?, ?>) ((Map<?, ?>) a).get("counts")).containsEntry("OPENED", 1)
-                        .containsEntry("OPEN", 1)));
+                .satisfies(a -> assertThat(counts(a)).containsEntry("OPENED", 1).containsEntry("OPEN", 1)));
     }
 
     @Test
@@ -225,8 +222,8 @@ class InadequateAuditJourneyIT {
                 e -> e.subject().equals(caseOfConcernId))).hasSize(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 aggregatesOfTeam("cases-of-concern", teamOf("case-e2e-5"))).singleElement()
-                .satisfies(a -> assertThat((Map<?, ?>) ((Map<?, ?>) a).get("counts")).containsEntry("OPENED", 1)
-                        .containsEntry("CLOSED_IMPROVED", 1).doesNotContainKey("OPEN")));
+                .satisfies(a -> assertThat(counts(a)).containsEntry("OPENED", 1).containsEntry("CLOSED_IMPROVED", 1)
+                        .doesNotContainKey("OPEN")));
     }
 
     /** A test on a received email, which may throw as jakarta.mail's getters do. */
@@ -257,6 +254,12 @@ class InadequateAuditJourneyIT {
     /** Each story has its own team, so the board counts it asserts are its own. */
     private static String teamOf(String caseId) {
         return "team-of-" + caseId;
+    }
+
+    /** An aggregate's counts, as the REST API gives them. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> counts(Object aggregate) {
+        return (Map<String, Object>) ((Map<?, ?>) aggregate).get("counts");
     }
 
     /** The team's monthly aggregates of the measure, as the dashboard reads them. */
