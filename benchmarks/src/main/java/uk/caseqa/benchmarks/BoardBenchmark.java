@@ -145,7 +145,8 @@ public final class BoardBenchmark {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             for (EventEnvelope<EventPayload> e : events) {
                 producer.send(new ProducerRecord<>(prefix + e.eventType().stream().topic(),
-                        e.subject().getBytes(StandardCharsets.UTF_8), EventJson.writeString(e).getBytes(StandardCharsets.UTF_8)));
+                        e.subject().getBytes(StandardCharsets.UTF_8),
+                        EventJson.writeString(e).getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }

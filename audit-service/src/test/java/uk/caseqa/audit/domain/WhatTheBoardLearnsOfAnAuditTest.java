@@ -1,6 +1,7 @@
 package uk.caseqa.audit.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static uk.caseqa.audit.domain.AuditorSubmittingAnAuditTest.CASE;
 import static uk.caseqa.audit.domain.AuditorSubmittingAnAuditTest.INADEQUATE;
 import static uk.caseqa.audit.domain.AuditorSubmittingAnAuditTest.NOW;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import uk.caseqa.contracts.ActionClosed;
 import uk.caseqa.contracts.ActionVerified;
 import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.AuditCompleted.AgreedAction;
 import uk.caseqa.contracts.Cohort;
 import uk.caseqa.contracts.FeedbackNotObtained;
 import uk.caseqa.contracts.Grade;
@@ -42,11 +44,10 @@ class WhatTheBoardLearnsOfAnAuditTest {
         AuditCompleted completed = (AuditCompleted) audit.raised().get(1);
         assertThat(completed.cohort()).isEqualTo(Cohort.CP);
         assertThat(completed.familyFeedbackNotObtained()).isEqualTo(FeedbackNotObtained.DECLINED);
-        assertThat(completed.actions()).extracting(AuditCompleted.AgreedAction::actionId, AuditCompleted.AgreedAction::ownerId,
-                AuditCompleted.AgreedAction::dueBy, AuditCompleted.AgreedAction::immediate)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("audit-1-a1", "staff-tm-1", Instant.parse("2026-11-07T00:00:00Z"), true),
-                        org.assertj.core.groups.Tuple.tuple("audit-1-a2", "staff-sw-1", Instant.parse("2026-12-01T00:00:00Z"), false));
+        assertThat(completed.actions())
+                .extracting(AgreedAction::actionId, AgreedAction::ownerId, AgreedAction::dueBy, AgreedAction::immediate)
+                .containsExactly(tuple("audit-1-a1", "staff-tm-1", Instant.parse("2026-11-07T00:00:00Z"), true),
+                        tuple("audit-1-a2", "staff-sw-1", Instant.parse("2026-12-01T00:00:00Z"), false));
     }
 
     @Test
@@ -65,12 +66,13 @@ class WhatTheBoardLearnsOfAnAuditTest {
 
         audit.completeAction("audit-1-a1", "staff-tm-1", "Strategy discussion held", done);
         audit.actionNotDone("audit-1-a2", "staff-tm-1", "Worker on leave", done);
-        audit.verifyAction("audit-1-a1", new AuditAction.Verification(true, "seen", "staff-qa-1", done.plusSeconds(60)));
+        audit.verifyAction("audit-1-a1",
+                new AuditAction.Verification(true, "seen", "staff-qa-1", done.plusSeconds(60)));
 
         assertThat(audit.raised()).filteredOn(ActionClosed.class::isInstance).map(ActionClosed.class::cast)
                 .extracting(ActionClosed::actionId, ActionClosed::outcome, ActionClosed::closedAt)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("audit-1-a1", ActionClosed.Outcome.COMPLETED, done),
-                        org.assertj.core.groups.Tuple.tuple("audit-1-a2", ActionClosed.Outcome.NOT_DONE, done));
+                .containsExactly(tuple("audit-1-a1", ActionClosed.Outcome.COMPLETED, done),
+                        tuple("audit-1-a2", ActionClosed.Outcome.NOT_DONE, done));
         assertThat(audit.raised()).filteredOn(ActionVerified.class::isInstance).singleElement()
                 .satisfies(e -> assertThat(((ActionVerified) e).confirmed()).isTrue());
     }
@@ -81,8 +83,8 @@ class WhatTheBoardLearnsOfAnAuditTest {
         audit.submit("staff-tm-7", INADEQUATE, NOW.plus(Duration.ofDays(1)));
         audit.returned("more evidence", NOW.plus(Duration.ofDays(2)));
 
-        audit.submit("staff-tm-7", new Audit.Submission(Map.of("quality-of-planning", Grade.GOOD), Grade.GOOD, "Better.",
-                INADEQUATE.familyFeedback(), List.of()), NOW.plus(Duration.ofDays(4)));
+        audit.submit("staff-tm-7", new Audit.Submission(Map.of("quality-of-planning", Grade.GOOD), Grade.GOOD,
+                "Better.", INADEQUATE.familyFeedback(), List.of()), NOW.plus(Duration.ofDays(4)));
 
         assertThat(audit.raised()).filteredOn(ActionClosed.class::isInstance).map(ActionClosed.class::cast)
                 .extracting(ActionClosed::outcome).containsExactly(ActionClosed.Outcome.WITHDRAWN,

@@ -109,7 +109,8 @@ class CatchingUp implements CatchUp {
         List<?> topics = list(batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC));
         List<?> partitions = list(batch.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION));
         List<?> offsets = list(batch.getHeaders().get(KafkaHeaders.OFFSET));
-        for (int i = 0; i < Math.min(count, Math.min(topics.size(), Math.min(partitions.size(), offsets.size()))); i++) {
+        int known = Math.min(count, Math.min(topics.size(), Math.min(partitions.size(), offsets.size())));
+        for (int i = 0; i < known; i++) {
             if (partitions.get(i) instanceof Integer p && offsets.get(i) instanceof Long o) {
                 next.merge(new TopicPartition(String.valueOf(topics.get(i)), p), o + 1, Math::max);
             }
