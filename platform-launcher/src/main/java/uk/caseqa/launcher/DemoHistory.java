@@ -7,6 +7,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.reporting.application.ProjectingEvents;
 import uk.caseqa.reporting.demo.YearOfAudits;
 
@@ -21,6 +23,7 @@ import uk.caseqa.reporting.demo.YearOfAudits;
 final class DemoHistory {
 
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
+    private static final int BATCH = 500;
     static final List<YearOfAudits.Council> COUNCILS = List.of(
             new YearOfAudits.Council("swindon", YearOfAudits.Policy.SAMPLE_25, 2, 2, 3),
             new YearOfAudits.Council("telford-and-wrekin", YearOfAudits.Policy.NONE, 2, 2, 2),
@@ -37,7 +40,10 @@ final class DemoHistory {
         YearOfAudits.History history = YearOfAudits.generate(COUNCILS, firstMonth, 13, now, 2026L);
         ProjectingEvents projecting = reporting.getBean(ProjectingEvents.class);
         long started = System.nanoTime();
-        history.events().forEach(projecting::project);
+        List<EventEnvelope<EventPayload>> events = history.events();
+        for (int from = 0; from < events.size(); from += BATCH) { // as the consumers do, a poll's worth at a time
+            projecting.projectAll(events.subList(from, Math.min(events.size(), from + BATCH)));
+        }
         log.info("demo history: {} events of {} audits in {} councils projected in {} ms", history.events().size(),
                 history.stories().size(), COUNCILS.size(), (System.nanoTime() - started) / 1_000_000);
         return history.events().size();

@@ -92,7 +92,7 @@ public final class EmbeddedPlatform {
                                 %s/swagger-ui.html  (concern) %s/swagger-ui.html  (reporting)
                                 %s/swagger-ui.html  (notification)
                  Metrics        <service>/actuator/prometheus   Health <service>/actuator/health
-                 The email appears within seconds, the whole board within a minute or two. Ctrl+C stops everything.
+                 The email appears within seconds, the whole board within a minute. Ctrl+C stops everything.
                 ==================================================================================
                 %n""", seconds, usedMb, DemoJourney.COUNCIL, caseId, kafka.getBrokersAsString(), data,
                 reporting, historyEvents, reporting, DemoJourney.COUNCIL, lastMonth,
