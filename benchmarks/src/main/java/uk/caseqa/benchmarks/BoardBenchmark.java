@@ -216,7 +216,8 @@ public final class BoardBenchmark {
             while (store.exists(dirty, "boardRecords") && System.nanoTime() < limit) {
                 Thread.sleep(100);
             }
-            System.out.printf("replay: reporting-service projected %,d events in %.1f s%n", n, replaySeconds);
+            System.out.printf("replay: reporting-service projected %,d events in %.1f s (%,.0f records redone after a "
+                    + "conflict)%n", n, replaySeconds, meters.get("caseqa.reporting.records.redone").counter().count());
             return Map.of("eventsPerSecond", n / replaySeconds, "boardSeconds", seconds(started));
         }
     }
