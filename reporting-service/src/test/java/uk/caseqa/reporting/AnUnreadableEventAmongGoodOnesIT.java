@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventStream;
@@ -25,6 +26,9 @@ import uk.caseqa.testsupport.WithRealInfrastructure;
  */
 @WithRealInfrastructure
 @SpringBootTest(properties = "spring.config.name=" + ReportingServiceApplication.CONFIG_NAME)
+// closed after its test, while the broker still runs: a batch consumer left to close at the JVM's exit, after the
+// shared broker has stopped, would wait out its 30-second close timeout
+@DirtiesContext
 class AnUnreadableEventAmongGoodOnesIT {
 
     @Value("${caseqa.topic-prefix}")
