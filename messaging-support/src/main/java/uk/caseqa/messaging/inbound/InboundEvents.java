@@ -38,14 +38,22 @@ public class InboundEvents {
         try (MDC.MDCCloseable c = MDC.putCloseable(Correlation.MDC_KEY, event.correlationId());
              MDC.MDCCloseable e = MDC.putCloseable("eventId", event.id())) {
             handler.accept(event);
-            meters.counter("caseqa.events.consumed", "type", event.type()).increment();
-            if (quiet) {
-                log.debug("consumed {} {} subject={} la={}", event.type(), event.id(), event.subject(),
-                        event.localAuthority());
-            } else {
-                log.info("consumed {} {} subject={} la={}", event.type(), event.id(), event.subject(),
-                        event.localAuthority());
-            }
+            consumed(event, quiet);
+        }
+    }
+
+    /**
+     * Counts and logs one event as consumed ({@code caseqa.events.consumed} by type); for consumers that read a batch
+     * themselves, once each event's effect is stored.
+     */
+    public void consumed(EventEnvelope<?> event, boolean quiet) {
+        meters.counter("caseqa.events.consumed", "type", event.type()).increment();
+        if (quiet) {
+            log.debug("consumed {} {} subject={} la={}", event.type(), event.id(), event.subject(),
+                    event.localAuthority());
+        } else {
+            log.info("consumed {} {} subject={} la={}", event.type(), event.id(), event.subject(),
+                    event.localAuthority());
         }
     }
 }

@@ -31,7 +31,9 @@ public class PublishingTheBoard {
     private final BoardRecords records;
     private final BoardView published;
     private final CatchUp catchUp;
-    private final Map<String, AggregateStream.Revision> publishedHere = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What this replica published and its view may not have read back yet, by council and period, then id. */
+    private final Map<String, Map<String, AggregateStream.Revision>> publishedHere =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AggregateStream stream;
     private final CouncilClaims claims;
     private final CycleAnchors anchors;
@@ -106,7 +108,8 @@ public class PublishingTheBoard {
             }
         }
         stream.publishAll(moved);
-        moved.forEach(r -> publishedHere.put(r.aggregate().key().id(), r));
+        moved.forEach(r -> publishedHere.computeIfAbsent(councilPeriod(la, r.aggregate().key().period()),
+                k -> new java.util.concurrent.ConcurrentHashMap<>()).put(r.aggregate().key().id(), r));
         dirty.forEach(records::counted);
         log.info("board of {} counted again: {} records changed, {} periods, {} aggregates published", la,
                 dirty.size(), periods.size(), moved.size());
@@ -121,19 +124,20 @@ public class PublishingTheBoard {
     private Map<String, AggregateStream.Revision> latest(String la, String period,
             Map<String, AggregateStream.Revision> shown) {
         Map<String, AggregateStream.Revision> latest = new java.util.HashMap<>(shown);
-        publishedHere.forEach((id, mine) -> {
-            BoardCount.Key key = mine.aggregate().key();
-            if (!key.localAuthority().equals(la) || !key.period().equals(period)) {
-                return;
-            }
+        Map<String, AggregateStream.Revision> mine = publishedHere.getOrDefault(councilPeriod(la, period), Map.of());
+        mine.forEach((id, published) -> {
             AggregateStream.Revision seen = shown.get(id);
-            if (seen != null && seen.revision() >= mine.revision()) {
-                publishedHere.remove(id, mine); // the view has it now
+            if (seen != null && seen.revision() >= published.revision()) {
+                mine.remove(id, published); // the view has it now
             } else {
-                latest.put(id, mine);
+                latest.put(id, published);
             }
         });
         return latest;
+    }
+
+    private static String councilPeriod(String la, String period) {
+        return la + "|" + period;
     }
 
     /** Adds the aggregate if its counts differ from those last published. */

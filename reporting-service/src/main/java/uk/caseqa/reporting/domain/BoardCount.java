@@ -3,7 +3,6 @@ package uk.caseqa.reporting.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -221,12 +220,5 @@ public final class BoardCount {
         if (status != null) {
             tally.add(Measure.TIMELINESS, clock + ":" + status.name());
         }
-    }
-
-    /** The counts of several aggregates added together (e.g. a council's teams, for a comparison's total). */
-    public static Map<String, Long> sum(Iterable<Map<String, Long>> counts) {
-        Map<String, Long> total = new LinkedHashMap<>();
-        counts.forEach(c -> c.forEach((k, v) -> total.merge(k, v, Long::sum)));
-        return total;
     }
 }

@@ -1,6 +1,5 @@
 package uk.caseqa.reporting.adapter.in.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -12,6 +11,7 @@ import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventJson;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.InvalidEventException;
+import uk.caseqa.messaging.inbound.InboundEvents;
 import uk.caseqa.reporting.application.ProjectingEvents;
 
 /**
@@ -27,12 +27,12 @@ class ProjectedBatches {
     private static final Logger log = LoggerFactory.getLogger(ProjectedBatches.class);
     private final ProjectingEvents projecting;
     private final CatchingUp catchingUp;
-    private final MeterRegistry meters;
+    private final InboundEvents inbound;
 
-    ProjectedBatches(ProjectingEvents projecting, CatchingUp catchingUp, MeterRegistry meters) {
+    ProjectedBatches(ProjectingEvents projecting, CatchingUp catchingUp, InboundEvents inbound) {
         this.projecting = projecting;
         this.catchingUp = catchingUp;
-        this.meters = meters;
+        this.inbound = inbound;
     }
 
     void project(Message<List<byte[]>> batch, String stream) {
@@ -54,11 +54,7 @@ class ProjectedBatches {
             return;
         }
         projecting.projectAll(events);
-        for (EventEnvelope<EventPayload> event : events) {
-            meters.counter("caseqa.events.consumed", "type", event.type()).increment();
-            log.debug("consumed {} {} subject={} la={}", event.type(), event.id(), event.subject(),
-                    event.localAuthority());
-        }
+        events.forEach(event -> inbound.consumed(event, true));
         catchingUp.consumed(batch, events.size());
         log.info("projected {} events of {} ({} to {})", events.size(), stream, events.get(0).id(),
                 events.get(events.size() - 1).id());
