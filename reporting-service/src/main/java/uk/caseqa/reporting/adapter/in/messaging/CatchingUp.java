@@ -51,15 +51,17 @@ class CatchingUp implements CatchUp {
     private volatile boolean caughtUp;
     private volatile boolean endOffsetsUnknown;
     private final boolean rebuild;
-    static final String GROUP = "reporting-service";
+    private final String group;
 
     CatchingUp(@Value("${caseqa.topic-prefix:}") String prefix,
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            @Value("${caseqa.reporting.rebuild:false}") boolean rebuild, BoardRecords records,
+            @Value("${caseqa.reporting.rebuild:false}") boolean rebuild,
+            @Value("${spring.cloud.stream.bindings.auditEvents-in-0.group}") String group, BoardRecords records,
             MeterRegistry meters) {
         this.prefix = prefix;
         this.brokers = brokers;
         this.rebuild = rebuild;
+        this.group = group;
         if (rebuild) {
             log.warn("caseqa.reporting.rebuild=true: forgetting every board record; the board is rebuilt from offset "
                     + "zero of {}", topics());
@@ -89,7 +91,7 @@ class CatchingUp implements CatchUp {
             admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS)
                     .forEach((tp, info) -> endAtStart.put(tp, info.offset()));
             if (!rebuild) { // where the group has got to already counts as projected
-                admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS)
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS)
                         .forEach((tp, committed) -> {
                             if (committed != null) {
                                 next.merge(tp, committed.offset(), Math::max);

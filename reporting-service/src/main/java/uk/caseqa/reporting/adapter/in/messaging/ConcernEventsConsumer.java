@@ -1,6 +1,5 @@
 package uk.caseqa.reporting.adapter.in.messaging;
 
-import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Component;
  * short audits, dip samples and caseload audits.
  */
 @Component("concernEvents")
-class ConcernEventsConsumer implements Consumer<Message<List<byte[]>>> {
+class ConcernEventsConsumer implements Consumer<Message<?>> {
 
     private final ProjectedBatches batches;
 
@@ -19,7 +18,7 @@ class ConcernEventsConsumer implements Consumer<Message<List<byte[]>>> {
     }
 
     @Override
-    public void accept(Message<List<byte[]>> batch) {
+    public void accept(Message<?> batch) {
         batches.project(batch, "qa.concern-events");
     }
 }

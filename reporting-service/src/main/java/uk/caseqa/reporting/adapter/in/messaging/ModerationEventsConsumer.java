@@ -1,6 +1,5 @@
 package uk.caseqa.reporting.adapter.in.messaging;
 
-import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Component;
  * IRO comments, panel acceptance and close.
  */
 @Component("moderationEvents")
-class ModerationEventsConsumer implements Consumer<Message<List<byte[]>>> {
+class ModerationEventsConsumer implements Consumer<Message<?>> {
 
     private final ProjectedBatches batches;
 
@@ -19,7 +18,7 @@ class ModerationEventsConsumer implements Consumer<Message<List<byte[]>>> {
     }
 
     @Override
-    public void accept(Message<List<byte[]>> batch) {
+    public void accept(Message<?> batch) {
         batches.project(batch, "qa.moderation-events");
     }
 }

@@ -35,12 +35,24 @@ class ProjectedBatches {
         this.inbound = inbound;
     }
 
-    void project(Message<List<byte[]>> batch, String stream) {
-        List<byte[]> payloads = batch.getPayload();
+    /**
+     * The batch as the binder made it: a list of the records' bytes, with list-valued headers. It is declared as
+     * {@code Message<?>} so that Spring Cloud Function hands it over as it is: declared as a list of byte arrays,
+     * each record would be converted to one again, a new message with every header copied (a fifth of a replay).
+     */
+    void project(Message<?> batch, String stream) {
+        if (!(batch.getPayload() instanceof List<?> payloads)) {
+            throw new IllegalStateException(stream + ": expected a batch of records, got a "
+                    + batch.getPayload().getClass().getName() + " (is the binding in batch mode?)");
+        }
         List<EventEnvelope<EventPayload>> events = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             try {
-                events.add(EventJson.read(payloads.get(i)));
+                if (!(payloads.get(i) instanceof byte[] bytes)) {
+                    throw new InvalidEventException("not the bytes of an event: "
+                            + (payloads.get(i) == null ? "null" : payloads.get(i).getClass().getName()));
+                }
+                events.add(EventJson.read(bytes));
             } catch (InvalidEventException invalid) {
                 project(events, batch, stream);
                 throw new BatchListenerFailedException(invalid.getMessage(), invalid, i);
@@ -49,7 +61,7 @@ class ProjectedBatches {
         project(events, batch, stream);
     }
 
-    private void project(List<EventEnvelope<EventPayload>> events, Message<List<byte[]>> batch, String stream) {
+    private void project(List<EventEnvelope<EventPayload>> events, Message<?> batch, String stream) {
         if (events.isEmpty()) {
             return;
         }

@@ -1,0 +1,69 @@
+package uk.caseqa.reporting.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.EventPayload;
+import uk.caseqa.reporting.application.BoardRecords;
+import uk.caseqa.reporting.application.InMemoryBoardRecords;
+import uk.caseqa.reporting.application.ProjectingEvents;
+import uk.caseqa.reporting.demo.YearOfAudits;
+import uk.caseqa.testsupport.WireMongo;
+
+class RecordsKeptInTheStoreReadBackAsTheyWereProjectedTest {
+
+    private static final Instant NOW = Instant.parse("2025-01-20T10:00:00Z");
+
+    @Test
+    void aYearOfTwoCouncilsProjectedInBatchesIntoTheStoreReadsBackEqualToTheSameYearProjectedInMemory() {
+        YearOfAudits.History year = YearOfAudits.generate(YearOfAudits.twoCouncils(), LocalDate.of(2024, 1, 1), 12,
+                NOW, 11L);
+        InMemoryBoardRecords expected = InMemoryBoardRecords.of(year.events());
+        try (WireMongo store = new WireMongo()) {
+            MongoBoardRecords records = new MongoBoardRecords(store.template(), new SimpleMeterRegistry());
+            ProjectingEvents projecting = new ProjectingEvents(records);
+            List<EventEnvelope<EventPayload>> events = year.events();
+            for (int from = 0; from < events.size(); from += 250) {
+                projecting.projectAll(events.subList(from, Math.min(events.size(), from + 250)));
+            }
+            for (YearOfAudits.Council council : YearOfAudits.twoCouncils()) {
+                BoardRecords.CouncilRecords read = records.load(council.id());
+                BoardRecords.CouncilRecords projected = expected.load(council.id());
+                assertThat(read.audits()).isNotEmpty().containsExactlyInAnyOrderElementsOf(projected.audits());
+                assertThat(read.concerns()).isNotEmpty().containsExactlyInAnyOrderElementsOf(projected.concerns());
+                assertThat(read.followUps()).containsExactlyInAnyOrderElementsOf(projected.followUps());
+            }
+            // a replay of the same events changes nothing: no record is written again
+            long versions = versionsOf(store);
+            projecting.projectAll(events.subList(0, 500));
+            assertThat(versionsOf(store)).isEqualTo(versions);
+        }
+    }
+
+    @Test
+    void aRecordWrittenInAShapeThisVersionCannotReadIsNamedWithTheWayOutNotSkipped() {
+        try (WireMongo store = new WireMongo()) {
+            MongoBoardRecords records = new MongoBoardRecords(store.template(), new SimpleMeterRegistry());
+            store.template().getCollection(MongoBoardRecords.COLLECTION).insertOne(new Document("_id",
+                    "audit|swindon|a-1").append("kind", "audit").append("localAuthority", "swindon")
+                    .append("version", 1L).append("audit", new Document("auditId", "a-1")));
+            assertThatThrownBy(() -> records.load("swindon"))
+                    .hasMessageContaining("audit|swindon|a-1").hasMessageContaining("CASEQA_REPORTING_REBUILD=true");
+        }
+    }
+
+    private static long versionsOf(WireMongo store) {
+        List<Long> versions = new ArrayList<>();
+        store.template().getCollection(MongoBoardRecords.COLLECTION).find()
+                .forEach(d -> versions.add(((Number) d.get("version")).longValue()));
+        return versions.stream().mapToLong(Long::longValue).sum();
+    }
+}
