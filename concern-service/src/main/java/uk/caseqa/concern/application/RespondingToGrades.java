@@ -1,7 +1,6 @@
 package uk.caseqa.concern.application;
 
 import java.time.Clock;
-import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -10,8 +9,10 @@ import uk.caseqa.concern.domain.ConcernProfiles;
 import uk.caseqa.concern.domain.FollowUp;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.GradeInadequate;
 import uk.caseqa.contracts.GradeRequiresImprovement;
+import uk.caseqa.contracts.GradedBy;
 import uk.caseqa.contracts.InvalidEventException;
 
 /**
@@ -23,6 +24,8 @@ import uk.caseqa.contracts.InvalidEventException;
 public class RespondingToGrades {
 
     private static final Logger log = LoggerFactory.getLogger(RespondingToGrades.class);
+    private static final String SHORT = "SHORT";
+    private static final String DIP_SAMPLE = "DIP_SAMPLE";
     private final FollowUps followUps;
     private final ConcernProfiles profiles;
     private final FollowUpEvents events;
@@ -74,17 +77,46 @@ public class RespondingToGrades {
                 });
     }
 
-    /** A short audit or dip sample that answers a follow-up; other audits are not this service's business. */
+    /**
+     * A completed audit that is not a full one (full audits reach this service as moderated grades): a short audit
+     * or dip sample answers its follow-up; and an Inadequate grade in any of them (dip sample, caseload, thematic,
+     * short audit) opens a case of concern for that audit's case, as a full audit's would: for the child, the grade
+     * matters, not the audit type. A Requires Improvement follow-up the Inadequate short audit answered is taken over
+     * by the new case of concern. The only exception is a re-audit of a case that already has the case of concern it
+     * answers: that one escalates (or closes) the case of concern instead.
+     */
     public boolean auditCompleted(EventEnvelope<AuditCompleted> event) {
         AuditCompleted audit = event.data();
-        if (audit.followUpId() == null) {
+        if (AuditCompleted.FULL.equals(audit.auditType())) {
             return false;
         }
-        FollowUp followUp = followUps.find(audit.followUpId()).orElseThrow(() -> new InvalidEventException(
-                "audit " + audit.auditId() + " answers unknown follow-up " + audit.followUpId()));
+        FollowUp answered = audit.followUpId() == null ? null : followUps.find(audit.followUpId())
+                .orElseThrow(() -> new InvalidEventException("audit " + audit.auditId() + " answers unknown follow-up "
+                        + audit.followUpId()));
+        boolean reAuditOfItsOwnCaseOfConcern = answered != null && answered.kind() == FollowUp.Kind.CASE_OF_CONCERN
+                && SHORT.equals(audit.auditType());
+        if (audit.overallGrade() == Grade.INADEQUATE && !reAuditOfItsOwnCaseOfConcern) {
+            boolean opened = openCaseOfConcern(event);
+            if (answered != null && answered.kind() == FollowUp.Kind.REQUIRES_IMPROVEMENT
+                    && SHORT.equals(audit.auditType())) {
+                if (answered.supersede(FollowUp.caseOfConcernId(audit.auditId()), clock.instant())) {
+                    followUps.update(answered, events.of(answered));
+                    return true;
+                }
+                return opened;
+            }
+            return answer(answered, audit) | opened;
+        }
+        return answer(answered, audit);
+    }
+
+    private boolean answer(FollowUp followUp, AuditCompleted audit) {
+        if (followUp == null) {
+            return false;
+        }
         boolean changed = switch (audit.auditType()) {
-            case "DIP_SAMPLE" -> followUp.dipSampleCompleted(audit.auditId(), audit.domainsBelowGood(), clock.instant());
-            case "SHORT" -> followUp.shortAuditCompleted(audit.auditId(), audit.overallGrade(),
+            case DIP_SAMPLE -> followUp.dipSampleCompleted(audit.auditId(), audit.domainsBelowGood(), clock.instant());
+            case SHORT -> followUp.shortAuditCompleted(audit.auditId(), audit.overallGrade(),
                     profiles.byId(followUp.profileId()), clock.instant());
             default -> false;
         };
@@ -92,6 +124,25 @@ public class RespondingToGrades {
             followUps.update(followUp, events.of(followUp));
         }
         return changed;
+    }
+
+    /** The audit's own case of concern, graded by its auditor (these audits are not moderated); once per audit. */
+    private boolean openCaseOfConcern(EventEnvelope<AuditCompleted> event) {
+        AuditCompleted audit = event.data();
+        String id = FollowUp.caseOfConcernId(audit.auditId());
+        if (followUps.find(id).isPresent()) {
+            return false;
+        }
+        FollowUp.Facts facts = new FollowUp.Facts(audit.auditId(), event.localAuthority(), audit.caseId(),
+                audit.serviceId(), audit.teamId(), audit.serviceManagerId(), audit.socialWorkerId(), GradedBy.AUDITOR,
+                audit.completedAt(), audit.domainsBelowGood());
+        ConcernProfile profile = profiles.inForce(event.localAuthority(), audit.completedAt());
+        FollowUp caseOfConcern = FollowUp.openCaseOfConcern(facts, profile, clock.instant());
+        boolean opened = followUps.insertIfAbsent(caseOfConcern, events.of(caseOfConcern));
+        if (opened) {
+            log.info("{}: {} audit graded Inadequate: case of concern {} opened", audit.auditId(), audit.auditType(), id);
+        }
+        return opened;
     }
 
 }

@@ -7,7 +7,10 @@ import uk.caseqa.concern.application.RespondingToGrades;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.messaging.inbound.InboundEvents;
 
-/** Binding {@code auditEvents-in-0}: short audits and dip samples that answer a follow-up. */
+/**
+ * Binding {@code auditEvents-in-0}: audits other than full ones: short audits and dip samples that answer a follow-up,
+ * and an Inadequate grade in any of them, which opens a case of concern.
+ */
 @Component("auditEvents")
 class AuditEventsConsumer implements Consumer<Message<byte[]>> {
 
