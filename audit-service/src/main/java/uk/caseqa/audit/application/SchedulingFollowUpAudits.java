@@ -52,13 +52,13 @@ public class SchedulingFollowUpAudits {
         ReAuditScheduled r = event.data();
         StaffRole by = r.reAuditBy() == null ? StaffRole.QA_MANAGER : r.reAuditBy();
         return followUp("short-" + r.caseOfConcernId() + "-" + r.cycle(), r.caseId(), event.localAuthority(),
-                roleHolder(event.localAuthority(), by), SHORT, r.caseOfConcernId(), r.dueBy());
+                auditorFor(event.localAuthority(), r.caseId(), by), SHORT, r.caseOfConcernId(), r.dueBy());
     }
 
     public boolean shortAuditScheduled(EventEnvelope<ShortAuditScheduled> event) {
         ShortAuditScheduled s = event.data();
         return followUp("short-" + s.followUpId() + "-" + s.cycle(), s.caseId(), event.localAuthority(),
-                roleHolder(event.localAuthority(), s.auditBy()), SHORT, s.followUpId(), s.dueBy());
+                auditorFor(event.localAuthority(), s.caseId(), s.auditBy()), SHORT, s.followUpId(), s.dueBy());
     }
 
     /**
@@ -81,8 +81,7 @@ public class SchedulingFollowUpAudits {
         java.util.Collections.shuffle(others, new Random(d.followUpId().hashCode()));
         int made = 0;
         for (RegisteredCase other : others.subList(0, Math.min(missing, others.size()))) {
-            String auditor = d.requestedFrom() == StaffRole.TEAM_MANAGER ? other.record().teamManagerId()
-                    : roleHolder(event.localAuthority(), d.requestedFrom());
+            String auditor = auditorFor(event.localAuthority(), other.record(), d.requestedFrom());
             if (followUp("dip-" + d.followUpId() + "-" + other.record().caseId(), other.record().caseId(),
                     event.localAuthority(), auditor, DIP_SAMPLE, d.followUpId(), d.dueBy())) {
                 made++;
@@ -127,6 +126,26 @@ public class SchedulingFollowUpAudits {
         return cases.openCases(localAuthority).stream()
                 .filter(c -> socialWorkerId.equals(c.record().socialWorkerId()))
                 .sorted(Comparator.comparing(c -> c.record().caseId())).toList();
+    }
+
+    /**
+     * Who does a follow-up audit of a case: the case's own team or service manager where the profile names that
+     * role (Wandsworth's service managers, 004 ¶35), otherwise the council's holder of the role (its QA manager).
+     */
+    private String auditorFor(String localAuthority, String caseId, StaffRole role) {
+        if (role != StaffRole.TEAM_MANAGER && role != StaffRole.SERVICE_MANAGER) {
+            return roleHolder(localAuthority, role);
+        }
+        return auditorFor(localAuthority, cases.find(caseId).orElseThrow(() -> new IllegalStateException(
+                "case " + caseId + " of " + localAuthority + " is not known yet; cannot choose its " + role)), role);
+    }
+
+    private String auditorFor(String localAuthority, CaseRecord auditedCase, StaffRole role) {
+        return switch (role) {
+            case TEAM_MANAGER -> auditedCase.teamManagerId();
+            case SERVICE_MANAGER -> auditedCase.serviceManagerId();
+            default -> roleHolder(localAuthority, role);
+        };
     }
 
     private String roleHolder(String localAuthority, StaffRole role) {

@@ -13,13 +13,14 @@ import uk.caseqa.contracts.CaseloadAuditRequested;
 import uk.caseqa.contracts.DipSampleRequested;
 import uk.caseqa.contracts.FollowUpClosed;
 import uk.caseqa.contracts.Grade;
+import uk.caseqa.contracts.ReAuditScheduled;
 import uk.caseqa.contracts.SafetyPlanOverdue;
 import uk.caseqa.contracts.StaffRole;
 
 /**
- * Wandsworth (004 ¶33, ¶36): Requires Improvement or Inadequate sends the team manager to dip sample three more of
- * the social worker's cases; the same concerns found again put the worker's caseload to audit. Urgent concerns go to
- * the Head of Safeguarding Standards.
+ * Wandsworth (004 ¶33, ¶35, ¶36): Requires Improvement or Inadequate sends the team manager to dip sample three more
+ * of the social worker's cases; the same concerns found again put the worker's caseload to audit; the service
+ * manager does the follow-up audit. Urgent concerns go to the Head of Safeguarding Standards.
  */
 class WandsworthDipSampleTest {
 
@@ -82,5 +83,13 @@ class WandsworthDipSampleTest {
 
         assertThat(wandsworth.published(SafetyPlanOverdue.class)).extracting(SafetyPlanOverdue::escalateTo)
                 .containsExactly(List.of(StaffRole.HEAD_OF_SAFEGUARDING_STANDARDS), List.of(StaffRole.HEAD_OF_SERVICE));
+    }
+
+    @Test
+    void theFollowUpAuditOfACaseOfConcernIsTheServiceManagers() {
+        wandsworth.gradedInadequate("audit-4", List.of());
+
+        assertThat(wandsworth.published(ReAuditScheduled.class)).singleElement()
+                .satisfies(e -> assertThat(e.reAuditBy()).isEqualTo(StaffRole.SERVICE_MANAGER));
     }
 }
