@@ -61,7 +61,7 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
     }
 
     @Test
-    void swindonSamplesThisMonthsCohortsOnlyLeavesOutNewEarlyHelpAndRecentlyAuditedAndAuditsWithinTheTeam() {
+    void swindonSamplesThisMonthsCohortsOnlyLeavesOutNewEarlyHelpAndRecentlyAuditedAndItsManagersAuditWithinTheTeam() {
         LocalDate january2023 = LocalDate.of(2023, 1, 16);
         assertThat(PROGRAMMES.inForce("swindon", january2023).id()).isEqualTo("swindon-2019");
         Selection.Outcome outcome = draw("swindon", 42, january2023);
@@ -84,9 +84,28 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
             assertThat(a.auditorId()).isNotNull();
             assertThat(a.auditorId()).isNotEqualTo(cases.get(a.caseId()).record().socialWorkerId());
         });
-        assertThat(outcome.allocations()).filteredOn(a -> !a.auditorId().equals("staff-iro-1"))
-                .allSatisfy(a -> assertThat(auditors().stream().filter(x -> x.staffId().equals(a.auditorId()))
-                        .findFirst().orElseThrow().teamId()).isEqualTo(a.teamId()));
+        // 000: a team manager or assistant team manager of the case's team audits; the IRO moderates instead
+        assertThat(outcome.allocations()).allSatisfy(a -> {
+            Auditor auditor = auditors().stream().filter(x -> x.staffId().equals(a.auditorId())).findFirst()
+                    .orElseThrow();
+            assertThat(auditor.role()).isIn(StaffRole.TEAM_MANAGER, StaffRole.ASSISTANT_TEAM_MANAGER);
+            assertThat(auditor.teamId()).isEqualTo(a.teamId());
+        });
+    }
+
+    @Test
+    void swindon2019NeverMakesAnIroOrCpChairTheFirstAuditorEvenInTheirOwnTeam() {
+        LocalDate january2023 = LocalDate.of(2023, 1, 16);
+        AuditProgramme programme = PROGRAMMES.inForce("swindon", january2023);
+        List<Auditor> auditors = List.of(new Auditor("staff-iro-0", StaffRole.IRO, "team-0", 0),
+                new Auditor("staff-cpc-1", StaffRole.CP_CHAIR, "team-1", 0),
+                new Auditor("staff-tm-2", StaffRole.TEAM_MANAGER, "team-2", 0));
+
+        Selection.Outcome outcome = Selection.draw(programme, programme.cycleOf(january2023), 42, january2023,
+                caseload("swindon", january2023), auditors);
+
+        assertThat(outcome.allocations()).extracting(Selection.Allocation::auditorId)
+                .doesNotContain("staff-iro-0", "staff-cpc-1").contains("staff-tm-2");
     }
 
     @Test
