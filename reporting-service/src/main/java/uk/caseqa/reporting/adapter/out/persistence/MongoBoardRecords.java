@@ -32,6 +32,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -56,6 +57,8 @@ import uk.caseqa.reporting.domain.FollowUpRecord;
  *
  * <p>The records are a projection: after a change of their JSON shape the board is rebuilt from the event history
  * ({@code CASEQA_REPORTING_REBUILD=true}); a document this version cannot read is reported by id, not skipped.
+ * Documents of the earlier shape (the record as a sub-document) are read as they are and rewritten at their next
+ * change.
  */
 @Component
 class MongoBoardRecords implements BoardRecords {
@@ -75,11 +78,16 @@ class MongoBoardRecords implements BoardRecords {
             .enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS, DateTimeFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS,
                     DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
             .build();
+    /** Where an earlier version kept each kind of record, as a sub-document mapped by Spring Data. */
+    private static final Map<Class<?>, String> EARLIER_FIELDS = Map.of(AuditRecord.class, "audit",
+            ConcernRecord.class, "concern", FollowUpRecord.class, "followUp");
     private final MongoCollection<Document> records;
+    private final MongoConverter converter;
     private final Counter redone;
 
     MongoBoardRecords(MongoTemplate mongo, MeterRegistry meters) {
         this.records = mongo.getCollection(COLLECTION);
+        this.converter = mongo.getConverter();
         this.redone = Counter.builder("caseqa.reporting.records.redone")
                 .description("records of a batch another writer changed first, changed again one by one")
                 .register(meters);
@@ -184,7 +192,7 @@ class MongoBoardRecords implements BoardRecords {
     }
 
     /** The document after the changes, or null when they leave the record as it was (and ask no recount). */
-    private static Document next(String documentId, Document stored, List<Change> changes, String token) {
+    private Document next(String documentId, Document stored, List<Change> changes, String token) {
         Change first = changes.get(0);
         Object before = stored == null ? empty(first) : recordOf(documentId, stored, first);
         Object after = before;
@@ -227,17 +235,26 @@ class MongoBoardRecords implements BoardRecords {
                 : FollowUpRecord.of(change.localAuthority(), change.id());
     }
 
-    private static Object recordOf(String documentId, Document stored, Change change) {
+    private Object recordOf(String documentId, Document stored, Change change) {
         Class<?> type = change instanceof AuditChange ? AuditRecord.class
                 : change instanceof ConcernChange ? ConcernRecord.class : FollowUpRecord.class;
         return read(documentId, stored, type);
     }
 
-    private static <T> T read(String documentId, Document stored, Class<T> type) {
+    /**
+     * The record of a document: its JSON text; or, in a document an earlier version wrote, the record as a
+     * sub-document ({@code audit}, {@code concern} or {@code followUp}), read as Spring Data wrote it and written
+     * back as text at its next change. Anything else is named, with the way out, rather than skipped.
+     */
+    private <T> T read(String documentId, Document stored, Class<T> type) {
         String json = stored.getString("record");
         if (json == null) {
-            throw new IllegalStateException("board record " + documentId + " has no record text: it was written by an "
-                    + "older version; rebuild the board from the event history (CASEQA_REPORTING_REBUILD=true)");
+            Object earlier = stored.get(EARLIER_FIELDS.get(type));
+            if (earlier instanceof Document subDocument) {
+                return converter.read(type, subDocument);
+            }
+            throw new IllegalStateException("board record " + documentId + " holds no " + type.getSimpleName()
+                    + "; rebuild the board from the event history (CASEQA_REPORTING_REBUILD=true)");
         }
         try {
             return JSON.readValue(json, type);
@@ -287,7 +304,8 @@ class MongoBoardRecords implements BoardRecords {
         List<AuditRecord> audits = new ArrayList<>();
         List<ConcernRecord> concerns = new ArrayList<>();
         List<FollowUpRecord> followUps = new ArrayList<>();
-        records.find(Filters.eq("localAuthority", la)).projection(Projections.include("kind", "record")).forEach(d -> {
+        records.find(Filters.eq("localAuthority", la))
+                .projection(Projections.include("kind", "record", "audit", "concern", "followUp")).forEach(d -> {
             String id = d.getString("_id");
             switch (d.getString("kind")) {
                 case "audit" -> audits.add(read(id, d, AuditRecord.class));

@@ -16,6 +16,7 @@ import uk.caseqa.reporting.application.BoardRecords;
 import uk.caseqa.reporting.application.InMemoryBoardRecords;
 import uk.caseqa.reporting.application.ProjectingEvents;
 import uk.caseqa.reporting.demo.YearOfAudits;
+import uk.caseqa.reporting.domain.AuditRecord;
 import uk.caseqa.testsupport.WireMongo;
 
 class RecordsKeptInTheStoreReadBackAsTheyWereProjectedTest {
@@ -49,12 +50,37 @@ class RecordsKeptInTheStoreReadBackAsTheyWereProjectedTest {
     }
 
     @Test
-    void aRecordWrittenInAShapeThisVersionCannotReadIsNamedWithTheWayOutNotSkipped() {
+    void aRecordAnEarlierVersionWroteAsASubDocumentIsReadAndWrittenBackAsTextAtItsNextChange() {
+        try (WireMongo store = new WireMongo()) {
+            MongoBoardRecords records = new MongoBoardRecords(store.template(), new SimpleMeterRegistry());
+            AuditRecord earlier = AuditRecord.of("swindon", "a-1").allocated("case-1", "staff-tm-1",
+                    NOW.plusSeconds(86_400), NOW);
+            Document subDocument = new Document();
+            store.template().getConverter().write(earlier, subDocument);
+            store.template().getCollection(MongoBoardRecords.COLLECTION).insertOne(new Document("_id",
+                    "audit|swindon|a-1").append("kind", "audit").append("localAuthority", "swindon")
+                    .append("audit", subDocument).append("dirty", false).append("version", 3L));
+
+            assertThat(records.load("swindon").audits()).containsExactly(earlier);
+
+            records.changeAll(List.of(new BoardRecords.AuditChange("swindon", "a-1",
+                    r -> r.overdue("case-1", NOW.plusSeconds(86_400)), true)));
+            Document rewritten = store.template().getCollection(MongoBoardRecords.COLLECTION)
+                    .find(new Document("_id", "audit|swindon|a-1")).first();
+            assertThat(rewritten.getString("record")).contains("a-1");
+            assertThat(rewritten.get("version")).isEqualTo(4L);
+            assertThat(records.load("swindon").audits()).singleElement()
+                    .satisfies(a -> assertThat(a.auditId()).isEqualTo("a-1"));
+        }
+    }
+
+    @Test
+    void aRecordThisVersionCannotReadIsNamedWithTheWayOutNotSkipped() {
         try (WireMongo store = new WireMongo()) {
             MongoBoardRecords records = new MongoBoardRecords(store.template(), new SimpleMeterRegistry());
             store.template().getCollection(MongoBoardRecords.COLLECTION).insertOne(new Document("_id",
                     "audit|swindon|a-1").append("kind", "audit").append("localAuthority", "swindon")
-                    .append("version", 1L).append("audit", new Document("auditId", "a-1")));
+                    .append("version", 1L).append("record", "{\"auditId\": [not json"));
             assertThatThrownBy(() -> records.load("swindon"))
                     .hasMessageContaining("audit|swindon|a-1").hasMessageContaining("CASEQA_REPORTING_REBUILD=true");
         }
