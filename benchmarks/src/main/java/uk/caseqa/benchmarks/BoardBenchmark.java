@@ -55,7 +55,7 @@ import uk.caseqa.contracts.EventStream;
 import uk.caseqa.reporting.ReportingServiceApplication;
 import uk.caseqa.reporting.application.BoardRecords;
 import uk.caseqa.reporting.application.BoardView;
-import uk.caseqa.reporting.application.ProjectingEvents;
+import uk.caseqa.reporting.application.InMemoryBoardRecords;
 import uk.caseqa.reporting.demo.YearOfAudits;
 import uk.caseqa.reporting.domain.BoardCount;
 import uk.caseqa.reporting.domain.Breakdown;
@@ -122,6 +122,10 @@ public final class BoardBenchmark {
         LocalDate first = LocalDate.ofInstant(NOW, ENGLAND).withDayOfMonth(1).minusMonths(months);
         YearOfAudits.History history = YearOfAudits.generate(shapes, first, months, NOW, 1L);
         int n = history.events().size();
+        if (n < 10 * BATCH_SIZE) { // both sides are timed from the end of their first batch
+            throw new IllegalArgumentException("replay: " + n + " events are too few to time batches of "
+                    + BATCH_SIZE + "; take at least " + 10 * BATCH_SIZE + " (more councils or months)");
+        }
         Infrastructure infrastructure = Infrastructure.shared();
         String isolation = "bench" + ProcessHandle.current().pid();
         String prefix = isolation + ".";
@@ -435,10 +439,7 @@ public final class BoardBenchmark {
         YearOfAudits.History history = YearOfAudits.generate(
                 List.of(new YearOfAudits.Council(la, YearOfAudits.Policy.SAMPLE_25, 2, 3, 2)), first, years * 12, NOW,
                 seed);
-        MemoryBoardRecords records = new MemoryBoardRecords();
-        ProjectingEvents projecting = new ProjectingEvents(records);
-        history.events().forEach(projecting::project);
-        BoardRecords.CouncilRecords council = records.load(la);
+        BoardRecords.CouncilRecords council = InMemoryBoardRecords.of(history.events()).load(la);
         Set<String> periods = new TreeSet<>();
         council.audits().forEach(a -> a.periodDates().forEach(d -> {
             for (Period.Type type : Period.Type.values()) {
