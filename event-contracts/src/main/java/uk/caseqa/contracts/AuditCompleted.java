@@ -9,12 +9,13 @@ import java.util.Map;
  * Optional since schema 1: {@code auditType} (FULL when absent; SHORT, DIP_SAMPLE, ...) and {@code followUpId}, the
  * case of concern or follow-up a short audit or dip sample answers; {@code cohort}, the case's cohort when audited;
  * {@code familyFeedbackNotObtained}, why no family feedback was obtained (a category, never the words); and
- * {@code actions}, the actions the audit ended with (identifiers, owners and due dates, never what they say).
+ * {@code actions}, the actions the audit ended with (identifiers, owners and due dates, never what they say);
+ * {@code moderationDueBy}, the moderation deadline given at allocation (002 §7.1, 000 Appendix 1).
  */
 public record AuditCompleted(String auditId, String caseId, String serviceId, String teamId, String auditorId,
         String socialWorkerId, String serviceManagerId, Grade overallGrade, Map<String, Grade> domainGrades,
-        boolean familyFeedbackObtained, Instant completedAt, String auditType, String followUpId, Cohort cohort,
-        FeedbackNotObtained familyFeedbackNotObtained, List<AgreedAction> actions)
+        boolean familyFeedbackObtained, Instant completedAt, AuditType auditType, String followUpId, Cohort cohort,
+        FeedbackNotObtained familyFeedbackNotObtained, List<AgreedAction> actions, Instant moderationDueBy)
         implements EventPayload {
 
     /** An action agreed at the audit: whose, due when, immediate or not. */
@@ -29,12 +30,10 @@ public record AuditCompleted(String auditId, String caseId, String serviceId, St
     /** Schema 1 as first published, without cohort, feedback reason or actions. */
     public AuditCompleted(String auditId, String caseId, String serviceId, String teamId, String auditorId,
             String socialWorkerId, String serviceManagerId, Grade overallGrade, Map<String, Grade> domainGrades,
-            boolean familyFeedbackObtained, Instant completedAt, String auditType, String followUpId) {
+            boolean familyFeedbackObtained, Instant completedAt, AuditType auditType, String followUpId) {
         this(auditId, caseId, serviceId, teamId, auditorId, socialWorkerId, serviceManagerId, overallGrade,
-                domainGrades, familyFeedbackObtained, completedAt, auditType, followUpId, null, null, null);
+                domainGrades, familyFeedbackObtained, completedAt, auditType, followUpId, null, null, null, null);
     }
-
-    public static final String FULL = "FULL";
 
     public AuditCompleted {
         Require.text(auditId, "data.auditId");
@@ -47,7 +46,7 @@ public record AuditCompleted(String auditId, String caseId, String serviceId, St
         Require.present(overallGrade, "data.overallGrade");
         domainGrades = Require.copyOf(domainGrades, "data.domainGrades");
         Require.present(completedAt, "data.completedAt");
-        auditType = auditType == null || auditType.isBlank() ? FULL : auditType;
+        auditType = AuditType.orFull(auditType);
         actions = actions == null ? List.of() : List.copyOf(actions);
         if (familyFeedbackObtained) {
             familyFeedbackNotObtained = null;

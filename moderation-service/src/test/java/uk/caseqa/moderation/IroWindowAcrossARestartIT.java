@@ -48,8 +48,9 @@ class IroWindowAcrossARestartIT {
     @Test
     void anIroWindowThatClosedWhileTheServiceWasDownIsFlaggedOnceByTwoReplicas() {
         ConfigurableApplicationContext first = start();
-        topics.send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:audit-service", START, "audit-w1",
-                "bolton", "corr-w1", new AuditAllocated("audit-w1", "case-1", "staff-tm-7", "staff-qa-1",
+        // allocated under Swindon's 2019 framework, the one with a 72-hour IRO window (000 Appendix 1)
+        topics.send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:audit-service",
+                Instant.parse("2024-09-30T09:00:00Z"), "audit-w1", "swindon", "corr-w1", new AuditAllocated("audit-w1", "case-1", "staff-tm-7", "staff-qa-1",
                         START.plus(Duration.ofDays(14)), "staff-iro-1")));
         topics.awaitEvents(EventStream.MODERATION.topic(), "IroCommentRequested", e -> e.subject().equals("audit-w1"));
 

@@ -59,9 +59,17 @@ class ModerationOverKafkaIT {
                 "corr-" + subject, data);
     }
 
+    /** Swindon asks the IRO / CP chair for comments within 72 hours (000 Appendix 1); Bolton does not (002 §7). */
+    static <T extends EventPayload> EventEnvelope<T> allocatedUnderSwindons2019Framework(String subject, T data) {
+        return EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:test", Instant.parse("2024-09-30T09:00:00Z"),
+                subject, "swindon", "corr-" + subject, data);
+    }
+
     @Test
     void theIroIsAskedOnAllocationAndAMissed72HourWindowIsOverdueOnce() {
-        topics().send(event("audit-i1", new AuditAllocated("audit-i1", "case-1", "staff-tm-7", "staff-qa-1",
+        topics().send(event("audit-i0", new AuditAllocated("audit-i0", "case-0", "staff-tm-7", "staff-qa-1",
+                START.plus(Duration.ofDays(14)), "staff-iro-1")));
+        topics().send(allocatedUnderSwindons2019Framework("audit-i1", new AuditAllocated("audit-i1", "case-1", "staff-tm-7", "staff-qa-1",
                 START.plus(Duration.ofDays(14)), "staff-iro-1")));
         topics().awaitEvents(EventStream.MODERATION.topic(), "IroCommentRequested", e -> e.subject().equals("audit-i1"));
 
@@ -71,6 +79,9 @@ class ModerationOverKafkaIT {
         topics().awaitEvents(EventStream.MODERATION.topic(), "IroCommentOverdue", e -> e.subject().equals("audit-i1"));
         assertThat(topics().readAll(EventStream.MODERATION.topic()))
                 .filteredOn(r -> "audit-i1".equals(r.key()) && r.event().type().equals("IroCommentOverdue")).hasSize(1);
+        topics().awaitConsumed("moderation-service", EventStream.AUDITS.topic());
+        assertThat(topics().readAll(EventStream.MODERATION.topic())).as("Bolton's framework asks the IRO for no comments")
+                .noneMatch(r -> "audit-i0".equals(r.key()));
     }
 
     @Test
@@ -100,7 +111,8 @@ class ModerationOverKafkaIT {
 
         assertThat(topics().readAll(EventStream.MODERATION.topic()))
                 .filteredOn(r -> "audit-g1".equals(r.key())).extracting(r -> r.event().type())
-                .containsExactly("GradeInadequate", "ModerationAssigned", "AuditModerated");
+                .as("Bolton has no QA panel: its audit closes once moderated (002 §7.7)")
+                .containsExactly("GradeInadequate", "ModerationAssigned", "AuditModerated", "AuditClosed");
     }
 
     static <T extends EventPayload> EventEnvelope<T> eventOf(String council, String subject, T data) {
@@ -124,14 +136,26 @@ class ModerationOverKafkaIT {
                 e -> e.subject().equals("audit-t1"));
         assertThat(((ModerationAssigned) assigned.get(0).data()).moderatorId()).isEqualTo("staff-sm-t");
 
+        topics().send(eventOf("bolton", "staff-sm-b", new StaffMemberRegistered("staff-sm-b",
+                StaffRole.SERVICE_MANAGER, "svc-1", "smb@bolton.example")));
+        topics().send(eventOf("telford-and-wrekin", "staff-qa-t", new StaffMemberRegistered("staff-qa-t",
+                StaffRole.QA_MANAGER, "qa", "qat@telford.example")));
         topics().send(eventOf("bolton", "staff-qa-b", new StaffMemberRegistered("staff-qa-b", StaffRole.QA_MANAGER,
                 "qa", "qab@bolton.example")));
         topics().awaitConsumed("moderation-service", EventStream.STAFF.topic());
-        var refused = RestClient.create("http://localhost:" + port).post().uri("/panels")
-                .header("X-Staff-Id", "staff-qa-b").body(Map.of("localAuthority", "bolton", "date", "2026-12-01",
-                        "members", java.util.List.of("staff-qa-b", "staff-sm-t")))
+        var stranger = createPanel("staff-qa-t", "telford-and-wrekin", "staff-qa-t", "staff-sm-b");
+        assertThat(stranger.getStatusCode().value()).isEqualTo(400);
+        assertThat(stranger.getBody().get("detail").toString()).contains("staff-sm-b").contains("telford-and-wrekin");
+
+        var noPanel = createPanel("staff-qa-b", "bolton", "staff-qa-b", "staff-sm-b");
+        assertThat(noPanel.getStatusCode().value()).isEqualTo(400);
+        assertThat(noPanel.getBody().get("detail").toString()).contains("bolton has no QA panel");
+    }
+
+    @SuppressWarnings("rawtypes")
+    org.springframework.http.ResponseEntity<Map> createPanel(String by, String council, String... members) {
+        return RestClient.create("http://localhost:" + port).post().uri("/panels").header("X-Staff-Id", by)
+                .body(Map.of("localAuthority", council, "date", "2026-12-01", "members", java.util.List.of(members)))
                 .retrieve().onStatus(s -> s.isError(), (req, res) -> { }).toEntity(Map.class);
-        assertThat(refused.getStatusCode().value()).isEqualTo(400);
-        assertThat(refused.getBody().get("detail").toString()).contains("staff-sm-t").contains("bolton");
     }
 }

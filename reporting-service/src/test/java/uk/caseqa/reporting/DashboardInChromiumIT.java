@@ -39,6 +39,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Cohort;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventPayload;
@@ -232,8 +233,8 @@ class DashboardInChromiumIT {
         Instant completedAt = Instant.parse("2026-11-19T10:00:00Z");
         topics.send(event("swindon-audit-live", completedAt, new AuditCompleted("swindon-audit-live", "case-live",
                 "svc-1", "team-1-1", "staff-tm-team-1-1", "staff-sw-team-1-1", "staff-sm-svc-1", Grade.GOOD,
-                Map.of("childs-voice", Grade.GOOD), true, completedAt, AuditCompleted.FULL, null, Cohort.CIN, null,
-                List.of())));
+                Map.of("childs-voice", Grade.GOOD), true, completedAt, AuditType.FULL, null, Cohort.CIN, null,
+                List.of(), null)));
         topics.send(event("swindon-audit-live", completedAt.plusSeconds(60), new ModerationWaived("swindon-audit-live",
                 "case-live", "not moderated under the council's profile", completedAt.plusSeconds(60))));
         page().until(() -> gradesShown().getOrDefault("team-1-1", Map.of()).getOrDefault("GOOD", 0L) == good + 1

@@ -10,6 +10,7 @@ import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.AuditProgramme;
 import uk.caseqa.audit.domain.AuditTemplates;
 import uk.caseqa.audit.domain.CaseRecord;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.staff.StaffReadModel;
 
@@ -40,7 +41,7 @@ public class AllocatingAudits {
         this.completionTime = completionTime;
     }
 
-    private String templateFor(String localAuthority, String auditType) {
+    private String templateFor(String localAuthority, AuditType auditType) {
         try {
             return templates.inForce(localAuthority, auditType, today()).reference();
         } catch (NoSuchElementException unknownType) {
@@ -87,8 +88,8 @@ public class AllocatingAudits {
                 auditor = auditorIds.get(n % auditorIds.size());
             }
             Audit audit = Audit.allocate("thematic-" + localAuthority + "." + themeKey + "-" + c.caseId(), c, auditor, by, clock.instant(),
-                    Audit.Allocation.of("THEMATIC", null, clock.instant(), completionTime, moderationTime,
-                            templates.inForce(localAuthority, "THEMATIC", today()).reference()));
+                    Audit.Allocation.of(AuditType.THEMATIC, null, clock.instant(), completionTime, moderationTime,
+                            templates.inForce(localAuthority, AuditType.THEMATIC, today()).reference()));
             if (audits.insertIfAbsent(audit, AuditEvents.of(events, audit))) {
                 made.add(audit);
             }
@@ -96,7 +97,7 @@ public class AllocatingAudits {
         return made;
     }
 
-    public Audit allocate(String caseId, String auditorId, String allocatedBy, String auditType) {
+    public Audit allocate(String caseId, String auditorId, String allocatedBy, AuditType auditType) {
         CaseRecord auditedCase = cases.find(caseId)
                 .orElseThrow(() -> new NoSuchElementException("no open case " + caseId));
         requireStaffOf(auditedCase.localAuthority(), auditorId, "auditorId");

@@ -22,7 +22,7 @@ import uk.caseqa.audit.domain.CaseFile;
 import uk.caseqa.audit.domain.CaseRecord;
 import uk.caseqa.audit.domain.RegisteredCase;
 import uk.caseqa.audit.domain.Selection;
-import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.staff.StaffReadModel;
 
@@ -124,7 +124,7 @@ public class RunningAuditCycles {
             Audit audit = Audit.allocate(allocated.auditId(), auditedCase, allocated.auditorId(), by, now,
                     Audit.Allocation.full(cycle.cycleId(), now, Period.ofDays(programme.completionDays()),
                             Period.ofDays(programme.moderationDays()), templates.inForce(cycle.localAuthority(),
-                                    AuditCompleted.FULL, now.atZone(AuditProgramme.ENGLAND).toLocalDate()).reference()));
+                                    AuditType.FULL, now.atZone(AuditProgramme.ENGLAND).toLocalDate()).reference()));
             audits.insertIfAbsent(audit, AuditEvents.of(events, audit));
         }
     }

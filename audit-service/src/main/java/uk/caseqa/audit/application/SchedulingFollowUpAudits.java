@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.CaseRecord;
 import uk.caseqa.audit.domain.RegisteredCase;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.CaseloadAuditRequested;
 import uk.caseqa.contracts.DipSampleRequested;
 import uk.caseqa.contracts.EventEnvelope;
@@ -28,9 +29,6 @@ import uk.caseqa.messaging.staff.StaffReadModel;
 @Service
 public class SchedulingFollowUpAudits {
 
-    public static final String DIP_SAMPLE = "DIP_SAMPLE";
-    public static final String SHORT = "SHORT";
-    public static final String CASELOAD = "CASELOAD";
     private final CaseRegistry cases;
     private final Audits audits;
     private final uk.caseqa.audit.domain.AuditTemplates templates;
@@ -52,13 +50,13 @@ public class SchedulingFollowUpAudits {
         ReAuditScheduled r = event.data();
         StaffRole by = r.reAuditBy() == null ? StaffRole.QA_MANAGER : r.reAuditBy();
         return followUp("short-" + r.caseOfConcernId() + "-" + r.cycle(), r.caseId(), event.localAuthority(),
-                auditorFor(event.localAuthority(), r.caseId(), by), SHORT, r.caseOfConcernId(), r.dueBy());
+                auditorFor(event.localAuthority(), r.caseId(), by), AuditType.SHORT, r.caseOfConcernId(), r.dueBy());
     }
 
     public boolean shortAuditScheduled(EventEnvelope<ShortAuditScheduled> event) {
         ShortAuditScheduled s = event.data();
         return followUp("short-" + s.followUpId() + "-" + s.cycle(), s.caseId(), event.localAuthority(),
-                auditorFor(event.localAuthority(), s.caseId(), s.auditBy()), SHORT, s.followUpId(), s.dueBy());
+                auditorFor(event.localAuthority(), s.caseId(), s.auditBy()), AuditType.SHORT, s.followUpId(), s.dueBy());
     }
 
     /**
@@ -69,7 +67,7 @@ public class SchedulingFollowUpAudits {
     public int dipSampleRequested(EventEnvelope<DipSampleRequested> event) {
         DipSampleRequested d = event.data();
         java.util.Set<String> sampled = audits.answering(event.localAuthority(), d.followUpId()).stream()
-                .filter(a -> DIP_SAMPLE.equals(a.auditType())).map(a -> a.auditedCase().caseId())
+                .filter(a -> a.auditType() == AuditType.DIP_SAMPLE).map(a -> a.auditedCase().caseId())
                 .collect(java.util.stream.Collectors.toSet());
         int missing = d.count() - sampled.size();
         if (missing <= 0) {
@@ -83,7 +81,7 @@ public class SchedulingFollowUpAudits {
         for (RegisteredCase other : others.subList(0, Math.min(missing, others.size()))) {
             String auditor = auditorFor(event.localAuthority(), other.record(), d.requestedFrom());
             if (followUp("dip-" + d.followUpId() + "-" + other.record().caseId(), other.record().caseId(),
-                    event.localAuthority(), auditor, DIP_SAMPLE, d.followUpId(), d.dueBy())) {
+                    event.localAuthority(), auditor, AuditType.DIP_SAMPLE, d.followUpId(), d.dueBy())) {
                 made++;
             }
         }
@@ -97,14 +95,14 @@ public class SchedulingFollowUpAudits {
         int made = 0;
         for (RegisteredCase open : casesOf(event.localAuthority(), c.socialWorkerId())) {
             if (followUp("caseload-" + c.followUpId() + "-" + open.record().caseId(), open.record().caseId(),
-                    event.localAuthority(), open.record().teamManagerId(), CASELOAD, c.followUpId(), due)) {
+                    event.localAuthority(), open.record().teamManagerId(), AuditType.CASELOAD, c.followUpId(), due)) {
                 made++;
             }
         }
         return made;
     }
 
-    private boolean followUp(String auditId, String caseId, String localAuthority, String auditorId, String type,
+    private boolean followUp(String auditId, String caseId, String localAuthority, String auditorId, AuditType type,
             String followUpId, Instant dueBy) {
         if (audits.find(auditId).isPresent()) {
             return false;

@@ -12,6 +12,7 @@ import uk.caseqa.contracts.ActionVerified;
 import uk.caseqa.contracts.AuditAllocated;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.AuditOverdue;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.calendar.EnglishCalendar;
@@ -29,7 +30,7 @@ public final class Audit {
     private final Instant allocatedAt;
     private Instant completionDueBy;
     private Instant moderationDueBy;
-    private final String auditType;
+    private final AuditType auditType;
     private final String cycleId;
     private final String followUpId;
     private final String templateReference;
@@ -47,7 +48,7 @@ public final class Audit {
     private final List<EventPayload> raised = new ArrayList<>();
 
     private Audit(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy, Instant allocatedAt,
-            Instant completionDueBy, Instant moderationDueBy, String auditType, String cycleId, String followUpId,
+            Instant completionDueBy, Instant moderationDueBy, AuditType auditType, String cycleId, String followUpId,
             String templateReference, String moderatorId, AuditStatus status, Submission submission,
             Instant completedAt, String returnReason, Draft draft, List<AuditAction> actions, boolean overdueFired,
             Long version, Integer completionDays) {
@@ -59,7 +60,7 @@ public final class Audit {
         this.actions = new ArrayList<>(actions == null ? List.of() : actions);
         this.overdueFired = overdueFired;
         this.moderationDueBy = moderationDueBy;
-        this.auditType = auditType == null ? AuditCompleted.FULL : auditType;
+        this.auditType = AuditType.orFull(auditType);
         this.cycleId = cycleId;
         this.followUpId = followUpId;
         this.moderatorId = moderatorId;
@@ -76,15 +77,15 @@ public final class Audit {
     }
 
     /** What is allocated: which kind of audit, in which cycle or answering which follow-up, and its deadlines. */
-    public record Allocation(String auditType, String cycleId, String followUpId, Instant completionDueBy,
+    public record Allocation(AuditType auditType, String cycleId, String followUpId, Instant completionDueBy,
             Instant moderationDueBy, String templateReference) {
         public static Allocation full(String cycleId, Instant now, Period completionTime, Period moderationTime,
                 String templateReference) {
-            return of(AuditCompleted.FULL, cycleId, now, completionTime, moderationTime, templateReference);
+            return of(AuditType.FULL, cycleId, now, completionTime, moderationTime, templateReference);
         }
 
         /** Deadlines in calendar days in England: the same wall-clock time, whatever clock change lies between. */
-        public static Allocation of(String auditType, String cycleId, Instant now, Period completionTime,
+        public static Allocation of(AuditType auditType, String cycleId, Instant now, Period completionTime,
                 Period moderationTime, String templateReference) {
             Instant completion = EnglishCalendar.plus(now, completionTime);
             return new Allocation(auditType, cycleId, null, completion, EnglishCalendar.plus(completion, moderationTime),
@@ -109,7 +110,7 @@ public final class Audit {
     }
 
     public static Audit restore(String auditId, CaseRecord auditedCase, String auditorId, String allocatedBy,
-            Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, String auditType, String cycleId,
+            Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, AuditType auditType, String cycleId,
             String followUpId, String templateReference, String moderatorId, AuditStatus status,
             Submission submission, Instant completedAt, String returnReason, Draft draft, List<AuditAction> actions,
             boolean overdueFired, Long version, Integer completionDays) {
@@ -152,7 +153,8 @@ public final class Audit {
         raised.add(new AuditCompleted(auditId, auditedCase.caseId(), auditedCase.serviceId(), auditedCase.teamId(),
                 auditorId, auditedCase.socialWorkerId(), auditedCase.serviceManagerId(), completed.overallGrade(),
                 Map.copyOf(completed.domainGrades()), completed.familyFeedback().obtained(), now, auditType,
-                followUpId, auditedCase.cohort(), completed.familyFeedback().notObtainedBecause(), agreed));
+                followUpId, auditedCase.cohort(), completed.familyFeedback().notObtainedBecause(), agreed,
+                moderationDueBy));
     }
 
     /**
@@ -295,7 +297,7 @@ public final class Audit {
     public Instant allocatedAt() { return allocatedAt; }
     public Instant completionDueBy() { return completionDueBy; }
     public Instant moderationDueBy() { return moderationDueBy; }
-    public String auditType() { return auditType; }
+    public AuditType auditType() { return auditType; }
     public String cycleId() { return cycleId; }
     public String followUpId() { return followUpId; }
     public String templateReference() { return templateReference; }

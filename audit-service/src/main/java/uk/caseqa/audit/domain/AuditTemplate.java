@@ -4,13 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Grade;
 
 /**
  * A council's audit template for one audit type, versioned: the practice domains with their questions, the grade
  * scale and the family feedback questions. An audit keeps the template version it was allocated with.
  */
-public record AuditTemplate(String id, String localAuthority, String auditType, int version, LocalDate effectiveFrom,
+public record AuditTemplate(String id, String localAuthority, AuditType auditType, int version, LocalDate effectiveFrom,
         List<Domain> domains, List<Grade> gradeScale, List<String> familyFeedbackQuestions) {
 
     /** A practice domain the auditor grades, with the questions that guide the judgement. */

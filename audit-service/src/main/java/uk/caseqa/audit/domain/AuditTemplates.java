@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import uk.caseqa.contracts.AuditType;
 
 /** All templates, every version; the one in force for a council, an audit type and a day ({@code *}: any council). */
 public final class AuditTemplates {
@@ -15,7 +16,7 @@ public final class AuditTemplates {
         this.templates = List.copyOf(templates);
     }
 
-    public AuditTemplate inForce(String localAuthority, String auditType, LocalDate day) {
+    public AuditTemplate inForce(String localAuthority, AuditType auditType, LocalDate day) {
         return latest(localAuthority, auditType, day).or(() -> latest("*", auditType, day))
                 .orElseThrow(() -> new NoSuchElementException("no " + auditType + " template for " + localAuthority));
     }
@@ -26,9 +27,9 @@ public final class AuditTemplates {
                 .orElseThrow(() -> new NoSuchElementException("no template " + reference));
     }
 
-    private Optional<AuditTemplate> latest(String localAuthority, String auditType, LocalDate day) {
+    private Optional<AuditTemplate> latest(String localAuthority, AuditType auditType, LocalDate day) {
         return templates.stream().filter(t -> t.localAuthority().equals(localAuthority))
-                .filter(t -> t.auditType().equals(auditType)).filter(t -> !t.effectiveFrom().isAfter(day))
+                .filter(t -> t.auditType() == auditType).filter(t -> !t.effectiveFrom().isAfter(day))
                 .max(Comparator.comparing(AuditTemplate::effectiveFrom).thenComparing(AuditTemplate::version));
     }
 }

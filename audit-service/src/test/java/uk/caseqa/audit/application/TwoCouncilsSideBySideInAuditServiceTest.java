@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.AuditAction;
 import uk.caseqa.audit.domain.FamilyFeedback;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Cohort;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.StaffRole;
@@ -30,11 +31,11 @@ class TwoCouncilsSideBySideInAuditServiceTest {
         story.openCase("swindon", "case-s1", "staff-sw-1");
         story.staffMember("bolton", "staff-tm-9", StaffRole.TEAM_MANAGER, "team-b");
 
-        assertThatThrownBy(() -> story.allocating.allocate("case-s1", "staff-tm-9", "staff-qa-1", "FULL"))
+        assertThatThrownBy(() -> story.allocating.allocate("case-s1", "staff-tm-9", "staff-qa-1", AuditType.FULL))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auditorId")
                 .hasMessageContaining("swindon");
         story.staffMember("swindon", "staff-tm-9", StaffRole.TEAM_MANAGER, "team-s");
-        assertThat(story.allocating.allocate("case-s1", "staff-tm-9", "staff-qa-1", "FULL").auditorId())
+        assertThat(story.allocating.allocate("case-s1", "staff-tm-9", "staff-qa-1", AuditType.FULL).auditorId())
                 .isEqualTo("staff-tm-9");
     }
 
@@ -77,7 +78,7 @@ class TwoCouncilsSideBySideInAuditServiceTest {
         story.staffMember("swindon", "staff-qa-1", StaffRole.QA_MANAGER, "qa");
         story.staffMember("bolton", "staff-qa-2", StaffRole.QA_MANAGER, "qa");
         story.staffMember("swindon", "staff-tm-8", StaffRole.TEAM_MANAGER, "team-2");
-        Audit audit = story.allocating.allocate("case-s1", "staff-tm-7", "staff-qa-1", "FULL");
+        Audit audit = story.allocating.allocate("case-s1", "staff-tm-7", "staff-qa-1", AuditType.FULL);
         Audit found = story.audits.find(audit.auditId()).orElseThrow();
         found.submit("staff-tm-7", new Audit.Submission(Map.of("chronology", Grade.GOOD), Grade.GOOD, "Sound work.",
                 new FamilyFeedback(null, null, null, null, false, "declined"),

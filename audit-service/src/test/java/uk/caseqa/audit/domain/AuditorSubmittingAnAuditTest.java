@@ -38,6 +38,8 @@ class AuditorSubmittingAnAuditTest {
         assertThat(completed.overallGrade()).isEqualTo(Grade.INADEQUATE);
         assertThat(completed.familyFeedbackObtained()).isFalse();
         assertThat(completed.serviceManagerId()).isEqualTo("staff-sm-1");
+        assertThat(completed.moderationDueBy()).as("the moderation deadline given at allocation (002 §7.1)")
+                .isEqualTo(NOW.plus(Duration.ofDays(21)));
         assertThatThrownBy(() -> audit.submit("staff-tm-7", INADEQUATE, NOW)).isInstanceOf(IllegalStateException.class);
     }
 

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Grade;
 
 class TemplatesByCouncilAndVersionTest {
@@ -21,8 +22,8 @@ class TemplatesByCouncilAndVersionTest {
     void anAuditAllocatedUnderTheOldVersionKeepsItWhileNewAuditsGetTheNewOne() throws IOException {
         AuditTemplates templates = templates();
 
-        assertThat(templates.inForce("swindon", "FULL", LocalDate.of(2024, 9, 30)).reference()).isEqualTo("swindon-full@v1");
-        assertThat(templates.inForce("swindon", "FULL", LocalDate.of(2024, 10, 1)).reference()).isEqualTo("swindon-full@v2");
+        assertThat(templates.inForce("swindon", AuditType.FULL, LocalDate.of(2024, 9, 30)).reference()).isEqualTo("swindon-full@v1");
+        assertThat(templates.inForce("swindon", AuditType.FULL, LocalDate.of(2024, 10, 1)).reference()).isEqualTo("swindon-full@v2");
         assertThat(templates.byReference("swindon-full@v1").version()).isEqualTo(1);
     }
 
@@ -31,20 +32,20 @@ class TemplatesByCouncilAndVersionTest {
         AuditTemplates templates = templates();
         LocalDate today = LocalDate.of(2026, 11, 25);
 
-        assertThat(templates.inForce("bolton", "FULL", today).domains()).extracting(AuditTemplate.Domain::key)
+        assertThat(templates.inForce("bolton", AuditType.FULL, today).domains()).extracting(AuditTemplate.Domain::key)
                 .contains("parent-carer-engagement");
-        assertThat(templates.inForce("telford-and-wrekin", "FULL", today).domains())
+        assertThat(templates.inForce("telford-and-wrekin", AuditType.FULL, today).domains())
                 .extracting(AuditTemplate.Domain::key).contains("visits", "recording");
-        assertThat(templates.inForce("wandsworth", "FULL", today).id()).isEqualTo("full");
-        assertThat(templates.inForce("bolton", "SHORT", today).domains()).extracting(AuditTemplate.Domain::key)
+        assertThat(templates.inForce("wandsworth", AuditType.FULL, today).id()).isEqualTo("full");
+        assertThat(templates.inForce("bolton", AuditType.SHORT, today).domains()).extracting(AuditTemplate.Domain::key)
                 .contains("actions-completed");
-        assertThat(templates.inForce("swindon", "FULL", today).familyFeedbackQuestions())
+        assertThat(templates.inForce("swindon", AuditType.FULL, today).familyFeedbackQuestions())
                 .contains("Do you want to hear how your feedback changed practice?");
     }
 
     @Test
     void gradesForDomainsTheTemplateDoesNotHaveAreFieldErrors() throws IOException {
-        AuditTemplate bolton = templates().inForce("bolton", "FULL", LocalDate.of(2026, 11, 25));
+        AuditTemplate bolton = templates().inForce("bolton", AuditType.FULL, LocalDate.of(2026, 11, 25));
 
         assertThat(bolton.check(Map.of("childs-voice", Grade.GOOD, "cultural-competence", Grade.GOOD), Grade.GOOD))
                 .containsOnlyKeys("domainGrades.cultural-competence");

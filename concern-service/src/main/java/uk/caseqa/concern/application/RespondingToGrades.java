@@ -8,6 +8,7 @@ import uk.caseqa.concern.domain.ConcernProfile;
 import uk.caseqa.concern.domain.ConcernProfiles;
 import uk.caseqa.concern.domain.FollowUp;
 import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.GradeInadequate;
@@ -24,8 +25,6 @@ import uk.caseqa.contracts.InvalidEventException;
 public class RespondingToGrades {
 
     private static final Logger log = LoggerFactory.getLogger(RespondingToGrades.class);
-    private static final String SHORT = "SHORT";
-    private static final String DIP_SAMPLE = "DIP_SAMPLE";
     private final FollowUps followUps;
     private final ConcernProfiles profiles;
     private final FollowUpEvents events;
@@ -87,18 +86,18 @@ public class RespondingToGrades {
      */
     public boolean auditCompleted(EventEnvelope<AuditCompleted> event) {
         AuditCompleted audit = event.data();
-        if (AuditCompleted.FULL.equals(audit.auditType())) {
+        if (audit.auditType() == AuditType.FULL) {
             return false;
         }
         FollowUp answered = audit.followUpId() == null ? null : followUps.find(audit.followUpId())
                 .orElseThrow(() -> new InvalidEventException("audit " + audit.auditId() + " answers unknown follow-up "
                         + audit.followUpId()));
         boolean reAuditOfItsOwnCaseOfConcern = answered != null && answered.kind() == FollowUp.Kind.CASE_OF_CONCERN
-                && SHORT.equals(audit.auditType());
+                && audit.auditType() == AuditType.SHORT;
         if (audit.overallGrade() == Grade.INADEQUATE && !reAuditOfItsOwnCaseOfConcern) {
             boolean opened = openCaseOfConcern(event);
             if (answered != null && answered.kind() == FollowUp.Kind.REQUIRES_IMPROVEMENT
-                    && SHORT.equals(audit.auditType())) {
+                    && audit.auditType() == AuditType.SHORT) {
                 if (answered.supersede(FollowUp.caseOfConcernId(audit.auditId()), clock.instant())) {
                     followUps.update(answered, events.of(answered));
                     return true;
@@ -118,7 +117,7 @@ public class RespondingToGrades {
             case DIP_SAMPLE -> followUp.dipSampleCompleted(audit.auditId(), audit.domainsBelowGood(), clock.instant());
             case SHORT -> followUp.shortAuditCompleted(audit.auditId(), audit.overallGrade(),
                     profiles.byId(followUp.profileId()), clock.instant());
-            default -> false;
+            case FULL, THEMATIC, CASELOAD, MULTI_AGENCY, PRACTICE_OBSERVATION, AD_HOC, EARLY_HELP, PRACTICE_WEEK -> false;
         };
         if (changed) {
             followUps.update(followUp, events.of(followUp));

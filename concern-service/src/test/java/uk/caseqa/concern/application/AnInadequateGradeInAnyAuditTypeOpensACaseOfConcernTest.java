@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.caseqa.concern.domain.FollowUp;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.CaseOfConcernEscalated;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 import uk.caseqa.contracts.FollowUpClosed;
@@ -25,9 +26,9 @@ class AnInadequateGradeInAnyAuditTypeOpensACaseOfConcernTest {
     void anInadequateThematicAuditOpensOneCaseOfConcernGradedByItsAuditorWhateverTheRedeliveries() {
         ConcernScenario swindon = new ConcernScenario("swindon", Instant.parse("2026-11-20T10:00:00Z"));
 
-        assertThat(swindon.audited(null, "audit-thematic-1", "THEMATIC", Grade.INADEQUATE,
+        assertThat(swindon.audited(null, "audit-thematic-1", AuditType.THEMATIC, Grade.INADEQUATE,
                 Map.of("childs-voice", Grade.INADEQUATE, "chronology", Grade.GOOD))).isTrue();
-        assertThat(swindon.audited(null, "audit-thematic-1", "THEMATIC", Grade.INADEQUATE,
+        assertThat(swindon.audited(null, "audit-thematic-1", AuditType.THEMATIC, Grade.INADEQUATE,
                 Map.of("childs-voice", Grade.INADEQUATE))).isFalse();
 
         assertThat(swindon.published(CaseOfConcernOpened.class)).singleElement().satisfies(e -> {
@@ -45,9 +46,9 @@ class AnInadequateGradeInAnyAuditTypeOpensACaseOfConcernTest {
     void goodOrRequiresImprovementInTheseAuditsOpensNothing() {
         ConcernScenario telford = new ConcernScenario("telford-and-wrekin", Instant.parse("2026-11-20T10:00:00Z"));
 
-        assertThat(telford.audited(null, "audit-caseload-1", "CASELOAD", Grade.REQUIRES_IMPROVEMENT, Map.of()))
+        assertThat(telford.audited(null, "audit-caseload-1", AuditType.CASELOAD, Grade.REQUIRES_IMPROVEMENT, Map.of()))
                 .isFalse();
-        assertThat(telford.audited(null, "audit-dip-1", "DIP_SAMPLE", Grade.GOOD, Map.of())).isFalse();
+        assertThat(telford.audited(null, "audit-dip-1", AuditType.DIP_SAMPLE, Grade.GOOD, Map.of())).isFalse();
         assertThat(telford.published()).isEmpty();
     }
 
@@ -56,7 +57,7 @@ class AnInadequateGradeInAnyAuditTypeOpensACaseOfConcernTest {
         ConcernScenario wandsworth = new ConcernScenario("wandsworth", Instant.parse("2026-11-20T10:00:00Z"));
         wandsworth.gradedInadequate("audit-1", List.of("chronology"));
 
-        wandsworth.audited("coc-audit-1", "audit-dip-1", "DIP_SAMPLE", Grade.INADEQUATE,
+        wandsworth.audited("coc-audit-1", "audit-dip-1", AuditType.DIP_SAMPLE, Grade.INADEQUATE,
                 Map.of("visits", Grade.INADEQUATE));
 
         assertThat(wandsworth.published(CaseOfConcernOpened.class)).extracting(CaseOfConcernOpened::caseOfConcernId)
@@ -72,9 +73,9 @@ class AnInadequateGradeInAnyAuditTypeOpensACaseOfConcernTest {
         swindon.gradedRequiresImprovement("audit-2", List.of("chronology"));
         swindon.after(Duration.ofDays(40));
 
-        assertThat(swindon.audited("ri-audit-2", "audit-short-2", "SHORT", Grade.INADEQUATE,
+        assertThat(swindon.audited("ri-audit-2", "audit-short-2", AuditType.SHORT, Grade.INADEQUATE,
                 Map.of("chronology", Grade.INADEQUATE))).isTrue();
-        assertThat(swindon.audited("ri-audit-2", "audit-short-2", "SHORT", Grade.INADEQUATE,
+        assertThat(swindon.audited("ri-audit-2", "audit-short-2", AuditType.SHORT, Grade.INADEQUATE,
                 Map.of("chronology", Grade.INADEQUATE))).isFalse();
 
         assertThat(swindon.published(CaseOfConcernOpened.class)).singleElement()
@@ -91,7 +92,7 @@ class AnInadequateGradeInAnyAuditTypeOpensACaseOfConcernTest {
         bolton.gradedInadequate("audit-3", List.of());
         bolton.after(Duration.ofDays(41));
 
-        bolton.audited("coc-audit-3", "audit-short-3", "SHORT", Grade.INADEQUATE, Map.of());
+        bolton.audited("coc-audit-3", "audit-short-3", AuditType.SHORT, Grade.INADEQUATE, Map.of());
 
         assertThat(bolton.published(CaseOfConcernOpened.class)).singleElement()
                 .satisfies(e -> assertThat(e.caseOfConcernId()).isEqualTo("coc-audit-3"));

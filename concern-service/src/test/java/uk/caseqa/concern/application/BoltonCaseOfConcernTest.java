@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.CaseOfConcernEscalated;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 import uk.caseqa.contracts.Grade;
@@ -36,7 +37,7 @@ class BoltonCaseOfConcernTest {
         assertThat(bolton.published(ReAuditOverdue.class)).singleElement()
                 .satisfies(e -> assertThat(e.dueBy()).isEqualTo(GRADED.plus(Duration.ofDays(42))));
 
-        bolton.audited("coc-audit-1", "audit-short-1", "SHORT", Grade.INADEQUATE, Map.of());
+        bolton.audited("coc-audit-1", "audit-short-1", AuditType.SHORT, Grade.INADEQUATE, Map.of());
         assertThat(bolton.published(CaseOfConcernEscalated.class)).singleElement()
                 .satisfies(e -> assertThat(e.escalateTo()).containsExactly(StaffRole.HEAD_OF_SERVICE));
         assertThat(bolton.followUp("coc-audit-1").cycle()).isEqualTo(2);

@@ -15,6 +15,7 @@ import uk.caseqa.concern.domain.ConcernProfile;
 import uk.caseqa.concern.domain.ConcernProfiles;
 import uk.caseqa.concern.domain.FollowUp;
 import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventJson;
 import uk.caseqa.contracts.EventPayload;
@@ -80,7 +81,7 @@ final class ConcernScenario {
                 domainsBelowGood)));
     }
 
-    boolean audited(String followUpId, String auditId, String auditType, Grade overall, Map<String, Grade> domains) {
+    boolean audited(String followUpId, String auditId, AuditType auditType, Grade overall, Map<String, Grade> domains) {
         return responding.auditCompleted(envelope(auditId, new AuditCompleted(auditId, "case-x", "svc-1", "team-1",
                 "staff-qa-1", "staff-sw-1", "staff-sm-1", overall, domains, true, clock.instant(), auditType,
                 followUpId)));

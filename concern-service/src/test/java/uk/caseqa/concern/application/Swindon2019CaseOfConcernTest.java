@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.caseqa.concern.domain.Deadline;
 import uk.caseqa.concern.domain.FollowUp;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.CaseOfConcernEscalated;
 import uk.caseqa.contracts.FollowUpClosed;
 import uk.caseqa.contracts.Grade;
@@ -46,7 +47,7 @@ class Swindon2019CaseOfConcernTest {
         assertThat(swindon.followUp("coc-audit-1").safetyPlan().recordedBy()).isEqualTo("staff-hos-1");
 
         swindon.after(Duration.ofDays(36));
-        swindon.audited("coc-audit-1", "audit-short-1", "SHORT", Grade.REQUIRES_IMPROVEMENT, Map.of());
+        swindon.audited("coc-audit-1", "audit-short-1", AuditType.SHORT, Grade.REQUIRES_IMPROVEMENT, Map.of());
         assertThat(swindon.published(CaseOfConcernEscalated.class)).singleElement().satisfies(e -> {
             assertThat(e.cycle()).isEqualTo(1);
             assertThat(e.escalateTo()).containsExactly(StaffRole.HEAD_OF_SERVICE, StaffRole.CORPORATE_DIRECTOR);
@@ -57,10 +58,10 @@ class Swindon2019CaseOfConcernTest {
                 .isEqualTo(swindon.clock.instant().plus(Duration.ofDays(42)));
         assertThat(swindon.published(ReAuditScheduled.class)).extracting(ReAuditScheduled::cycle).containsExactly(1, 2);
 
-        swindon.audited("coc-audit-1", "audit-short-1", "SHORT", Grade.REQUIRES_IMPROVEMENT, Map.of());
+        swindon.audited("coc-audit-1", "audit-short-1", AuditType.SHORT, Grade.REQUIRES_IMPROVEMENT, Map.of());
         assertThat(swindon.published(CaseOfConcernEscalated.class)).hasSize(1);
         swindon.after(Duration.ofDays(40));
-        swindon.audited("coc-audit-1", "audit-short-2", "SHORT", Grade.GOOD, Map.of());
+        swindon.audited("coc-audit-1", "audit-short-2", AuditType.SHORT, Grade.GOOD, Map.of());
         assertThat(swindon.followUp("coc-audit-1").status()).isEqualTo(FollowUp.Status.CLOSED);
     }
 
@@ -74,7 +75,7 @@ class Swindon2019CaseOfConcernTest {
         });
 
         swindon.after(Duration.ofDays(40));
-        swindon.audited("ri-audit-2", "audit-short-3", "SHORT", Grade.GOOD, Map.of("chronology", Grade.GOOD));
+        swindon.audited("ri-audit-2", "audit-short-3", AuditType.SHORT, Grade.GOOD, Map.of("chronology", Grade.GOOD));
 
         assertThat(swindon.published(FollowUpClosed.class)).singleElement()
                 .satisfies(e -> assertThat(e.outcome()).isEqualTo("IMPROVED"));

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.caseqa.concern.domain.Deadline;
 import uk.caseqa.concern.domain.FollowUp;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.CaseOfConcernClosed;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 import uk.caseqa.contracts.Grade;
@@ -49,7 +50,7 @@ class Swindon2024CaseOfConcernTest {
                 .satisfies(e -> assertThat(e.late()).isTrue());
 
         swindon.after(Duration.ofDays(30));
-        swindon.audited("coc-audit-1", "audit-short-1", "SHORT", Grade.GOOD, Map.of("quality-of-planning", Grade.GOOD));
+        swindon.audited("coc-audit-1", "audit-short-1", AuditType.SHORT, Grade.GOOD, Map.of("quality-of-planning", Grade.GOOD));
         assertThat(swindon.published(CaseOfConcernClosed.class)).singleElement()
                 .satisfies(e -> assertThat(e.reAuditGrade()).isEqualTo(Grade.GOOD));
         assertThat(swindon.followUp("coc-audit-1").status()).isEqualTo(FollowUp.Status.CLOSED);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.caseqa.concern.domain.FollowUp;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Grade;
 
 /** Telford &amp; Wrekin (003 names no grade-triggered process): the default case-of-concern process applies. */
@@ -23,7 +24,7 @@ class TelfordCaseOfConcernTest {
         telford.after(Duration.ofHours(2));
         telford.safetyPlans.record("coc-audit-1", "staff-sm-1", "Plan recorded.");
         telford.after(Duration.ofDays(41));
-        telford.audited("coc-audit-1", "audit-short-1", "SHORT", Grade.OUTSTANDING, Map.of());
+        telford.audited("coc-audit-1", "audit-short-1", AuditType.SHORT, Grade.OUTSTANDING, Map.of());
 
         assertThat(telford.followUp("coc-audit-1").status()).isEqualTo(FollowUp.Status.CLOSED);
         assertThat(telford.published()).containsExactly("CaseOfConcernOpened", "ReAuditScheduled",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.caseqa.concern.domain.FollowUp;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 import uk.caseqa.contracts.CaseloadAuditRequested;
 import uk.caseqa.contracts.DipSampleRequested;
@@ -37,15 +38,15 @@ class WandsworthDipSampleTest {
             assertThat(e.concernDomains()).containsExactly("chronology", "quality-of-planning");
         });
 
-        wandsworth.audited("ri-audit-1", "audit-dip-1", "DIP_SAMPLE", Grade.GOOD,
+        wandsworth.audited("ri-audit-1", "audit-dip-1", AuditType.DIP_SAMPLE, Grade.GOOD,
                 Map.of("chronology", Grade.GOOD, "childs-voice", Grade.REQUIRES_IMPROVEMENT));
         assertThat(wandsworth.published(CaseloadAuditRequested.class)).isEmpty();
 
-        wandsworth.audited("ri-audit-1", "audit-dip-2", "DIP_SAMPLE", Grade.REQUIRES_IMPROVEMENT,
+        wandsworth.audited("ri-audit-1", "audit-dip-2", AuditType.DIP_SAMPLE, Grade.REQUIRES_IMPROVEMENT,
                 Map.of("chronology", Grade.INADEQUATE, "visits", Grade.GOOD));
-        wandsworth.audited("ri-audit-1", "audit-dip-3", "DIP_SAMPLE", Grade.REQUIRES_IMPROVEMENT,
+        wandsworth.audited("ri-audit-1", "audit-dip-3", AuditType.DIP_SAMPLE, Grade.REQUIRES_IMPROVEMENT,
                 Map.of("quality-of-planning", Grade.REQUIRES_IMPROVEMENT));
-        wandsworth.audited("ri-audit-1", "audit-dip-2", "DIP_SAMPLE", Grade.REQUIRES_IMPROVEMENT,
+        wandsworth.audited("ri-audit-1", "audit-dip-2", AuditType.DIP_SAMPLE, Grade.REQUIRES_IMPROVEMENT,
                 Map.of("chronology", Grade.INADEQUATE));
 
         assertThat(wandsworth.published(CaseloadAuditRequested.class)).singleElement().satisfies(e -> {

@@ -48,14 +48,13 @@ public class ModeratingAudits {
                     || !facts.completedAt().isAfter(moderation.audit().completedAt())) {
                 return false;
             }
-            ModerationProfile profile = profiles.byId(moderation.profileId());
-            moderation.resubmitted(facts, now, workingDays.endOfWorkingDaysAfter(now, profile.moderationWorkingDays()));
+            moderation.resubmitted(facts, now, moderationDueBy(event.data(), profiles.byId(moderation.profileId()), now));
             save(moderation);
             return true;
         }
         ModerationProfile profile = profiles.inForce(event.localAuthority(), facts.completedAt());
         Moderation moderation = Moderation.start(facts, profile, pool.of(event.localAuthority(), profile), now,
-                workingDays.endOfWorkingDaysAfter(now, profile.moderationWorkingDays()));
+                moderationDueBy(event.data(), profile, now));
         return moderations.insertIfAbsent(moderation,
                 events.of(moderation.auditId(), facts.localAuthority(), moderation.raised()));
     }
@@ -68,8 +67,8 @@ public class ModeratingAudits {
                 .orElseThrow(() -> new IllegalArgumentException(moderatorId + " is not in the moderator pool of "
                         + moderation.audit().localAuthority()));
         Instant now = clock.instant();
-        moderation.assign(moderator.staffId(), "assigned by " + by, now,
-                workingDays.endOfWorkingDaysAfter(now, profile.moderationWorkingDays()));
+        moderation.assign(moderator.staffId(), "assigned by " + by, now, moderation.moderationDueBy(now,
+                workingDays.endOfWorkingDaysAfter(now, profile.moderationWorkingDays())));
         save(moderation);
         return moderation;
     }
@@ -79,6 +78,10 @@ public class ModeratingAudits {
         moderation.decide(by, decision, clock.instant());
         save(moderation);
         return moderation;
+    }
+
+    private Instant moderationDueBy(AuditCompleted completed, ModerationProfile profile, Instant now) {
+        return profile.moderationDueBy(completed.moderationDueBy(), now, workingDays);
     }
 
     public Moderation find(String auditId) {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import uk.caseqa.contracts.AuditAllocated;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.moderation.domain.IroCommentRequest;
+import uk.caseqa.moderation.domain.ModerationProfile;
 import uk.caseqa.moderation.domain.ModerationProfiles;
 
 /** Use cases: ask the case's IRO / CP chair for comments when an audit is allocated; record them. */
@@ -25,13 +26,18 @@ public class RequestingIroComments {
         this.clock = clock;
     }
 
-    /** False when the case has no IRO / CP chair, or the request was already made (a redelivery). */
+    /**
+     * False when the council's profile asks for no IRO comments (Swindon does, 000 Appendix 1; Bolton, Telford and
+     * Wandsworth state no window), the case has no IRO / CP chair, or the request was already made (a redelivery).
+     */
     public boolean auditAllocated(EventEnvelope<AuditAllocated> event) {
         AuditAllocated allocated = event.data();
-        if (allocated.iroId() == null || requests.find(allocated.auditId()).isPresent()) {
+        ModerationProfile profile = profiles.inForce(event.localAuthority(), event.time());
+        if (!profile.asksIroForComments() || allocated.iroId() == null
+                || requests.find(allocated.auditId()).isPresent()) {
             return false;
         }
-        int hours = profiles.inForce(event.localAuthority(), event.time()).iroCommentHours();
+        int hours = profile.iroCommentHours();
         IroCommentRequest request = IroCommentRequest.request(allocated.auditId(), event.localAuthority(),
                 allocated.caseId(), allocated.iroId(), clock.instant(), hours);
         return requests.insertIfAbsent(request, events.of(request.auditId(), request.localAuthority(), request.raised()));

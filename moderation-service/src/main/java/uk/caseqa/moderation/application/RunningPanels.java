@@ -41,6 +41,11 @@ public class RunningPanels {
 
     public Panel create(String localAuthority, LocalDate date, List<String> members, String by) {
         requireQaTeam(by, localAuthority);
+        var profile = profiles.inForce(localAuthority, WorkingDays.startOf(date));
+        if (!profile.qaPanel()) {
+            throw new IllegalArgumentException("localAuthority: " + localAuthority + " has no QA panel (profile "
+                    + profile.id() + "): its audits close once moderated");
+        }
         List<String> strangers = members == null ? List.of()
                 : members.stream().filter(m -> staff.find(localAuthority, m).filter(StaffReadModel.Staff::inPost).isEmpty())
                         .toList();
@@ -66,7 +71,9 @@ public class RunningPanels {
         Panel panel = panel(panelId);
         panel.requireMember(by);
         Moderation moderation = inPanelCouncil(panel, auditId);
-        int days = profiles.byId(moderation.profileId()).panelCloseWorkingDays();
+        Integer configured = profiles.byId(moderation.profileId()).panelCloseWorkingDays();
+        // an audit queued for a panel before its council's profile dropped the panel keeps the usual 2 working days
+        int days = configured == null ? 2 : configured;
         moderation.acceptedByPanel(panelId, by, findings, clock.instant(),
                 WorkingDays.endOf(workingDays.after(panel.date(), days)));
         save(moderation);

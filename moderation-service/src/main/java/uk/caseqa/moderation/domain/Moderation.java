@@ -22,8 +22,8 @@ import uk.caseqa.contracts.PanelCloseOverdue;
 
 /**
  * One completed audit on its way to closure: moderated where the council's profile says (by someone other than the
- * auditor, by a deadline), then reviewed by the QA panel, which accepts it (to be closed within working days) or
- * returns it to the auditor. An Inadequate grade, the auditor's (at once) or the moderator's, raises
+ * auditor, by a deadline), then, where the council has a QA panel, reviewed by it: accepted (to be closed within
+ * working days) or returned to the auditor; where it has none, the audit closes once moderated (or waived). An Inadequate grade, the auditor's (at once) or the moderator's, raises
  * {@code GradeInadequate} once; otherwise a Requires Improvement grade raises {@code GradeRequiresImprovement} once.
  */
 public final class Moderation {
@@ -53,6 +53,7 @@ public final class Moderation {
     private AuditFacts audit;
     private final String profileId;
     private final boolean tellAuditorOfChange;
+    private final boolean qaPanel;
     private ModerationStatus status;
     private final String selectionReason;
     private String moderatorId;
@@ -69,13 +70,14 @@ public final class Moderation {
     private final Long version;
     private final List<EventPayload> raised = new ArrayList<>();
 
-    private Moderation(AuditFacts audit, String profileId, boolean tellAuditorOfChange, ModerationStatus status,
-            String selectionReason, String moderatorId, String assignmentReason, Decision decision,
+    private Moderation(AuditFacts audit, String profileId, boolean tellAuditorOfChange, boolean qaPanel,
+            ModerationStatus status, String selectionReason, String moderatorId, String assignmentReason, Decision decision,
             Instant moderatedAt, boolean inadequateRaised, boolean requiresImprovementRaised, PanelOutcome panelOutcome,
             String closedBy, Instant closedAt, List<Deadline> deadlines, List<Transition> history, Long version) {
         this.audit = audit;
         this.profileId = profileId;
         this.tellAuditorOfChange = tellAuditorOfChange;
+        this.qaPanel = qaPanel;
         this.status = status;
         this.selectionReason = selectionReason;
         this.moderatorId = moderatorId;
@@ -99,7 +101,7 @@ public final class Moderation {
     public static Moderation start(AuditFacts audit, ModerationProfile profile, List<Candidate> pool, Instant now,
             Instant moderationDueBy) {
         ModerationProfile.Selection selection = profile.selects(audit.auditId(), audit.auditorGrade());
-        Moderation moderation = new Moderation(audit, profile.id(), profile.tellAuditorOfChange(),
+        Moderation moderation = new Moderation(audit, profile.id(), profile.tellAuditorOfChange(), profile.qaPanel(),
                 selection.moderate() ? ModerationStatus.AWAITING_MODERATOR : ModerationStatus.AWAITING_PANEL,
                 selection.reason(), null, null, null, null, false, false, null, null, null, List.of(), List.of(), null);
         moderation.record(now, "completed audit received; " + selection.reason(), "system");
@@ -114,6 +116,7 @@ public final class Moderation {
             }
         } else {
             moderation.raised.add(new ModerationWaived(audit.auditId(), audit.caseId(), selection.reason(), now));
+            moderation.closeWithoutPanel("system", now);
         }
         return moderation;
     }
@@ -133,8 +136,7 @@ public final class Moderation {
             // stored before waiting moderations had a deadline: they get one now
             deadlines.add(new Deadline(Deadline.Kind.MODERATION, dueIfLate, null));
         }
-        Instant dueBy = deadlines.stream().filter(d -> d.kind() == Deadline.Kind.MODERATION && d.pending())
-                .map(Deadline::dueAt).filter(now::isBefore).findFirst().orElse(dueIfLate);
+        Instant dueBy = moderationDueBy(now, dueIfLate);
         if (!assignFrom(pool, now, dueBy)) {
             deadlines.add(new Deadline(Deadline.Kind.MODERATOR_SEARCH, now.plus(MODERATOR_SEARCH_INTERVAL), null));
         }
@@ -156,12 +158,12 @@ public final class Moderation {
         }).orElse(false);
     }
 
-    public static Moderation restore(AuditFacts audit, String profileId, boolean tellAuditorOfChange,
+    public static Moderation restore(AuditFacts audit, String profileId, boolean tellAuditorOfChange, boolean qaPanel,
             ModerationStatus status, String selectionReason, String moderatorId, String assignmentReason,
             Decision decision, Instant moderatedAt, boolean inadequateRaised, boolean requiresImprovementRaised,
             PanelOutcome panelOutcome, String closedBy, Instant closedAt, List<Deadline> deadlines,
             List<Transition> history, Long version) {
-        return new Moderation(audit, profileId, tellAuditorOfChange, status, selectionReason, moderatorId,
+        return new Moderation(audit, profileId, tellAuditorOfChange, qaPanel, status, selectionReason, moderatorId,
                 assignmentReason, decision, moderatedAt, inadequateRaised, requiresImprovementRaised, panelOutcome,
                 closedBy, closedAt, deadlines, history, version);
     }
@@ -205,6 +207,29 @@ public final class Moderation {
                 tellAuditorOfChange && change != GradeChange.AGREED));
         record(now, "moderated: " + change + " (" + audit.auditorGrade() + " -> " + decided.finalGrade() + ")", by);
         raiseGradeTriggers(decided.finalGrade(), GradedBy.MODERATOR, now);
+        closeWithoutPanel(by, now);
+    }
+
+    /**
+     * The moderation deadline in force: the pending one (the allocation's) while it lies ahead, else {@code fallback}
+     * (a deadline that has passed, or was never given, is not handed on to a newly assigned moderator).
+     */
+    public Instant moderationDueBy(Instant now, Instant fallback) {
+        return deadlines.stream().filter(d -> d.kind() == Deadline.Kind.MODERATION && d.pending())
+                .map(Deadline::dueAt).filter(now::isBefore).findFirst().orElse(fallback);
+    }
+
+    /** Where the council has no QA panel, the audit's cycle ends with its moderation (002 §7.7): it closes now. */
+    private void closeWithoutPanel(String by, Instant now) {
+        if (qaPanel) {
+            return;
+        }
+        status = ModerationStatus.CLOSED;
+        closedBy = by;
+        closedAt = now;
+        deadlines.removeIf(Deadline::pending);
+        raised.add(new AuditClosed(audit.auditId(), audit.caseId(), null, by, now, false));
+        record(now, "closed: profile " + profileId + " has no QA panel, so the audit's cycle ends here", by);
     }
 
     /** The QA panel accepts the audit with its findings; the QA manager is to close it by {@code closeDueBy}. */
@@ -315,6 +340,7 @@ public final class Moderation {
     public String auditId() { return audit.auditId(); }
     public String profileId() { return profileId; }
     public boolean tellAuditorOfChange() { return tellAuditorOfChange; }
+    public boolean qaPanel() { return qaPanel; }
     public ModerationStatus status() { return status; }
     public String selectionReason() { return selectionReason; }
     public String moderatorId() { return moderatorId; }

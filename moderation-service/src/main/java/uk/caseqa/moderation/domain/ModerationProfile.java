@@ -1,5 +1,6 @@
 package uk.caseqa.moderation.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import uk.caseqa.contracts.Grade;
@@ -8,11 +9,14 @@ import uk.caseqa.contracts.StaffRole;
 /**
  * One council's moderation rules, as data ({@code caseqa.moderation.profiles}): which audits are moderated (all, a
  * reproducible sample, none) and which grades always are, the moderator pool, the moderation deadline in working
- * days, the IRO / CP chair window, whether an auditor is told of a changed grade, and the panel close deadline.
+ * days when the allocation gave none, the IRO / CP chair window (none where the council has no such rule), whether
+ * an auditor is told of a changed grade, and whether a QA panel reviews audits (with its close deadline) or an audit
+ * closes once moderated. A value out of range refuses to start the service rather than fall back to a default.
  */
 public record ModerationProfile(String id, String localAuthority, LocalDate effectiveFrom, String source,
         Coverage moderate, int samplePercent, List<Grade> alwaysModerate, List<StaffRole> moderatorRoles,
-        int moderationWorkingDays, int iroCommentHours, boolean tellAuditorOfChange, int panelCloseWorkingDays) {
+        int moderationWorkingDays, Integer iroCommentHours, boolean tellAuditorOfChange, boolean qaPanel,
+        Integer panelCloseWorkingDays) {
 
     public enum Coverage { ALL, SAMPLE, NONE }
 
@@ -25,9 +29,38 @@ public record ModerationProfile(String id, String localAuthority, LocalDate effe
         moderatorRoles = moderatorRoles == null || moderatorRoles.isEmpty()
                 ? List.of(StaffRole.SERVICE_MANAGER, StaffRole.HEAD_OF_SERVICE, StaffRole.QA_LEAD, StaffRole.IRO)
                 : List.copyOf(moderatorRoles);
-        moderationWorkingDays = moderationWorkingDays <= 0 ? 5 : moderationWorkingDays;
-        iroCommentHours = iroCommentHours <= 0 ? 72 : iroCommentHours;
-        panelCloseWorkingDays = panelCloseWorkingDays <= 0 ? 2 : panelCloseWorkingDays;
+        if (moderationWorkingDays <= 0) {
+            throw new IllegalArgumentException("moderation profile " + id + ": moderation-working-days must be at least 1");
+        }
+        if (iroCommentHours != null && iroCommentHours <= 0) {
+            throw new IllegalArgumentException("moderation profile " + id
+                    + ": iro-comment-hours must be at least 1, or absent where the council asks the IRO for none");
+        }
+        if (qaPanel != (panelCloseWorkingDays != null)) {
+            throw new IllegalArgumentException("moderation profile " + id
+                    + ": panel-close-working-days is set exactly when qa-panel is true");
+        }
+        if (panelCloseWorkingDays != null && panelCloseWorkingDays <= 0) {
+            throw new IllegalArgumentException("moderation profile " + id + ": panel-close-working-days must be at least 1");
+        }
+        if (moderate == Coverage.SAMPLE && (samplePercent <= 0 || samplePercent > 100)) {
+            throw new IllegalArgumentException("moderation profile " + id + ": sample-percent must be 1 to 100");
+        }
+    }
+
+    /**
+     * The moderation deadline: the one given at allocation (002 §7.1; 000 Appendix 1, "by the given deadline"), or
+     * this profile's working days from {@code now} when the audit came without one or after it, so that a late
+     * auditor does not hand the moderator an audit already overdue (not stated by the seeds: the product's choice).
+     */
+    public Instant moderationDueBy(Instant givenAtAllocation, Instant now, WorkingDays workingDays) {
+        return givenAtAllocation != null && givenAtAllocation.isAfter(now) ? givenAtAllocation
+                : workingDays.endOfWorkingDaysAfter(now, moderationWorkingDays);
+    }
+
+    /** Whether the council asks the case's IRO / CP chair to comment on an audit, within a window. */
+    public boolean asksIroForComments() {
+        return iroCommentHours != null;
     }
 
     /** Whether this audit is moderated, and why: reproducible from the audit id, so the choice can be shown. */

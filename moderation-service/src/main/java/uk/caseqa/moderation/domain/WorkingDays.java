@@ -42,6 +42,11 @@ public final class WorkingDays {
         return endOf(after(from.atZone(ENGLAND).toLocalDate(), n));
     }
 
+    /** The start of the day in England. */
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ENGLAND).toInstant();
+    }
+
     public static Instant endOf(LocalDate day) {
         return day.plusDays(1).atStartOfDay(ENGLAND).toInstant();
     }

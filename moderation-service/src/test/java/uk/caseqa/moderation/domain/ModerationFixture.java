@@ -30,7 +30,7 @@ final class ModerationFixture {
     }
 
     static Moderation.AuditFacts auditGraded(String auditId, Grade grade) {
-        return new Moderation.AuditFacts(auditId, "bolton", "case-1", "svc-1", "team-1", AUDITOR, "staff-sw-1",
+        return new Moderation.AuditFacts(auditId, "swindon", "case-1", "svc-1", "team-1", AUDITOR, "staff-sw-1",
                 "staff-sm-1", grade, List.of("quality-of-planning"), NOW.minus(Duration.ofHours(2)));
     }
 
@@ -38,9 +38,9 @@ final class ModerationFixture {
         return auditGraded("audit-1", grade);
     }
 
-    /** A Bolton audit (every audit moderated) with its moderator assigned; the grade triggers of the auditor raised. */
+    /** A Swindon 2019 audit (every audit moderated, then a QA panel) with its moderator assigned; the grade triggers of the auditor raised. */
     static Moderation awaitingDecision(Grade auditorGrade) {
-        return Moderation.start(auditGraded(auditorGrade), profile("bolton"), List.of(new Candidate(MODERATOR, 0)),
+        return Moderation.start(auditGraded(auditorGrade), profile("swindon-2019"), List.of(new Candidate(MODERATOR, 0)),
                 NOW, DUE);
     }
 }

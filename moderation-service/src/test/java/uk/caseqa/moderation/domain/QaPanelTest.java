@@ -32,9 +32,9 @@ class QaPanelTest {
 
     @Test
     void aPanelHasAtMostFourMembersAndOnlyMembersDecide() {
-        assertThatThrownBy(() -> new Panel("p", "bolton", LocalDate.of(2026, 12, 3),
+        assertThatThrownBy(() -> new Panel("p", "swindon", LocalDate.of(2026, 12, 3),
                 List.of("a", "b", "c", "d", "e"), "qa")).isInstanceOf(IllegalArgumentException.class);
-        Panel panel = new Panel("p", "bolton", LocalDate.of(2026, 12, 3), List.of("a", "b"), "qa");
+        Panel panel = new Panel("p", "swindon", LocalDate.of(2026, 12, 3), List.of("a", "b"), "qa");
         assertThatThrownBy(() -> panel.requireMember("z")).isInstanceOf(SecurityException.class);
     }
 
@@ -45,7 +45,7 @@ class QaPanelTest {
         assertThat(closeBy).isEqualTo(Instant.parse("2026-12-23T00:00:00Z"));
 
         Moderation moderation = moderatedAndQueued();
-        moderation.acceptedByPanel("panel-bolton-2026-12-18", "staff-qa-1", "consistent grading", NOW, closeBy);
+        moderation.acceptedByPanel("panel-swindon-2026-12-18", "staff-qa-1", "consistent grading", NOW, closeBy);
         moderation.close("staff-qa-1", Instant.parse("2026-12-22T16:00:00Z"));
 
         assertThat(moderation.raised()).filteredOn(AuditClosed.class::isInstance).singleElement()
@@ -60,7 +60,7 @@ class QaPanelTest {
         assertThat(closeBy).isEqualTo(Instant.parse("2026-04-08T23:00:00Z"));
 
         Moderation moderation = moderatedAndQueued();
-        moderation.acceptedByPanel("panel-bolton-2026-04-02", "staff-qa-1", "findings", NOW, closeBy);
+        moderation.acceptedByPanel("panel-swindon-2026-04-02", "staff-qa-1", "findings", NOW, closeBy);
 
         assertThat(moderation.fireDueDeadlines(Instant.parse("2026-04-08T22:59:00Z"))).isFalse();
         assertThat(moderation.fireDueDeadlines(closeBy)).isTrue();
@@ -75,7 +75,7 @@ class QaPanelTest {
     void aReturnedModeratedAuditGoesBackToItsModeratorWhenResubmitted() {
         Moderation moderation = moderatedAndQueued();
 
-        moderation.returnedByPanel("panel-bolton-2026-12-03", "staff-qa-1", "Family feedback incomplete.", NOW);
+        moderation.returnedByPanel("panel-swindon-2026-12-03", "staff-qa-1", "Family feedback incomplete.", NOW);
         assertThat(moderation.raised()).filteredOn(AuditReturned.class::isInstance).singleElement()
                 .satisfies(e -> assertThat(((AuditReturned) e).auditorId()).isEqualTo(ModerationFixture.AUDITOR));
         assertThatThrownBy(() -> moderation.close("staff-qa-1", NOW)).isInstanceOf(IllegalStateException.class);

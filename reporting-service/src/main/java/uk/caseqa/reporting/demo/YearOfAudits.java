@@ -19,6 +19,7 @@ import uk.caseqa.contracts.AuditClosed;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.AuditModerated;
 import uk.caseqa.contracts.AuditReturned;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.CaseOfConcernClosed;
 import uk.caseqa.contracts.CaseOfConcernEscalated;
 import uk.caseqa.contracts.CaseOfConcernOpened;
@@ -317,7 +318,7 @@ public final class YearOfAudits {
     private static AuditCompleted completed(Story s, Instant at, Grade grade, List<AuditCompleted.AgreedAction> actions) {
         return new AuditCompleted(s.auditId(), s.caseId(), s.serviceId(), s.teamId(), s.auditorId(),
                 "staff-sw-" + s.teamId(), "staff-sm-" + s.serviceId(), grade, s.domainGrades(), s.feedbackObtained(),
-                at, "FULL", null, s.cohort(), s.feedbackNotObtained(), actions);
+                at, AuditType.FULL, null, s.cohort(), s.feedbackNotObtained(), actions, null);
     }
 
     private static AuditModerated moderated(Story s, Instant at, Grade auditorGrade, Grade finalGrade) {

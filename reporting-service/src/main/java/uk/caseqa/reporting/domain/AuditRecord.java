@@ -95,7 +95,7 @@ public record AuditRecord(String localAuthority, String auditId, About about, Cl
         all.add(new Submission(e.completedAt(), e.overallGrade(), e.domainGrades(), e.familyFeedbackObtained(),
                 e.familyFeedbackNotObtained()));
         all.sort(Comparator.comparing(Submission::completedAt));
-        About told = new About(e.caseId(), e.auditType(), e.serviceId(), e.teamId(),
+        About told = new About(e.caseId(), e.auditType().name(), e.serviceId(), e.teamId(),
                 e.cohort() == null ? null : e.cohort().name(), e.auditorId());
         boolean latest = all.get(all.size() - 1).completedAt().equals(e.completedAt());
         List<ActionRecord> withAgreed = new ArrayList<>(actions);

@@ -30,6 +30,7 @@ import uk.caseqa.audit.domain.AuditAction;
 import uk.caseqa.audit.domain.AuditStatus;
 import uk.caseqa.audit.domain.Draft;
 import uk.caseqa.audit.domain.FamilyFeedback;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Cohort;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.messaging.web.Actor;
@@ -52,7 +53,7 @@ class AuditController {
     }
 
     /** {@code auditType}: FULL when absent; MULTI_AGENCY, PRACTICE_OBSERVATION, THEMATIC, ... each with its template. */
-    record AllocationRequest(@NotBlank String caseId, @NotBlank String auditorId, String auditType) {
+    record AllocationRequest(@NotBlank String caseId, @NotBlank String auditorId, AuditType auditType) {
     }
 
     record FamilyFeedbackRequest(String respondentType, String treatedWell, String madeADifference,
@@ -93,7 +94,7 @@ class AuditController {
     ResponseEntity<AuditView> allocate(@RequestHeader(Actor.HEADER) String staffId,
             @Valid @RequestBody AllocationRequest request) {
         Audit audit = allocating.allocate(request.caseId(), request.auditorId(), staffId,
-                request.auditType() == null ? "FULL" : request.auditType());
+                AuditType.orFull(request.auditType()));
         return ResponseEntity.created(URI.create("/audits/" + audit.auditId())).body(AuditView.of(audit));
     }
 

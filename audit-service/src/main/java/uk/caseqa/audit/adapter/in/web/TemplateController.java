@@ -12,6 +12,7 @@ import uk.caseqa.audit.application.Audits;
 import uk.caseqa.audit.domain.AuditProgramme;
 import uk.caseqa.audit.domain.AuditTemplate;
 import uk.caseqa.audit.domain.AuditTemplates;
+import uk.caseqa.contracts.AuditType;
 
 @RestController
 @Tag(name = "Audit templates", description = "Domains, questions and grade scale per council and audit type")
@@ -29,7 +30,7 @@ class TemplateController {
 
     @GetMapping("/audit-templates")
     @Operation(summary = "The template in force today for a council and audit type (FULL, SHORT, DIP_SAMPLE, ...)")
-    AuditTemplate current(@RequestParam String localAuthority, @RequestParam(defaultValue = "FULL") String auditType) {
+    AuditTemplate current(@RequestParam String localAuthority, @RequestParam(defaultValue = "FULL") AuditType auditType) {
         return templates.inForce(localAuthority, auditType, clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate());
     }
 

@@ -12,7 +12,7 @@ import uk.caseqa.messaging.outbox.OutboxEvent;
 
 /** An audit and the events it raised that are not yet published ({@code outbox}). */
 record AuditDocument(@Id String auditId, CaseRecord auditedCase, String localAuthority, String auditorId,
-        String allocatedBy, Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, String auditType,
+        String allocatedBy, Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, uk.caseqa.contracts.AuditType auditType,
         String cycleId, String followUpId, String templateReference, String moderatorId, AuditStatus status, Audit.Submission submission,
         Instant completedAt, String returnReason, Draft draft, List<AuditAction> actions, boolean overdueFired,
         Instant nextDueAt, Long version, List<OutboxEvent> outbox, Integer completionDays) {

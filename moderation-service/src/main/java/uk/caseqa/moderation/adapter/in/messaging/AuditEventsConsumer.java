@@ -7,6 +7,7 @@ import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import uk.caseqa.contracts.AuditAllocated;
 import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.messaging.inbound.InboundEvents;
 import uk.caseqa.moderation.application.ModeratingAudits;
 import uk.caseqa.moderation.application.RequestingIroComments;
@@ -32,7 +33,7 @@ class AuditEventsConsumer implements Consumer<Message<byte[]>> {
     @Override
     public void accept(Message<byte[]> message) {
         inbound.handle(message, event -> {
-            if (event.data() instanceof AuditCompleted completed && AuditCompleted.FULL.equals(completed.auditType())) {
+            if (event.data() instanceof AuditCompleted completed && completed.auditType() == AuditType.FULL) {
                 if (!moderating.auditCompleted(event.as(AuditCompleted.class))) {
                     log.info("moderation of {} already started; {} changed nothing", event.subject(), event.id());
                 }
