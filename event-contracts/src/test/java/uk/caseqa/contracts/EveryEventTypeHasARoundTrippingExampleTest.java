@@ -59,6 +59,19 @@ class EveryEventTypeHasARoundTrippingExampleTest {
     }
 
     @Test
+    void anAuditTypeOutsideTheSharedEnumerationIsRejectedNotReadAsAFullAudit() throws IOException {
+        String misspelt = example(EventType.AUDIT_COMPLETED).replace("\"auditType\": \"FULL\"",
+                "\"auditType\": \"DIPSAMPLE\"");
+        assertThat(misspelt).contains("DIPSAMPLE");
+
+        assertThatThrownBy(() -> EventJson.read(misspelt))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("DIPSAMPLE");
+        assertThat(((AuditCompleted) EventJson.read(example(EventType.AUDIT_COMPLETED)
+                .replace("\"auditType\": \"FULL\",", "")).data()).auditType())
+                .as("schema 1 events before the field existed are full audits").isEqualTo(AuditType.FULL);
+    }
+
+    @Test
     void anUnsupportedSchemaVersionIsRejected() throws IOException {
         String future = example(EventType.CASE_OPENED).replace("\"schemaversion\" : 1", "\"schemaversion\" : 2");
 
