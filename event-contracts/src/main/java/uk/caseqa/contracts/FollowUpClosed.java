@@ -3,8 +3,8 @@ package uk.caseqa.contracts;
 import java.time.Instant;
 
 /**
- * A Requires Improvement follow-up ended: the short audit showed Good or better, or the audit's case of concern
- * superseded it ({@code outcome} IMPROVED or SUPERSEDED).
+ * A Requires Improvement follow-up ended: the short audit showed Good or better, the audit's case of concern
+ * superseded it, or moderation graded the audit Good or better ({@code outcome} IMPROVED, SUPERSEDED or WITHDRAWN).
  */
 public record FollowUpClosed(String followUpId, String auditId, String caseId, String outcome, String shortAuditId,
         Grade shortAuditGrade, Instant closedAt) implements EventPayload {

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Service;
 import uk.caseqa.concern.domain.ConcernProfile;
 import uk.caseqa.concern.domain.ConcernProfiles;
 import uk.caseqa.concern.domain.FollowUp;
+import uk.caseqa.contracts.AuditAcceptedByPanel;
 import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.AuditModerated;
 import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.Grade;
@@ -74,6 +76,30 @@ public class RespondingToGrades {
                     log.info("{}: profile {} sets no follow-up for Requires Improvement", grade.auditId(), profile.id());
                     return false;
                 });
+    }
+
+    /**
+     * Moderation graded the audit Good or better: its Requires Improvement follow-up, if any and not yet answered, is
+     * withdrawn (a Swindon short audit not yet scheduled, 000 Appendix 3, is then never scheduled).
+     */
+    public boolean auditModerated(EventEnvelope<AuditModerated> event) {
+        AuditModerated moderated = event.data();
+        return followUps.find(FollowUp.requiresImprovementId(moderated.auditId()))
+                .filter(ri -> ri.withdrawnByModeration(moderated.finalGrade(), moderated.moderatorId(), clock.instant()))
+                .map(ri -> {
+                    followUps.update(ri, events.of(ri));
+                    return true;
+                }).orElse(false);
+    }
+
+    /** The QA panel accepted the audit: a Requires Improvement short audit waiting for it is scheduled (000 App 3). */
+    public boolean auditAcceptedByPanel(EventEnvelope<AuditAcceptedByPanel> event) {
+        return followUps.find(FollowUp.requiresImprovementId(event.data().auditId()))
+                .filter(ri -> ri.acceptedByPanel(profiles.byId(ri.profileId()), event.time(), clock.instant()))
+                .map(ri -> {
+                    followUps.update(ri, events.of(ri));
+                    return true;
+                }).orElse(false);
     }
 
     /**

@@ -43,9 +43,13 @@ public record ConcernProfile(String id, String localAuthority, LocalDate effecti
         }
     }
 
-    /** Requires Improvement: a short audit {@code shortAuditWeeks} after the grade, or nothing. */
-    public record RequiresImprovementRule(boolean shortAudit, int shortAuditWeeks, StaffRole shortAuditBy) {
-        static final RequiresImprovementRule NONE = new RequiresImprovementRule(false, 6, StaffRole.QA_MANAGER);
+    /**
+     * Requires Improvement: a short audit {@code shortAuditWeeks} after the grade, or, {@code afterPanel}, after the QA
+     * panel has accepted the audit (000 Appendix 3); or nothing.
+     */
+    public record RequiresImprovementRule(boolean shortAudit, int shortAuditWeeks, StaffRole shortAuditBy,
+            boolean afterPanel) {
+        static final RequiresImprovementRule NONE = new RequiresImprovementRule(false, 6, StaffRole.QA_MANAGER, false);
 
         public RequiresImprovementRule {
             shortAuditWeeks = shortAuditWeeks <= 0 ? 6 : shortAuditWeeks;

@@ -32,7 +32,11 @@ public final class FollowUp {
 
     public enum Kind { CASE_OF_CONCERN, REQUIRES_IMPROVEMENT }
 
-    public enum Status { OPEN, CLOSED, SUPERSEDED }
+    /**
+     * {@code AWAITING_PANEL}: a Requires Improvement follow-up whose short audit is scheduled once the QA panel has
+     * accepted the audit; {@code WITHDRAWN}: moderation raised the grade to Good or better, so nothing is followed up.
+     */
+    public enum Status { AWAITING_PANEL, OPEN, CLOSED, SUPERSEDED, WITHDRAWN }
 
     /** The graded audit this follows up. */
     public record Facts(String auditId, String localAuthority, String caseId, String serviceId, String teamId,
@@ -125,18 +129,55 @@ public final class FollowUp {
         if (!rule.shortAudit() && !profile.dipSample().enabled()) {
             return Optional.empty();
         }
+        boolean waitForPanel = rule.shortAudit() && rule.afterPanel();
         FollowUp opened = new FollowUp(requiresImprovementId(facts.auditId()), Kind.REQUIRES_IMPROVEMENT, profile.id(),
-                facts, Status.OPEN, 1, now, null, List.of(), List.of(), List.of(), false, List.of(), null);
-        opened.record(now, "requires improvement follow-up opened under " + profile.id() + " (" + profile.source() + ")",
+                facts, waitForPanel ? Status.AWAITING_PANEL : Status.OPEN, 1, now, null, List.of(), List.of(),
+                List.of(), false, List.of(), null);
+        opened.record(now, "requires improvement follow-up opened under " + profile.id() + " (" + profile.source() + ")"
+                + (waitForPanel ? "; its short audit is scheduled once the QA panel has accepted the audit" : ""),
                 "system");
-        if (rule.shortAudit()) {
-            Deadline shortAudit = opened.schedule(Deadline.Kind.RE_AUDIT, Deadline.Basis.CALENDAR_WEEKS,
-                    facts.gradedAt(), rule.shortAuditWeeks(), 1);
-            opened.raised.add(new ShortAuditScheduled(opened.id, facts.auditId(), facts.caseId(), shortAudit.dueAt(),
-                    rule.shortAuditBy(), 1));
+        if (rule.shortAudit() && !waitForPanel) {
+            opened.scheduleShortAudit(rule, facts.gradedAt());
         }
         opened.requestDipSampleIfTheProfileSays(profile, now);
         return Optional.of(opened);
+    }
+
+    private void scheduleShortAudit(ConcernProfile.RequiresImprovementRule rule, Instant from) {
+        Deadline shortAudit = schedule(Deadline.Kind.RE_AUDIT, Deadline.Basis.CALENDAR_WEEKS, from,
+                rule.shortAuditWeeks(), 1);
+        raised.add(new ShortAuditScheduled(id, facts.auditId(), facts.caseId(), shortAudit.dueAt(),
+                rule.shortAuditBy(), 1));
+    }
+
+    /**
+     * The QA panel accepted the audit: a follow-up waiting for it schedules its short audit now, counted from the
+     * panel (000 Appendix 3). False when it was not waiting (a redelivery, or a council without that rule).
+     */
+    public boolean acceptedByPanel(ConcernProfile profile, Instant acceptedAt, Instant now) {
+        if (status != Status.AWAITING_PANEL) {
+            return false;
+        }
+        status = Status.OPEN;
+        scheduleShortAudit(profile.requiresImprovement(), acceptedAt);
+        record(now, "the QA panel accepted the audit: short audit scheduled", "system");
+        return true;
+    }
+
+    /**
+     * Moderation graded the audit Good or better: a Requires Improvement follow-up not yet answered is withdrawn, with
+     * its pending deadlines. False when there is nothing to withdraw.
+     */
+    public boolean withdrawnByModeration(Grade finalGrade, String moderatorId, Instant now) {
+        if (kind != Kind.REQUIRES_IMPROVEMENT || !finalGrade.isAtLeastGood()
+                || status != Status.OPEN && status != Status.AWAITING_PANEL || !answeredBy.isEmpty()) {
+            return false;
+        }
+        status = Status.WITHDRAWN;
+        deadlines.removeIf(Deadline::pending);
+        raised.add(new FollowUpClosed(id, facts.auditId(), facts.caseId(), "WITHDRAWN", null, null, now));
+        record(now, "withdrawn: moderation graded the audit " + finalGrade, moderatorId);
+        return true;
     }
 
     public static FollowUp restore(String id, Kind kind, String profileId, Facts facts, Status status, int cycle,
@@ -265,7 +306,7 @@ public final class FollowUp {
 
     /** The audit's case of concern takes over from its Requires Improvement follow-up. */
     public boolean supersede(String byCaseOfConcern, Instant now) {
-        if (kind != Kind.REQUIRES_IMPROVEMENT || status != Status.OPEN) {
+        if (kind != Kind.REQUIRES_IMPROVEMENT || status != Status.OPEN && status != Status.AWAITING_PANEL) {
             return false;
         }
         status = Status.SUPERSEDED;

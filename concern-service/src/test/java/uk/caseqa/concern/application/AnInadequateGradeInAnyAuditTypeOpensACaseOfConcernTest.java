@@ -71,6 +71,7 @@ class AnInadequateGradeInAnyAuditTypeOpensACaseOfConcernTest {
     void anInadequateShortAuditAfterRequiresImprovementOpensACaseOfConcernThatTakesOverTheFollowUp() {
         ConcernScenario swindon = new ConcernScenario("swindon", Instant.parse("2023-05-10T09:00:00Z"));
         swindon.gradedRequiresImprovement("audit-2", List.of("chronology"));
+        swindon.acceptedByPanel("audit-2");
         swindon.after(Duration.ofDays(40));
 
         assertThat(swindon.audited("ri-audit-2", "audit-short-2", AuditType.SHORT, Grade.INADEQUATE,

@@ -12,6 +12,7 @@ import uk.caseqa.contracts.CaseOfConcernEscalated;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.ReAuditOverdue;
+import uk.caseqa.contracts.ReAuditScheduled;
 import uk.caseqa.contracts.SafetyPlanOverdue;
 import uk.caseqa.contracts.StaffRole;
 
@@ -26,6 +27,8 @@ class BoltonCaseOfConcernTest {
         bolton.gradedInadequate("audit-1", List.of("childs-voice"));
         assertThat(bolton.published(CaseOfConcernOpened.class)).singleElement()
                 .satisfies(e -> assertThat(e.alsoTell()).containsExactly(StaffRole.HEAD_OF_SERVICE));
+        assertThat(bolton.published(ReAuditScheduled.class)).singleElement().as("Bolton's QA post is its QA lead")
+                .satisfies(e -> assertThat(e.reAuditBy()).isEqualTo(StaffRole.QA_LEAD));
 
         bolton.after(Duration.ofHours(6));
         bolton.safetyPlans.record("coc-audit-1", "staff-sm-1", "Management decision recorded on the case file.");

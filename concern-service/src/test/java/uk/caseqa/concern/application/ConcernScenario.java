@@ -14,7 +14,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import uk.caseqa.concern.domain.ConcernProfile;
 import uk.caseqa.concern.domain.ConcernProfiles;
 import uk.caseqa.concern.domain.FollowUp;
+import uk.caseqa.contracts.AuditAcceptedByPanel;
 import uk.caseqa.contracts.AuditCompleted;
+import uk.caseqa.contracts.AuditModerated;
+import uk.caseqa.contracts.GradeChange;
 import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventJson;
@@ -79,6 +82,17 @@ final class ConcernScenario {
         return responding.gradeRequiresImprovement(envelope(auditId, new GradeRequiresImprovement(auditId,
                 "case-" + auditId, "svc-1", "team-1", "staff-sm-1", "staff-sw-1", GradedBy.MODERATOR, clock.instant(),
                 domainsBelowGood)));
+    }
+
+    boolean moderated(String auditId, Grade auditorGrade, Grade finalGrade) {
+        return responding.auditModerated(envelope(auditId, new AuditModerated(auditId, "case-" + auditId, "svc-1",
+                "team-1", "staff-hos-1", auditorGrade, finalGrade, GradeChange.between(auditorGrade, finalGrade),
+                clock.instant(), "staff-tm-1", false)));
+    }
+
+    boolean acceptedByPanel(String auditId) {
+        return responding.auditAcceptedByPanel(envelope(auditId, new AuditAcceptedByPanel(auditId, "case-" + auditId,
+                "panel-1", clock.instant().plus(java.time.Duration.ofDays(2)))));
     }
 
     boolean audited(String followUpId, String auditId, AuditType auditType, Grade overall, Map<String, Grade> domains) {

@@ -66,11 +66,20 @@ class Swindon2019CaseOfConcernTest {
     }
 
     @Test
-    void requiresImprovementGetsAShortAuditThatClosesTheLoopWhenPracticeIsGood() {
+    void requiresImprovementGetsAShortAuditAfterTheQaPanelThatClosesTheLoopWhenPracticeIsGood() {
         assertThat(swindon.gradedRequiresImprovement("audit-2", List.of("chronology"))).isTrue();
+        assertThat(swindon.followUp("ri-audit-2").status()).isEqualTo(FollowUp.Status.AWAITING_PANEL);
+        swindon.after(Duration.ofDays(3));
+        assertThat(swindon.moderated("audit-2", Grade.REQUIRES_IMPROVEMENT, Grade.REQUIRES_IMPROVEMENT)).isFalse();
+        assertThat(swindon.published(ShortAuditScheduled.class)).as("000 App 3: after the QA panel, not before").isEmpty();
+
+        swindon.after(Duration.ofDays(4));
+        Instant panel = swindon.clock.instant();
+        assertThat(swindon.acceptedByPanel("audit-2")).isTrue();
+        assertThat(swindon.acceptedByPanel("audit-2")).as("a redelivery").isFalse();
         assertThat(swindon.published(ShortAuditScheduled.class)).singleElement().satisfies(e -> {
             assertThat(e.followUpId()).isEqualTo("ri-audit-2");
-            assertThat(e.dueBy()).isEqualTo(GRADED.plus(Duration.ofDays(42)));
+            assertThat(e.dueBy()).isEqualTo(panel.plus(Duration.ofDays(42)));
             assertThat(e.auditBy()).isEqualTo(StaffRole.QA_MANAGER);
         });
 
@@ -79,5 +88,21 @@ class Swindon2019CaseOfConcernTest {
 
         assertThat(swindon.published(FollowUpClosed.class)).singleElement()
                 .satisfies(e -> assertThat(e.outcome()).isEqualTo("IMPROVED"));
+    }
+
+    @Test
+    void aRequiresImprovementGradeTheModeratorRaisesToGoodHasNoShortAudit() {
+        swindon.gradedRequiresImprovement("audit-4", List.of("chronology"));
+        swindon.after(Duration.ofDays(3));
+
+        assertThat(swindon.moderated("audit-4", Grade.REQUIRES_IMPROVEMENT, Grade.GOOD)).isTrue();
+        assertThat(swindon.moderated("audit-4", Grade.REQUIRES_IMPROVEMENT, Grade.GOOD)).as("a redelivery").isFalse();
+        assertThat(swindon.acceptedByPanel("audit-4")).isFalse();
+
+        assertThat(swindon.followUp("ri-audit-4").status()).isEqualTo(FollowUp.Status.WITHDRAWN);
+        assertThat(swindon.published(ShortAuditScheduled.class)).isEmpty();
+        assertThat(swindon.published(FollowUpClosed.class)).singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo("WITHDRAWN"));
+        assertThat(swindon.followUp("ri-audit-4").nextDueAt()).isNull();
     }
 }
