@@ -187,12 +187,16 @@ class AuditCycleAndTrackersIT {
         var refused = http().post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", "staff-tm-s")
                 .body(submission).retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(Map.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
-        assertThat(refused.getBody().get("errors").toString()).contains("familyFeedback.respondentType");
+        assertThat(refused.getBody().get("errors").toString()).contains("familyFeedback.respondentType")
+                .contains("domainGrades.consent").contains("otherFeedback.PRACTITIONER");
         assertThat(http().get().uri("/audits/{id}", auditId).retrieve().body(Map.class).get("status"))
                 .isEqualTo("ALLOCATED");
 
         Map<String, Object> withFeedback = new java.util.HashMap<>(submission);
         withFeedback.put("familyFeedback", Map.of("respondentType", "CHILD", "wantsToHearWhatChanged", true));
+        withFeedback.put("domainGrades", TemplateForm.everyDomain(http(), auditId, "GOOD",
+                Map.of("chronology", "REQUIRES_IMPROVEMENT")));
+        withFeedback.put("otherFeedback", TemplateForm.PRACTITIONER);
         http().post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", "staff-tm-s").body(withFeedback)
                 .retrieve().toBodilessEntity();
         http().post().uri("/audits/{id}/actions/{a}/completion", auditId, auditId + "-a1")

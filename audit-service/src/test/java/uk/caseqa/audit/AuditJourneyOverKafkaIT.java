@@ -64,9 +64,11 @@ class AuditJourneyOverKafkaIT {
         String auditId = (String) http.get().uri("/audits?localAuthority=swindon&caseId=case-1").retrieve().body(List.class).stream()
                 .map(a -> ((Map<?, ?>) a).get("auditId")).findFirst().orElseThrow();
         http.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", "staff-tm-7")
-                .body(Map.of("domainGrades", Map.of("quality-of-planning", "INADEQUATE"), "overallGrade", "INADEQUATE",
+                .body(Map.of("domainGrades", TemplateForm.everyDomain(http, auditId, "REQUIRES_IMPROVEMENT",
+                                Map.of("chronology", "INADEQUATE")), "overallGrade", "INADEQUATE",
                         "rationale", "No plan addresses the risks identified.",
-                        "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true)))
+                        "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true),
+                        "otherFeedback", TemplateForm.PRACTITIONER))
                 .retrieve().toBodilessEntity();
 
         var completed = topics().awaitEvents(EventStream.AUDITS.topic(), "AuditCompleted",

@@ -84,8 +84,11 @@ class OverdueAuditsAndActionsAcrossARestartIT {
         String done = (String) http.post().uri("/audits").header("X-Staff-Id", "staff-qa-1")
                 .body(Map.of("caseId", "case-r2", "auditorId", "staff-tm-r")).retrieve().body(Map.class).get("auditId");
         http.post().uri("/audits/{id}/submission", done).header("X-Staff-Id", "staff-tm-r")
-                .body(Map.of("domainGrades", Map.of("childs-voice", "GOOD"), "overallGrade", "GOOD",
-                        "rationale", "Good practice.", "familyFeedback", Map.of("respondentType", "CHILD"),
+                .body(Map.of("domainGrades", TemplateForm.everyDomain(http, done, "GOOD", Map.of()),
+                        "overallGrade", "GOOD", "rationale", "Good practice.",
+                        "familyFeedback", Map.of("respondentType", "CHILD"),
+                        "otherFeedback", List.of(Map.of("from", "PRACTITIONER", "summary", "Helpful."),
+                                Map.of("from", "PROFESSIONAL", "who", "school", "notObtainedReason", "no reply")),
                         "actions", List.of(Map.of("what", "Share the plan with the school", "ownerId", "staff-sw-r",
                                 "dueOn", "2026-11-06", "immediate", false))))
                 .retrieve().toBodilessEntity();

@@ -178,9 +178,10 @@ class InadequateAuditJourneyIT {
                 .contains("/audits/" + auditId).doesNotContain("Say what the family said about the plan.");
 
         audits.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", DemoJourney.AUDITOR)
-                .body(Map.of("domainGrades", Map.of("quality-of-planning", "INADEQUATE"), "overallGrade", "INADEQUATE",
-                        "rationale", "Resubmitted with the family's view.",
-                        "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true)))
+                .body(Map.of("domainGrades", DemoJourney.everyDomain(audits, auditId, "INADEQUATE", Map.of()),
+                        "overallGrade", "INADEQUATE", "rationale", "Resubmitted with the family's view.",
+                        "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true),
+                        "otherFeedback", DemoJourney.PRACTITIONER_FEEDBACK))
                 .retrieve().toBodilessEntity();
         String moderatorId = (String) await().atMost(Duration.ofSeconds(60)).until(
                 () -> moderation.get().uri("/moderations/{id}", auditId).retrieve().body(Map.class),
@@ -213,8 +214,8 @@ class InadequateAuditJourneyIT {
         assertThat(shortAudit.get("auditorId")).isEqualTo(DemoJourney.QA_MANAGER);
 
         audits.post().uri("/audits/{id}/submission", shortAuditId).header("X-Staff-Id", DemoJourney.QA_MANAGER)
-                .body(Map.of("domainGrades", Map.of("quality-of-planning", "GOOD"), "overallGrade", "GOOD",
-                        "rationale", "Plan now addresses the risks.",
+                .body(Map.of("domainGrades", DemoJourney.everyDomain(audits, shortAuditId, "GOOD", Map.of()),
+                        "overallGrade", "GOOD", "rationale", "Plan now addresses the risks.",
                         "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true)))
                 .retrieve().toBodilessEntity();
 

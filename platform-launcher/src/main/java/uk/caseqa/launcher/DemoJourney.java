@@ -84,6 +84,26 @@ public final class DemoJourney {
         }
     }
 
+    /** The allocated social worker's view, which Swindon's and Bolton's audits record (001 §3, 002 §7). */
+    public static final List<Map<String, String>> PRACTITIONER_FEEDBACK = List.of(Map.of("from", "PRACTITIONER",
+            "who", "staff-sw-demo", "summary", "The family have engaged since the new plan."));
+
+    /**
+     * A grade for every domain of the audit's template, as the form rendered from it gives (every domain is graded):
+     * {@code grade} unless {@code others} names the domain.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> everyDomain(RestClient audit, String auditId, String grade,
+            Map<String, String> others) {
+        Map<String, Object> template = audit.get().uri("/audits/{id}/template", auditId).retrieve().body(Map.class);
+        Map<String, String> grades = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> domain : (List<Map<String, Object>>) template.get("domains")) {
+            String key = (String) domain.get("key");
+            grades.put(key, others.getOrDefault(key, grade));
+        }
+        return grades;
+    }
+
     /** Allocate, submit Inadequate, moderate (agree): the staff's side of the journey, over REST. Returns the audit id. */
     @SuppressWarnings("unchecked")
     public static String auditInadequate(String auditUrl, String moderationUrl, String caseId) {
@@ -92,12 +112,13 @@ public final class DemoJourney {
                 .body(Map.of("caseId", caseId, "auditorId", AUDITOR)).retrieve().body(Map.class));
         String auditId = (String) allocated.get("auditId");
         audit.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", AUDITOR)
-                .body(Map.of("domainGrades", Map.of("childs-voice", "REQUIRES_IMPROVEMENT",
-                                "quality-of-planning", "INADEQUATE", "management-oversight", "INADEQUATE"),
+                .body(Map.of("domainGrades", everyDomain(audit, auditId, "REQUIRES_IMPROVEMENT",
+                                Map.of("management-oversight", "INADEQUATE", "chronology", "INADEQUATE")),
                         "overallGrade", "INADEQUATE",
                         "rationale", "The plan does not address the risks identified at the last strategy meeting.",
                         "familyFeedback", Map.of("respondentType", "PARENT", "treatedWell", "yes",
-                                "madeADifference", "not yet", "wantsToHearWhatChanged", true)))
+                                "madeADifference", "not yet", "wantsToHearWhatChanged", true),
+                        "otherFeedback", PRACTITIONER_FEEDBACK))
                 .retrieve().toBodilessEntity();
         RestClient moderation = RestClient.create(moderationUrl);
         String moderatorId = Retry.until(() -> {

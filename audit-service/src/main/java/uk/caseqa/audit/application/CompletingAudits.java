@@ -10,6 +10,7 @@ import uk.caseqa.audit.domain.AuditProgramme;
 import uk.caseqa.audit.domain.AuditProgrammes;
 import uk.caseqa.audit.domain.AuditTemplates;
 import uk.caseqa.audit.domain.Draft;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.web.InvalidFieldsException;
 
@@ -41,10 +42,15 @@ public class CompletingAudits {
                 clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate());
         Map<String, String> errors = new java.util.TreeMap<>(templates.byReference(audit.templateReference())
                 .check(submission.domainGrades(), submission.overallGrade()));
-        if (programme.requireFamilyFeedback() && !submission.familyFeedback().obtained()) {
+        boolean fullAudit = audit.auditType() == AuditType.FULL;
+        if (programme.requireFamilyFeedback() && fullAudit && !submission.familyFeedback().obtained()) {
             errors.put("familyFeedback.respondentType", "family feedback is required: " + programme.id()
                     + " does not accept an audit without it (" + programme.source() + ")");
         }
+        programme.requiredFeedback().stream().filter(source -> fullAudit && !submission.hasFeedbackFrom(source))
+                .forEach(source -> errors.put("otherFeedback." + source, programme.id() + " records feedback from the "
+                        + source.name().toLowerCase(java.util.Locale.UK).replace('_', ' ')
+                        + " in every audit: give it, or the reason it was not obtained"));
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException(errors);
         }
@@ -57,6 +63,14 @@ public class CompletingAudits {
     public Audit saveDraft(String auditId, String by, Draft draft) {
         Audit audit = find(auditId);
         audit.saveDraft(by, draft);
+        audits.save(audit, List.of());
+        return audit;
+    }
+
+    /** The case's team manager records the reflection on the closed audit in supervision. */
+    public Audit reflectedInSupervision(String auditId, String by, java.time.LocalDate on, String note) {
+        Audit audit = find(auditId);
+        audit.reflectedInSupervision(by, on, note, clock.instant());
         audits.save(audit, List.of());
         return audit;
     }

@@ -90,13 +90,14 @@ public class RunningAuditCycles {
                 .toList();
         Map<String, Integer> load = audits.auditsPerAuditor(cycleId);
         List<Auditor> auditors = staff.withRoles(localAuthority, programme.auditorRoles()).stream()
-                .map(s -> new Auditor(s.staffId(), s.role(), s.teamId(), load.getOrDefault(s.staffId(), 0))).toList();
+                .map(s -> new Auditor(s.staffId(), s.role(), s.teamId(), s.serviceId(), load.getOrDefault(s.staffId(), 0)))
+                .toList();
         Selection.Outcome outcome = Selection.draw(programme, cycleKey, seed, today, files, auditors);
         List<AuditCycle.Allocated> allocated = new ArrayList<>();
         int n = 0;
         for (Selection.Allocation allocation : outcome.allocations()) {
             n++;
-            String auditId = allocation.auditorId() == null ? null
+            String auditId = allocation.auditorId() == null || allocation.caseId() == null ? null
                     : "audit-" + localAuthority + "-" + cycleKey + "-" + String.format("%03d", n);
             allocated.add(new AuditCycle.Allocated(allocation.caseId(), allocation.teamId(), auditId,
                     allocation.auditorId(), allocation.reason()));

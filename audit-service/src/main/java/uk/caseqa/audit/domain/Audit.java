@@ -42,6 +42,7 @@ public final class Audit {
     private Draft draft;
     private List<AuditAction> actions;
     private boolean overdueFired;
+    private SupervisionReflection reflection;
     /** Calendar days the allocation gave to complete it; a returned audit gets them again from its return. */
     private final int completionDays;
     private final Long version;
@@ -51,8 +52,9 @@ public final class Audit {
             Instant completionDueBy, Instant moderationDueBy, AuditType auditType, String cycleId, String followUpId,
             String templateReference, String moderatorId, AuditStatus status, Submission submission,
             Instant completedAt, String returnReason, Draft draft, List<AuditAction> actions, boolean overdueFired,
-            Long version, Integer completionDays) {
+            Long version, Integer completionDays, SupervisionReflection reflection) {
         this.auditId = auditId;
+        this.reflection = reflection;
         this.completionDays = completionDays != null ? completionDays
                 : (int) Math.max(1, EnglishCalendar.daysBetween(allocatedAt, completionDueBy));
         this.templateReference = templateReference;
@@ -103,7 +105,7 @@ public final class Audit {
         Audit audit = new Audit(auditId, auditedCase, auditorId, allocatedBy, now, allocation.completionDueBy(),
                 allocation.moderationDueBy(), allocation.auditType(), allocation.cycleId(), allocation.followUpId(),
                 allocation.templateReference(), null, AuditStatus.ALLOCATED, null, null, null, null, List.of(), false, null,
-                null);
+                null, null);
         audit.raised.add(new AuditAllocated(auditId, auditedCase.caseId(), auditorId, allocatedBy, audit.completionDueBy,
                 auditedCase.iroId()));
         return audit;
@@ -113,10 +115,10 @@ public final class Audit {
             Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, AuditType auditType, String cycleId,
             String followUpId, String templateReference, String moderatorId, AuditStatus status,
             Submission submission, Instant completedAt, String returnReason, Draft draft, List<AuditAction> actions,
-            boolean overdueFired, Long version, Integer completionDays) {
+            boolean overdueFired, Long version, Integer completionDays, SupervisionReflection reflection) {
         return new Audit(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy, moderationDueBy,
                 auditType, cycleId, followUpId, templateReference, moderatorId, status, submission, completedAt,
-                returnReason, draft, actions, overdueFired, version, completionDays);
+                returnReason, draft, actions, overdueFired, version, completionDays, reflection);
     }
 
     /**
@@ -276,6 +278,28 @@ public final class Audit {
         return true;
     }
 
+    /**
+     * The case's team manager records that the audit's outcome was reflected on with the practitioner in supervision
+     * (000 §2.4: the first supervision after the panel; 004 ¶34; 002 §7.8), once, after the audit closed.
+     */
+    public void reflectedInSupervision(String by, java.time.LocalDate on, String note, Instant now) {
+        if (status != AuditStatus.CLOSED) {
+            throw new IllegalStateException("audit " + auditId + " is " + status
+                    + ": its outcome is reflected on in supervision once it is closed");
+        }
+        if (!by.equals(auditedCase.teamManagerId())) {
+            throw new SecurityException("only the case's team manager (" + auditedCase.teamManagerId()
+                    + ") records the reflection in supervision");
+        }
+        if (reflection != null) {
+            throw new IllegalStateException("the reflection in supervision was recorded on " + reflection.reflectedOn());
+        }
+        if (on == null || on.isAfter(now.atZone(AuditProgramme.ENGLAND).toLocalDate())) {
+            throw new IllegalArgumentException("reflectedOn: the day of the supervision, not a day to come");
+        }
+        reflection = new SupervisionReflection(by, on, note, now);
+    }
+
     /** The QA manager closed the audit after the panel: read-only from now on. */
     public boolean closed() {
         if (status == AuditStatus.CLOSED) {
@@ -309,12 +333,25 @@ public final class Audit {
     public Draft draft() { return draft; }
     public List<AuditAction> actions() { return List.copyOf(actions); }
     public boolean overdueFired() { return overdueFired; }
+    /** The reflection in supervision; null until the team manager records it. */
+    public SupervisionReflection reflection() { return reflection; }
     public int completionDays() { return completionDays; }
     public Long version() { return version; }
 
-    /** What the auditor submits. */
+    /** The team manager and practitioner reflected on the audit in supervision; the note stays in this service. */
+    public record SupervisionReflection(String recordedBy, java.time.LocalDate reflectedOn, String note,
+            Instant recordedAt) {
+    }
+
+    /** What the auditor submits; {@code otherFeedback}: the practitioner's, professionals' or the lead agency's. */
     public record Submission(Map<String, Grade> domainGrades, Grade overallGrade, String rationale,
-            FamilyFeedback familyFeedback, List<AuditAction.Plan> actions) {
+            FamilyFeedback familyFeedback, List<AuditAction.Plan> actions, List<OtherFeedback> otherFeedback) {
+
+        public Submission(Map<String, Grade> domainGrades, Grade overallGrade, String rationale,
+                FamilyFeedback familyFeedback, List<AuditAction.Plan> actions) {
+            this(domainGrades, overallGrade, rationale, familyFeedback, actions, List.of());
+        }
+
         public Submission {
             if (domainGrades == null || domainGrades.isEmpty()) {
                 throw new IllegalArgumentException("at least one domain must be graded");
@@ -326,6 +363,12 @@ public final class Audit {
             Objects.requireNonNull(familyFeedback, "familyFeedback");
             domainGrades = Map.copyOf(domainGrades);
             actions = actions == null ? List.of() : List.copyOf(actions);
+            otherFeedback = otherFeedback == null ? List.of() : List.copyOf(otherFeedback);
+        }
+
+        /** Whether feedback from this source is recorded (given, or the reason it was not). */
+        public boolean hasFeedbackFrom(OtherFeedback.Source source) {
+            return otherFeedback.stream().anyMatch(f -> f.from() == source);
         }
     }
 }

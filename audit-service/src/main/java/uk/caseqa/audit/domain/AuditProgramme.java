@@ -11,12 +11,16 @@ import uk.caseqa.contracts.StaffRole;
 /**
  * One council's monthly (or 6-weekly) case-file audit programme, as data ({@code caseqa.audit.programmes}): the
  * cycle, how many cases, which cohorts in which cycle, who is eligible, who may audit whom, how many audits an
- * auditor takes in a cycle, the deadlines set at allocation, and whether family feedback is required.
+ * auditor takes in a cycle, the deadlines set at allocation, whether family feedback is required and whose other
+ * feedback a full audit records (the practitioner's, a professional's, the lead agency's). With
+ * {@code everyAuditorAudits} (Swindon 2024, 001 §6.1.1) every eligible auditor is given one case each cycle, nearest
+ * their own work first, and the sample is as large as the auditors are many.
  */
 public record AuditProgramme(String id, String localAuthority, LocalDate effectiveFrom, String source, Cycle cycle,
         int sampleSize, List<List<Cohort>> cohortRotation, Map<Cohort, Integer> minimumOpenMonths,
         int notAuditedWithinMonths, AuditorRule auditorRule, List<StaffRole> auditorRoles, int maxAuditsPerAuditor,
-        int completionDays, int moderationDays, boolean requireFamilyFeedback, LocalDate cycleStart) {
+        int completionDays, int moderationDays, boolean requireFamilyFeedback, LocalDate cycleStart,
+        boolean everyAuditorAudits, List<OtherFeedback.Source> requiredFeedback) {
 
     public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     private static final String SIX_WEEKLY_PREFIX = "6w-";
@@ -35,12 +39,19 @@ public record AuditProgramme(String id, String localAuthority, LocalDate effecti
     }
 
     public AuditProgramme {
-        if (id == null || localAuthority == null || effectiveFrom == null || cycle == null || sampleSize <= 0) {
-            throw new IllegalArgumentException("a programme needs an id, a council, effectiveFrom, a cycle and a sample size");
+        if (id == null || localAuthority == null || effectiveFrom == null || cycle == null
+                || sampleSize <= 0 && !everyAuditorAudits) {
+            throw new IllegalArgumentException("a programme needs an id, a council, effectiveFrom, a cycle and a sample"
+                    + " size (or every-auditor-audits)");
+        }
+        if (everyAuditorAudits && sampleSize > 0) {
+            throw new IllegalArgumentException("programme " + id + ": every-auditor-audits sizes the sample by the"
+                    + " auditors; remove sample-size");
         }
         cohortRotation = cohortRotation == null || cohortRotation.isEmpty()
                 ? List.of(List.of(Cohort.values())) : cohortRotation.stream().map(List::copyOf).toList();
         minimumOpenMonths = minimumOpenMonths == null ? Map.of() : Map.copyOf(minimumOpenMonths);
+        requiredFeedback = requiredFeedback == null ? List.of() : List.copyOf(requiredFeedback);
         auditorRule = auditorRule == null ? AuditorRule.ANY : auditorRule;
         auditorRoles = auditorRoles == null || auditorRoles.isEmpty()
                 ? List.of(StaffRole.TEAM_MANAGER, StaffRole.ASSISTANT_TEAM_MANAGER) : List.copyOf(auditorRoles);

@@ -44,6 +44,10 @@ public final class Selection {
         }
         List<CaseFile> shuffled = new ArrayList<>(eligible);
         java.util.Collections.shuffle(shuffled, new Random(seed));
+        if (programme.everyAuditorAudits()) {
+            return new Outcome(cycleKey, seed, eligible.stream().map(f -> f.record().caseId()).toList(), excluded,
+                    onePerAuditor(programme, seed, shuffled, auditors));
+        }
         Map<String, List<CaseFile>> byTeam = new LinkedHashMap<>();
         shuffled.forEach(f -> byTeam.computeIfAbsent(f.record().teamId(), t -> new ArrayList<>()).add(f));
         List<CaseFile> chosen = new ArrayList<>();
@@ -59,6 +63,45 @@ public final class Selection {
         List<Allocation> allocations = chosen.stream().map(f -> allocate(programme, f.record(), auditors, load)).toList();
         return new Outcome(cycleKey, seed, eligible.stream().map(f -> f.record().caseId()).toList(), excluded,
                 allocations);
+    }
+
+    /**
+     * Every eligible auditor with no audit yet this cycle is given one case (001 §6.1.1), in an order drawn from the
+     * seed: a case of their own team if one is left, else of their service, else any; never a case they work or are
+     * the IRO / CP chair of (the product's choice: an independent reviewer does not grade their own oversight).
+     * Auditors left over when the eligible cases run out are listed with the reason.
+     */
+    private static List<Allocation> onePerAuditor(AuditProgramme programme, long seed, List<CaseFile> shuffled,
+            List<Auditor> auditors) {
+        List<Auditor> order = new ArrayList<>(auditors.stream()
+                .filter(a -> programme.auditorRoles().contains(a.role()))
+                .filter(a -> a.auditsThisCycle() < programme.maxAuditsPerAuditor())
+                .sorted(Comparator.comparing(Auditor::staffId)).toList());
+        java.util.Collections.shuffle(order, new Random(~seed));
+        List<CaseFile> left = new ArrayList<>(shuffled);
+        List<Allocation> allocations = new ArrayList<>();
+        for (Auditor auditor : order) {
+            List<CaseFile> allowed = left.stream().filter(f -> !auditor.staffId().equals(f.record().socialWorkerId())
+                    && !auditor.staffId().equals(f.record().iroId())).toList();
+            var ownTeam = allowed.stream().filter(f -> auditor.teamId() != null
+                    && auditor.teamId().equals(f.record().teamId())).findFirst();
+            var ownService = allowed.stream().filter(f -> auditor.serviceId() != null
+                    && auditor.serviceId().equals(f.record().serviceId())).findFirst();
+            var chosen = ownTeam.map(f -> java.util.Map.entry(f, "one audit a month: a case of their own team"))
+                    .or(() -> ownService.map(f -> java.util.Map.entry(f, "one audit a month: a case of their service")))
+                    .or(() -> allowed.stream().findFirst().map(f -> java.util.Map.entry(f, "one audit a month")));
+            if (chosen.isEmpty()) {
+                allocations.add(new Allocation(null, auditor.teamId(), auditor.staffId(),
+                        "no eligible case left this cycle that " + auditor.staffId() + " neither works nor reviews ("
+                                + shuffled.size() + " eligible cases for " + order.size() + " auditors)"));
+                continue;
+            }
+            CaseFile file = chosen.get().getKey();
+            left.remove(file);
+            allocations.add(new Allocation(file.record().caseId(), file.record().teamId(), auditor.staffId(),
+                    chosen.get().getValue() + " (" + auditor.role() + ")"));
+        }
+        return allocations;
     }
 
     private static String ineligibility(AuditProgramme programme, List<uk.caseqa.contracts.Cohort> cohorts,

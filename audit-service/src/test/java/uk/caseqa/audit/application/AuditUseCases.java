@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.audit.domain.AuditProgramme;
+import uk.caseqa.audit.domain.AuditProgrammes;
 import uk.caseqa.audit.domain.AuditTemplate;
 import uk.caseqa.audit.domain.AuditTemplates;
 import uk.caseqa.audit.domain.CaseRecord;
@@ -53,6 +55,12 @@ final class AuditUseCases implements AutoCloseable {
     final TrackingActions tracking = new TrackingActions(audits, staff, clock, events);
     final SchedulingFollowUpAudits followUps = new SchedulingFollowUpAudits(cases, audits, templates, staff, events,
             clock);
+    final CompletingAudits completing = new CompletingAudits(audits, programmes(), templates, events, clock);
+
+    static AuditProgrammes programmes() {
+        return new AuditProgrammes(ServiceConfiguration.of("audit-service.yml")
+                .bind("caseqa.audit.programmes", Bindable.listOf(AuditProgramme.class)));
+    }
 
     static AuditTemplates templates() {
         return new AuditTemplates(ServiceConfiguration.of("audit-service.yml")
@@ -165,7 +173,7 @@ final class AuditUseCases implements AutoCloseable {
             return Audit.restore(a.auditId(), a.auditedCase(), a.auditorId(), a.allocatedBy(), a.allocatedAt(),
                     a.completionDueBy(), a.moderationDueBy(), a.auditType(), a.cycleId(), a.followUpId(),
                     a.templateReference(), a.moderatorId(), a.status(), a.submission(), a.completedAt(),
-                    a.returnReason(), a.draft(), a.actions(), a.overdueFired(), version, a.completionDays());
+                    a.returnReason(), a.draft(), a.actions(), a.overdueFired(), version, a.completionDays(), a.reflection());
         }
     }
 

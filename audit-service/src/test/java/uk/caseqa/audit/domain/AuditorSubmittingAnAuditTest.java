@@ -53,7 +53,7 @@ class AuditorSubmittingAnAuditTest {
         assertThat(audit.fireDue(NOW.plus(Duration.ofDays(14)))).isTrue();
         Audit reloaded = Audit.restore(audit.auditId(), CASE, audit.auditorId(), audit.allocatedBy(), audit.allocatedAt(),
                 audit.completionDueBy(), audit.moderationDueBy(), audit.auditType(), audit.cycleId(), null, "t@v1", null,
-                audit.status(), null, null, null, null, audit.actions(), audit.overdueFired(), 1L, null);
+                audit.status(), null, null, null, null, audit.actions(), audit.overdueFired(), 1L, null, null);
         assertThat(reloaded.fireDue(NOW.plus(Duration.ofDays(20)))).isFalse();
         assertThat(reloaded.nextDueAt()).isNull();
         assertThat(audit.raised()).filteredOn(e -> e instanceof uk.caseqa.contracts.AuditOverdue).hasSize(1);

@@ -116,15 +116,50 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
     }
 
     @Test
-    void swindon2024GivesEachAuditorOneAuditAMonthAndSaysWhyTheRestWaits() {
+    void swindon2024GivesEveryTeamManagerChairReviewerManagerHeadAndDirectorOneAuditAMonth() {
         assertThat(PROGRAMMES.inForce("swindon", JANUARY).id()).isEqualTo("swindon-2024");
-        Selection.Outcome outcome = draw("swindon", 3);
+        AuditProgramme programme = PROGRAMMES.inForce("swindon", JANUARY);
+        List<Auditor> everyone = List.of(new Auditor("staff-tm-0", StaffRole.TEAM_MANAGER, "team-0", "svc-1", 0),
+                new Auditor("staff-chair-1", StaffRole.CP_CHAIR, null, null, 0),
+                new Auditor("staff-iro-1", StaffRole.IRO, null, null, 0),
+                new Auditor("staff-iro-2", StaffRole.IRO, null, null, 0),
+                new Auditor("staff-sm-1", StaffRole.SERVICE_MANAGER, null, "svc-1", 0),
+                new Auditor("staff-hos-1", StaffRole.HEAD_OF_SERVICE, null, "svc-1", 0),
+                new Auditor("staff-dir-1", StaffRole.CORPORATE_DIRECTOR, null, null, 0),
+                new Auditor("staff-tm-9", StaffRole.TEAM_MANAGER, "team-0", "svc-1", 1),
+                new Auditor("staff-sw-0", StaffRole.SOCIAL_WORKER, "team-0", "svc-1", 0));
 
-        Map<String, Long> perAuditor = outcome.allocations().stream().filter(a -> a.auditorId() != null)
-                .collect(Collectors.groupingBy(Selection.Allocation::auditorId, Collectors.counting()));
-        assertThat(perAuditor.values()).allMatch(n -> n == 1);
-        assertThat(outcome.allocations()).filteredOn(a -> a.auditorId() == null).isNotEmpty()
-                .allSatisfy(a -> assertThat(a.reason()).contains("fewer than 1"));
+        Selection.Outcome outcome = Selection.draw(programme, programme.cycleOf(JANUARY), 3, JANUARY,
+                caseload("swindon"), everyone);
+
+        assertThat(outcome.allocations()).filteredOn(a -> a.caseId() != null)
+                .extracting(Selection.Allocation::auditorId).as("001 §6.1.1: each completes one audit a month")
+                .containsExactlyInAnyOrder("staff-tm-0", "staff-chair-1", "staff-iro-2", "staff-sm-1", "staff-hos-1",
+                        "staff-dir-1");
+        assertThat(outcome.allocations()).extracting(Selection.Allocation::caseId).filteredOn(java.util.Objects::nonNull)
+                .doesNotHaveDuplicates();
+        assertThat(outcome.allocations()).filteredOn(a -> a.auditorId().equals("staff-tm-0")).singleElement()
+                .satisfies(a -> assertThat(a.teamId()).isEqualTo("team-0"));
+        assertThat(outcome.allocations()).filteredOn(a -> a.auditorId().equals("staff-iro-1")).singleElement()
+                .as("every case of this caseload is reviewed by staff-iro-1, who does not audit their own oversight")
+                .satisfies(a -> assertThat(a.reason()).contains("neither works nor reviews"));
+        assertThat(Selection.draw(programme, programme.cycleOf(JANUARY), 3, JANUARY, caseload("swindon"), everyone))
+                .as("reproducible from the seed").isEqualTo(outcome);
+    }
+
+    @Test
+    void whenSwindonsEligibleCasesRunOutTheAuditorsLeftAreListedWithTheReason() {
+        AuditProgramme programme = PROGRAMMES.inForce("swindon", JANUARY);
+        List<Auditor> many = java.util.stream.IntStream.range(0, 40)
+                .mapToObj(i -> new Auditor("staff-tm-x" + i, StaffRole.TEAM_MANAGER, "team-0", "svc-1", 0)).toList();
+
+        Selection.Outcome outcome = Selection.draw(programme, programme.cycleOf(JANUARY), 3, JANUARY,
+                caseload("swindon"), many);
+
+        assertThat(outcome.allocations()).hasSize(40);
+        assertThat(outcome.allocations()).filteredOn(a -> a.caseId() != null).hasSize(outcome.eligible().size());
+        assertThat(outcome.allocations()).filteredOn(a -> a.caseId() == null).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.reason()).contains("no eligible case left"));
     }
 
     @Test
@@ -165,7 +200,8 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
         AuditProgramme revised = new AuditProgramme("bolton-2027", b.localAuthority(), LocalDate.of(2027, 2, 1),
                 b.source(), b.cycle(), b.sampleSize(), b.cohortRotation(), b.minimumOpenMonths(),
                 b.notAuditedWithinMonths(), b.auditorRule(), b.auditorRoles(), b.maxAuditsPerAuditor(),
-                b.completionDays(), b.moderationDays(), b.requireFamilyFeedback(), b.cycleStart());
+                b.completionDays(), b.moderationDays(), b.requireFamilyFeedback(), b.cycleStart(),
+                b.everyAuditorAudits(), b.requiredFeedback());
 
         assertThat(revised.cycleOf(LocalDate.of(2027, 2, 20))).isEqualTo(b.cycleOf(LocalDate.of(2027, 2, 20)))
                 .isEqualTo("6w-2027-01-15");

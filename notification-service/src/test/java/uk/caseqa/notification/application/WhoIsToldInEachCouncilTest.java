@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.caseqa.contracts.ActionOverdue;
 import uk.caseqa.contracts.AuditAllocated;
+import uk.caseqa.contracts.AuditClosed;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.AuditModerated;
 import uk.caseqa.contracts.AuditOverdue;
@@ -73,6 +74,22 @@ class WhoIsToldInEachCouncilTest {
         assertThat(story.toldOf(opened.id())).containsExactly("staff-sm-1", "staff-hos-north");
         assertThat(story.notifications.saved.get(opened.id() + ":staff-hos-north").notification.subject())
                 .startsWith("For information: case of concern coc-audit-1");
+    }
+
+    @Test
+    void boltonsPractitionerHearsTheOutcomeWhenModerationEndsTheCycleWithoutAPanel() {
+        story.member("bolton", "staff-sw-1", StaffRole.SOCIAL_WORKER, "team-1", "svc-1");
+        story.member("bolton", "staff-sm-1", StaffRole.SERVICE_MANAGER, "svc-1", "svc-1");
+        auditOf("bolton", "audit-1", "team-1", "svc-1");
+        var closed = story.event("bolton", "audit-1", new AuditClosed("audit-1", "case-1", null, "staff-hos-1", DUE,
+                false));
+
+        story.notify(closed);
+
+        assertThat(story.toldOf(closed.id())).as("002 §7.5: the practitioner is told the grade")
+                .contains("staff-sw-1", "staff-sm-1");
+        assertThat(story.notifications.saved.get(closed.id() + ":staff-sw-1").notification.body())
+                .contains("has completed its audit cycle").doesNotContain("QA panel");
     }
 
     @Test

@@ -30,6 +30,7 @@ import uk.caseqa.audit.domain.AuditAction;
 import uk.caseqa.audit.domain.AuditStatus;
 import uk.caseqa.audit.domain.Draft;
 import uk.caseqa.audit.domain.FamilyFeedback;
+import uk.caseqa.audit.domain.OtherFeedback;
 import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Cohort;
 import uk.caseqa.contracts.Grade;
@@ -69,7 +70,15 @@ class AuditController {
 
     record SubmissionRequest(@NotEmpty Map<String, Grade> domainGrades, @NotNull Grade overallGrade,
             @NotBlank @Size(max = 10000) String rationale, @NotNull @Valid FamilyFeedbackRequest familyFeedback,
-            List<@Valid ActionRequest> actions) {
+            List<@Valid ActionRequest> actions, @Size(max = 20) List<@Valid OtherFeedbackRequest> otherFeedback) {
+    }
+
+    /** The practitioner's, a professional's or the lead agency's feedback, or why it was not obtained. */
+    record OtherFeedbackRequest(@NotNull OtherFeedback.Source from, @Size(max = 200) String who,
+            @Size(max = 10000) String summary, @Size(max = 2000) String notObtainedReason) {
+        OtherFeedback feedback() {
+            return new OtherFeedback(from, who, summary, notObtainedReason);
+        }
     }
 
     /** Everything optional: an audit in progress. */
@@ -80,12 +89,14 @@ class AuditController {
 
     record AuditView(String auditId, String localAuthority, String caseId, String auditorId, String allocatedBy,
             Instant allocatedAt, Instant completionDueBy, AuditStatus status, Grade overallGrade,
-            Map<String, Grade> domainGrades, Instant completedAt, String returnReason) {
+            Map<String, Grade> domainGrades, Instant completedAt, String returnReason,
+            LocalDate reflectedInSupervisionOn) {
         static AuditView of(Audit a) {
             return new AuditView(a.auditId(), a.localAuthority(), a.auditedCase().caseId(), a.auditorId(),
                     a.allocatedBy(), a.allocatedAt(), a.completionDueBy(), a.status(),
                     a.submission() == null ? null : a.submission().overallGrade(),
-                    a.submission() == null ? null : a.submission().domainGrades(), a.completedAt(), a.returnReason());
+                    a.submission() == null ? null : a.submission().domainGrades(), a.completedAt(), a.returnReason(),
+                    a.reflection() == null ? null : a.reflection().reflectedOn());
         }
     }
 
@@ -128,7 +139,9 @@ class AuditController {
         Audit.Submission submission = new Audit.Submission(request.domainGrades(), request.overallGrade(),
                 request.rationale(), new FamilyFeedback(f.respondentType(), f.treatedWell(), f.madeADifference(),
                         f.couldDoDifferently(), Boolean.TRUE.equals(f.wantsToHearWhatChanged()), f.notObtainedReason()),
-                request.actions() == null ? List.of() : request.actions().stream().map(ActionRequest::plan).toList());
+                request.actions() == null ? List.of() : request.actions().stream().map(ActionRequest::plan).toList(),
+                request.otherFeedback() == null ? List.of()
+                        : request.otherFeedback().stream().map(OtherFeedbackRequest::feedback).toList());
         return AuditView.of(completing.submit(auditId, staffId, submission));
     }
 
@@ -141,6 +154,16 @@ class AuditController {
                 request.actions() == null ? List.of() : request.actions().stream().map(ActionRequest::plan).toList(),
                 clock.instant());
         return completing.saveDraft(auditId, staffId, draft).draft();
+    }
+
+    record ReflectionRequest(@NotNull LocalDate reflectedOn, @Size(max = 10000) String note) {
+    }
+
+    @PostMapping("/{auditId}/supervision-reflection")
+    @Operation(summary = "Record that the closed audit was reflected on with the practitioner in supervision (the case's team manager)")
+    Audit.SupervisionReflection reflectedInSupervision(@RequestHeader(Actor.HEADER) String staffId,
+            @PathVariable String auditId, @Valid @RequestBody ReflectionRequest request) {
+        return completing.reflectedInSupervision(auditId, staffId, request.reflectedOn(), request.note()).reflection();
     }
 
     @GetMapping("/{auditId}/draft")

@@ -15,18 +15,19 @@ record AuditDocument(@Id String auditId, CaseRecord auditedCase, String localAut
         String allocatedBy, Instant allocatedAt, Instant completionDueBy, Instant moderationDueBy, uk.caseqa.contracts.AuditType auditType,
         String cycleId, String followUpId, String templateReference, String moderatorId, AuditStatus status, Audit.Submission submission,
         Instant completedAt, String returnReason, Draft draft, List<AuditAction> actions, boolean overdueFired,
-        Instant nextDueAt, Long version, List<OutboxEvent> outbox, Integer completionDays) {
+        Instant nextDueAt, Long version, List<OutboxEvent> outbox, Integer completionDays,
+        Audit.SupervisionReflection reflection) {
 
     static AuditDocument of(Audit a) {
         return new AuditDocument(a.auditId(), a.auditedCase(), a.localAuthority(), a.auditorId(), a.allocatedBy(),
                 a.allocatedAt(), a.completionDueBy(), a.moderationDueBy(), a.auditType(), a.cycleId(),
                 a.followUpId(), a.templateReference(), a.moderatorId(), a.status(), a.submission(), a.completedAt(), a.returnReason(),
-                a.draft(), a.actions(), a.overdueFired(), a.nextDueAt(), a.version(), null, a.completionDays());
+                a.draft(), a.actions(), a.overdueFired(), a.nextDueAt(), a.version(), null, a.completionDays(), a.reflection());
     }
 
     Audit toDomain() {
         return Audit.restore(auditId, auditedCase, auditorId, allocatedBy, allocatedAt, completionDueBy,
                 moderationDueBy, auditType, cycleId, followUpId, templateReference, moderatorId, status, submission, completedAt,
-                returnReason, draft, actions == null ? List.of() : actions, overdueFired, version, completionDays);
+                returnReason, draft, actions == null ? List.of() : actions, overdueFired, version, completionDays, reflection);
     }
 }
