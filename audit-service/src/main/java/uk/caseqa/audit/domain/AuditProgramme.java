@@ -20,7 +20,21 @@ public record AuditProgramme(String id, String localAuthority, LocalDate effecti
         int sampleSize, List<List<Cohort>> cohortRotation, Map<Cohort, Integer> minimumOpenMonths,
         int notAuditedWithinMonths, AuditorRule auditorRule, List<StaffRole> auditorRoles, int maxAuditsPerAuditor,
         int completionDays, int moderationDays, boolean requireFamilyFeedback, LocalDate cycleStart,
-        boolean everyAuditorAudits, List<OtherFeedback.Source> requiredFeedback) {
+        boolean everyAuditorAudits, List<OtherFeedback.Source> requiredFeedback, ManagerDipSamples managerDipSamples) {
+
+    /**
+     * Managers' dip samples on a theme the QA team sets (000 §2.1; 001 §6.1.2; 002 §6): each manager in {@code roles}
+     * samples {@code files} case files of their team or service area, due in {@code dueDays}; where
+     * {@code orPracticeObservation}, a manager may observe practice once instead (001 §6.1.2).
+     */
+    public record ManagerDipSamples(List<StaffRole> roles, int files, boolean orPracticeObservation, int dueDays) {
+        public ManagerDipSamples {
+            if (roles == null || roles.isEmpty() || files <= 0 || dueDays <= 0) {
+                throw new IllegalArgumentException("manager-dip-samples needs roles, files and due-days");
+            }
+            roles = List.copyOf(roles);
+        }
+    }
 
     public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     private static final String SIX_WEEKLY_PREFIX = "6w-";

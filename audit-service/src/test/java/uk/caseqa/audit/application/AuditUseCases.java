@@ -56,6 +56,8 @@ final class AuditUseCases implements AutoCloseable {
     final SchedulingFollowUpAudits followUps = new SchedulingFollowUpAudits(cases, audits, templates, staff, events,
             clock);
     final CompletingAudits completing = new CompletingAudits(audits, programmes(), templates, events, clock);
+    final SettingManagersDipSamples dipSamples = new SettingManagersDipSamples(programmes(), templates, cases, audits,
+            staff, events, clock);
 
     static AuditProgrammes programmes() {
         return new AuditProgrammes(ServiceConfiguration.of("audit-service.yml")
@@ -75,6 +77,11 @@ final class AuditUseCases implements AutoCloseable {
     void staffMember(String council, String staffId, StaffRole role, String teamId) {
         staff.record(envelope(council, staffId, new StaffMemberRegistered(staffId, role, teamId,
                 staffId + "@" + council + ".example")));
+    }
+
+    void staffMember(String council, String staffId, StaffRole role, String teamId, String serviceId) {
+        staff.record(envelope(council, staffId, new StaffMemberRegistered(staffId, role, teamId,
+                staffId + "@" + council + ".example", null, null, serviceId)));
     }
 
     /** An open case of the council, worked by {@code socialWorkerId} in team-1. */
