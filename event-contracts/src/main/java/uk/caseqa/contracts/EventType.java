@@ -36,6 +36,7 @@ public enum EventType {
     RE_AUDIT_OVERDUE(ReAuditOverdue.class, EventStream.CONCERNS, Audience.PEOPLE),
     CASE_OF_CONCERN_CLOSED(CaseOfConcernClosed.class, EventStream.CONCERNS, Audience.PEOPLE),
     CASE_OF_CONCERN_ESCALATED(CaseOfConcernEscalated.class, EventStream.CONCERNS, Audience.PEOPLE),
+    EARLY_HELP_CONCERN_ESCALATED(EarlyHelpConcernEscalated.class, EventStream.CONCERNS, Audience.PEOPLE),
     SHORT_AUDIT_SCHEDULED(ShortAuditScheduled.class, EventStream.CONCERNS, Audience.SERVICES),
     FOLLOW_UP_CLOSED(FollowUpClosed.class, EventStream.CONCERNS, Audience.SERVICES),
     DIP_SAMPLE_REQUESTED(DipSampleRequested.class, EventStream.CONCERNS, Audience.SERVICES),

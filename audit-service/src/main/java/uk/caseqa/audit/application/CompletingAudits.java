@@ -38,16 +38,18 @@ public class CompletingAudits {
 
     public Audit submit(String auditId, String by, Audit.Submission submission) {
         Audit audit = find(auditId);
-        AuditProgramme programme = programmes.inForce(audit.localAuthority(),
-                clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate());
+        java.time.LocalDate today = clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate();
+        AuditProgramme programme = audit.auditType() == AuditType.EARLY_HELP
+                ? programmes.inForce(audit.localAuthority(), AuditType.EARLY_HELP, today)
+                : programmes.inForce(audit.localAuthority(), today);
         Map<String, String> errors = new java.util.TreeMap<>(templates.byReference(audit.templateReference())
                 .check(submission.domainGrades(), submission.overallGrade()));
-        boolean fullAudit = audit.auditType() == AuditType.FULL;
-        if (programme.requireFamilyFeedback() && fullAudit && !submission.familyFeedback().obtained()) {
+        boolean ofTheProgramme = audit.auditType() == programme.auditType();
+        if (programme.requireFamilyFeedback() && ofTheProgramme && !submission.familyFeedback().obtained()) {
             errors.put("familyFeedback.respondentType", "family feedback is required: " + programme.id()
                     + " does not accept an audit without it (" + programme.source() + ")");
         }
-        programme.requiredFeedback().stream().filter(source -> fullAudit && !submission.hasFeedbackFrom(source))
+        programme.requiredFeedback().stream().filter(source -> ofTheProgramme && !submission.hasFeedbackFrom(source))
                 .forEach(source -> errors.put("otherFeedback." + source, programme.id() + " records feedback from the "
                         + source.name().toLowerCase(java.util.Locale.UK).replace('_', ' ')
                         + " in every audit: give it, or the reason it was not obtained"));

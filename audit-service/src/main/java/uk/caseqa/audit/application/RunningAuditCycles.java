@@ -60,11 +60,23 @@ public class RunningAuditCycles {
     }
 
     public AuditCycle run(String localAuthority, Long requestedSeed, String by) {
+        return run(localAuthority, AuditType.FULL, requestedSeed, by);
+    }
+
+    /**
+     * Runs this cycle of the council's programme of {@code type}; a programme that names who selects (Swindon's Early
+     * Help cycle is the Strategic Lead for Early Help's, 000 §5) refuses anyone else.
+     */
+    public AuditCycle run(String localAuthority, AuditType type, Long requestedSeed, String by) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(AuditProgramme.ENGLAND).toLocalDate();
-        AuditProgramme programme = programmes.inForce(localAuthority, today);
+        AuditProgramme programme = programmes.inForce(localAuthority, type, today);
+        if (!programme.runBy().isEmpty() && !staff.hasRole(localAuthority, by, programme.runBy())) {
+            throw new SecurityException("programme " + programme.id() + "'s cycles are selected by its "
+                    + programme.runBy() + ", not " + by);
+        }
         String cycleKey = programme.cycleOf(today);
-        String cycleId = AuditCycle.idFor(localAuthority, cycleKey);
+        String cycleId = AuditCycle.idFor(localAuthority, cycleKey) + (type == AuditType.FULL ? "" : ":" + type);
         AuditCycle cycle = cycles.find(cycleId).orElseGet(() -> {
             AuditCycle drawn = draw(localAuthority, programme, cycleKey, cycleId,
                     requestedSeed != null ? requestedSeed : seeds.nextLong(), today, by, now);
@@ -98,7 +110,9 @@ public class RunningAuditCycles {
         for (Selection.Allocation allocation : outcome.allocations()) {
             n++;
             String auditId = allocation.auditorId() == null || allocation.caseId() == null ? null
-                    : "audit-" + localAuthority + "-" + cycleKey + "-" + String.format("%03d", n);
+                    : "audit-" + localAuthority + "-" + cycleKey + (programme.auditType() == AuditType.FULL ? ""
+                            : "-" + programme.auditType().name().toLowerCase(java.util.Locale.UK).replace('_', '-'))
+                            + "-" + String.format("%03d", n);
             allocated.add(new AuditCycle.Allocated(allocation.caseId(), allocation.teamId(), auditId,
                     allocation.auditorId(), allocation.reason()));
         }
@@ -123,9 +137,10 @@ public class RunningAuditCycles {
                 continue;
             }
             Audit audit = Audit.allocate(allocated.auditId(), auditedCase, allocated.auditorId(), by, now,
-                    Audit.Allocation.full(cycle.cycleId(), now, Period.ofDays(programme.completionDays()),
-                            Period.ofDays(programme.moderationDays()), templates.inForce(cycle.localAuthority(),
-                                    AuditType.FULL, now.atZone(AuditProgramme.ENGLAND).toLocalDate()).reference()));
+                    Audit.Allocation.of(programme.auditType(), cycle.cycleId(), now,
+                            Period.ofDays(programme.completionDays()), Period.ofDays(programme.moderationDays()),
+                            templates.inForce(cycle.localAuthority(), programme.auditType(),
+                                    now.atZone(AuditProgramme.ENGLAND).toLocalDate()).reference()));
             audits.insertIfAbsent(audit, AuditEvents.of(events, audit));
         }
     }

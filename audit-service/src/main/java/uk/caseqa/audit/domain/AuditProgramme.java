@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Cohort;
 import uk.caseqa.contracts.StaffRole;
 
@@ -14,13 +15,16 @@ import uk.caseqa.contracts.StaffRole;
  * auditor takes in a cycle, the deadlines set at allocation, whether family feedback is required and whose other
  * feedback a full audit records (the practitioner's, a professional's, the lead agency's). With
  * {@code everyAuditorAudits} (Swindon 2024, 001 §6.1.1) every eligible auditor is given one case each cycle, nearest
- * their own work first, and the sample is as large as the auditors are many.
+ * their own work first, and the sample is as large as the auditors are many. A council runs one programme per audit
+ * type ({@code auditType}: FULL, or Swindon's EARLY_HELP programme, 000 §5); {@code runBy}, where set, names the roles
+ * that select a cycle (the Strategic Lead for Early Help).
  */
 public record AuditProgramme(String id, String localAuthority, LocalDate effectiveFrom, String source, Cycle cycle,
         int sampleSize, List<List<Cohort>> cohortRotation, Map<Cohort, Integer> minimumOpenMonths,
         int notAuditedWithinMonths, AuditorRule auditorRule, List<StaffRole> auditorRoles, int maxAuditsPerAuditor,
         int completionDays, int moderationDays, boolean requireFamilyFeedback, LocalDate cycleStart,
-        boolean everyAuditorAudits, List<OtherFeedback.Source> requiredFeedback, ManagerDipSamples managerDipSamples) {
+        boolean everyAuditorAudits, List<OtherFeedback.Source> requiredFeedback, ManagerDipSamples managerDipSamples,
+        AuditType auditType, List<StaffRole> runBy) {
 
     /**
      * Managers' dip samples on a theme the QA team sets (000 §2.1; 001 §6.1.2; 002 §6): each manager in {@code roles}
@@ -66,6 +70,8 @@ public record AuditProgramme(String id, String localAuthority, LocalDate effecti
                 ? List.of(List.of(Cohort.values())) : cohortRotation.stream().map(List::copyOf).toList();
         minimumOpenMonths = minimumOpenMonths == null ? Map.of() : Map.copyOf(minimumOpenMonths);
         requiredFeedback = requiredFeedback == null ? List.of() : List.copyOf(requiredFeedback);
+        auditType = AuditType.orFull(auditType);
+        runBy = runBy == null ? List.of() : List.copyOf(runBy);
         auditorRule = auditorRule == null ? AuditorRule.ANY : auditorRule;
         auditorRoles = auditorRoles == null || auditorRoles.isEmpty()
                 ? List.of(StaffRole.TEAM_MANAGER, StaffRole.ASSISTANT_TEAM_MANAGER) : List.copyOf(auditorRoles);

@@ -61,7 +61,7 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
     }
 
     @Test
-    void swindonSamplesThisMonthsCohortsOnlyLeavesOutNewEarlyHelpAndRecentlyAuditedAndItsManagersAuditWithinTheTeam() {
+    void swindonSamplesThisMonthsCohortsOnlyLeavesOutRecentlyAuditedAndItsManagersAuditWithinTheTeam() {
         LocalDate january2023 = LocalDate.of(2023, 1, 16);
         assertThat(PROGRAMMES.inForce("swindon", january2023).id()).isEqualTo("swindon-2019");
         Selection.Outcome outcome = draw("swindon", 42, january2023);
@@ -71,15 +71,14 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
         assertThat(outcome.cycleKey()).isEqualTo("2023-01");
         assertThat(outcome.eligible()).allSatisfy(id -> {
             CaseFile file = cases.get(id);
-            assertThat(file.record().cohort()).isIn(Cohort.CP, Cohort.CIN, Cohort.EARLY_HELP);
+            assertThat(file.record().cohort()).isIn(Cohort.CP, Cohort.CIN);
             assertThat(file.open()).isTrue();
             assertThat(file.lastAuditedOn()).isNull();
-            if (file.record().cohort() == Cohort.EARLY_HELP) {
-                assertThat(file.openedOn()).isBefore(january2023.minusMonths(2));
-            }
         });
-        assertThat(outcome.excluded()).containsValue("open less than 2 months")
-                .containsValue("audited in the last 12 months").containsValue("CLA is not sampled in this cycle");
+        assertThat(outcome.excluded()).containsValue("audited in the last 12 months")
+                .containsValue("CLA is not sampled in this cycle")
+                .as("Early Help records have their own programme (000 §5)")
+                .containsValue("EARLY_HELP is not sampled in this cycle");
         assertThat(outcome.allocations()).isNotEmpty().allSatisfy(a -> {
             assertThat(a.auditorId()).isNotNull();
             assertThat(a.auditorId()).isNotEqualTo(cases.get(a.caseId()).record().socialWorkerId());
@@ -106,6 +105,31 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
 
         assertThat(outcome.allocations()).extracting(Selection.Allocation::auditorId)
                 .doesNotContain("staff-iro-0", "staff-cpc-1").contains("staff-tm-2");
+    }
+
+    @Test
+    void swindonsEarlyHelpProgrammeSamplesEarlyHelpRecordsOpenTwoMonthsForItsCoordinatorsAndManagers() {
+        AuditProgramme earlyHelp = PROGRAMMES.inForce("swindon", uk.caseqa.contracts.AuditType.EARLY_HELP, JANUARY);
+        List<Auditor> earlyHelpStaff = List.of(
+                new Auditor("staff-ehc-1", StaffRole.EARLY_HELP_COORDINATOR, "team-eh", 0),
+                new Auditor("staff-ehm-1", StaffRole.EARLY_HELP_OPERATIONAL_MANAGER, "team-eh", 0),
+                new Auditor("staff-tm-0", StaffRole.TEAM_MANAGER, "team-0", 0));
+
+        Selection.Outcome outcome = Selection.draw(earlyHelp, earlyHelp.cycleOf(JANUARY), 5, JANUARY,
+                caseload("swindon"), earlyHelpStaff);
+        Map<String, CaseFile> cases = caseload("swindon").stream()
+                .collect(Collectors.toMap(f -> f.record().caseId(), f -> f));
+
+        assertThat(earlyHelp.id()).isEqualTo("swindon-early-help-2024");
+        assertThat(earlyHelp.runBy()).containsExactly(StaffRole.STRATEGIC_LEAD_EARLY_HELP);
+        assertThat(outcome.allocations()).isNotEmpty().allSatisfy(a -> {
+            assertThat(cases.get(a.caseId()).record().cohort()).isEqualTo(Cohort.EARLY_HELP);
+            assertThat(cases.get(a.caseId()).openedOn()).isBefore(JANUARY.minusMonths(2));
+            assertThat(a.auditorId()).isIn("staff-ehc-1", "staff-ehm-1");
+        });
+        assertThat(outcome.excluded()).containsValue("open less than 2 months");
+        assertThat(PROGRAMMES.inForce("swindon", LocalDate.of(2023, 1, 16)).cohortsOf("2023-01"))
+                .doesNotContain(Cohort.EARLY_HELP);
     }
 
     @Test
@@ -201,7 +225,7 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
                 b.source(), b.cycle(), b.sampleSize(), b.cohortRotation(), b.minimumOpenMonths(),
                 b.notAuditedWithinMonths(), b.auditorRule(), b.auditorRoles(), b.maxAuditsPerAuditor(),
                 b.completionDays(), b.moderationDays(), b.requireFamilyFeedback(), b.cycleStart(),
-                b.everyAuditorAudits(), b.requiredFeedback(), b.managerDipSamples());
+                b.everyAuditorAudits(), b.requiredFeedback(), b.managerDipSamples(), b.auditType(), b.runBy());
 
         assertThat(revised.cycleOf(LocalDate.of(2027, 2, 20))).isEqualTo(b.cycleOf(LocalDate.of(2027, 2, 20)))
                 .isEqualTo("6w-2027-01-15");

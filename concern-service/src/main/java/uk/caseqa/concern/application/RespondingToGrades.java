@@ -46,7 +46,7 @@ public class RespondingToGrades {
         if (followUps.find(id).isEmpty()) {
             FollowUp.Facts facts = new FollowUp.Facts(grade.auditId(), event.localAuthority(), grade.caseId(),
                     grade.serviceId(), grade.teamId(), grade.serviceManagerId(), grade.socialWorkerId(),
-                    grade.gradedBy(), grade.gradedAt(), grade.domainsBelowGood());
+                    grade.gradedBy(), grade.gradedAt(), grade.domainsBelowGood(), grade.auditType());
             ConcernProfile profile = profiles.inForce(event.localAuthority(), grade.gradedAt());
             FollowUp caseOfConcern = FollowUp.openCaseOfConcern(facts, profile, clock.instant());
             opened = followUps.insertIfAbsent(caseOfConcern, events.of(caseOfConcern));

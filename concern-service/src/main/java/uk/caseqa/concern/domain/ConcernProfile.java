@@ -11,7 +11,8 @@ import uk.caseqa.contracts.StaffRole;
  * revised framework apply to grades from its date on; {@code source} names the seed it comes from.
  */
 public record ConcernProfile(String id, String localAuthority, LocalDate effectiveFrom, String source,
-        CaseOfConcernRule caseOfConcern, RequiresImprovementRule requiresImprovement, DipSampleRule dipSample) {
+        CaseOfConcernRule caseOfConcern, RequiresImprovementRule requiresImprovement, DipSampleRule dipSample,
+        EarlyHelpRule earlyHelp) {
 
     /** Matches any council without a profile of its own. */
     public static final String ANY_COUNCIL = "*";
@@ -23,6 +24,23 @@ public record ConcernProfile(String id, String localAuthority, LocalDate effecti
         caseOfConcern = caseOfConcern == null ? CaseOfConcernRule.DEFAULT : caseOfConcern;
         requiresImprovement = requiresImprovement == null ? RequiresImprovementRule.NONE : requiresImprovement;
         dipSample = dipSample == null ? DipSampleRule.NONE : dipSample;
+        earlyHelp = earlyHelp == null ? EarlyHelpRule.NONE : earlyHelp;
+    }
+
+    /**
+     * Early Help's triple lock (000 §5): a QA panel of managers ({@code reviewBy}) reviews every Inadequate Early Help
+     * audit's plan and progress; concerns go to {@code concernsTell} and the Closing the Loop Steering Group.
+     */
+    public record EarlyHelpRule(boolean panelReview, List<StaffRole> reviewBy, List<StaffRole> concernsTell) {
+        static final EarlyHelpRule NONE = new EarlyHelpRule(false, List.of(), List.of());
+
+        public EarlyHelpRule {
+            reviewBy = reviewBy == null ? List.of() : List.copyOf(reviewBy);
+            concernsTell = concernsTell == null ? List.of() : List.copyOf(concernsTell);
+            if (panelReview && (reviewBy.isEmpty() || concernsTell.isEmpty())) {
+                throw new IllegalArgumentException("early-help panel-review needs review-by and concerns-tell roles");
+            }
+        }
     }
 
     /** Inadequate: plan within {@code safetyPlanHours}; overdue escalates along the chain every interval. */

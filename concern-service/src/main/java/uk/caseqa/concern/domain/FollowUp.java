@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.CaseOfConcernClosed;
 import uk.caseqa.contracts.CaseOfConcernEscalated;
 import uk.caseqa.contracts.CaseOfConcernOpened;
 import uk.caseqa.contracts.CaseloadAuditRequested;
 import uk.caseqa.contracts.DipSampleRequested;
+import uk.caseqa.contracts.EarlyHelpConcernEscalated;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.FollowUpClosed;
 import uk.caseqa.contracts.Grade;
@@ -41,10 +43,26 @@ public final class FollowUp {
     /** The graded audit this follows up. */
     public record Facts(String auditId, String localAuthority, String caseId, String serviceId, String teamId,
             String serviceManagerId, String socialWorkerId, GradedBy gradedBy, Instant gradedAt,
-            List<String> concernDomains) {
+            List<String> concernDomains, AuditType auditType) {
         public Facts {
             concernDomains = concernDomains == null ? List.of() : List.copyOf(concernDomains);
+            auditType = AuditType.orFull(auditType);
         }
+
+        public Facts(String auditId, String localAuthority, String caseId, String serviceId, String teamId,
+                String serviceManagerId, String socialWorkerId, GradedBy gradedBy, Instant gradedAt,
+                List<String> concernDomains) {
+            this(auditId, localAuthority, caseId, serviceId, teamId, serviceManagerId, socialWorkerId, gradedBy,
+                    gradedAt, concernDomains, AuditType.FULL);
+        }
+    }
+
+    /**
+     * The Early Help QA panel's review of an Inadequate Early Help audit's case of concern (the triple lock, 000 §5):
+     * pending until the panel finds the plan and progress assured, or a concern it escalates.
+     */
+    public record EarlyHelpReview(Outcome outcome, String reviewedBy, Instant reviewedAt) {
+        public enum Outcome { PENDING, ASSURED, CONCERNS }
     }
 
     /** The management decision that keeps the child safe; its text stays in this service. */
@@ -71,6 +89,7 @@ public final class FollowUp {
     private final List<String> answeredBy;
     private final List<DipSampleResult> dipSampleResults;
     private boolean caseloadAuditRequested;
+    private EarlyHelpReview earlyHelpReview;
     private final List<Transition> history;
     private final Long version;
     private final List<EventPayload> raised = new ArrayList<>();
@@ -78,8 +97,9 @@ public final class FollowUp {
     private FollowUp(String id, Kind kind, String profileId, Facts facts, Status status, int cycle, Instant openedAt,
             SafetyPlan safetyPlan, List<Deadline> deadlines, List<String> answeredBy,
             List<DipSampleResult> dipSampleResults, boolean caseloadAuditRequested, List<Transition> history,
-            Long version) {
+            Long version, EarlyHelpReview earlyHelpReview) {
         this.id = id;
+        this.earlyHelpReview = earlyHelpReview;
         this.kind = kind;
         this.profileId = profileId;
         this.facts = facts;
@@ -107,7 +127,9 @@ public final class FollowUp {
     public static FollowUp openCaseOfConcern(Facts facts, ConcernProfile profile, Instant now) {
         ConcernProfile.CaseOfConcernRule rule = profile.caseOfConcern();
         FollowUp opened = new FollowUp(caseOfConcernId(facts.auditId()), Kind.CASE_OF_CONCERN, profile.id(), facts,
-                Status.OPEN, 1, now, null, List.of(), List.of(), List.of(), false, List.of(), null);
+                Status.OPEN, 1, now, null, List.of(), List.of(), List.of(), false, List.of(), null,
+                facts.auditType() == AuditType.EARLY_HELP && profile.earlyHelp().panelReview()
+                        ? new EarlyHelpReview(EarlyHelpReview.Outcome.PENDING, null, null) : null);
         Deadline plan = opened.schedule(Deadline.Kind.SAFETY_PLAN, Deadline.Basis.ELAPSED_HOURS, now,
                 rule.safetyPlanHours(), 1);
         Deadline reAudit = opened.schedule(Deadline.Kind.RE_AUDIT, Deadline.Basis.CALENDAR_WEEKS,
@@ -119,8 +141,36 @@ public final class FollowUp {
                 rule.reAuditBy()));
         opened.record(now, "case of concern opened under " + profile.id() + " (" + profile.source() + "); graded by "
                 + facts.gradedBy(), "system");
+        if (opened.earlyHelpReview != null) {
+            opened.record(now, "an Early Help audit: the Early Help QA panel reviews the findings, the plan and the"
+                    + " progress (triple lock, " + profile.source() + ")", "system");
+        }
         opened.requestDipSampleIfTheProfileSays(profile, now);
         return opened;
+    }
+
+    /**
+     * The Early Help QA panel reviewed this case of concern (the triple lock, 000 §5): assured, or a concern escalated
+     * to the profile's roles (the Corporate Director) and the Closing the Loop Steering Group. Once.
+     */
+    public void reviewedByEarlyHelpPanel(String by, boolean concerns, ConcernProfile profile, Instant now) {
+        if (earlyHelpReview == null) {
+            throw new IllegalStateException(id + " is not an Early Help case of concern under a triple lock");
+        }
+        if (earlyHelpReview.outcome() != EarlyHelpReview.Outcome.PENDING) {
+            throw new IllegalStateException("the Early Help panel already reviewed " + id + ": "
+                    + earlyHelpReview.outcome());
+        }
+        earlyHelpReview = new EarlyHelpReview(concerns ? EarlyHelpReview.Outcome.CONCERNS
+                : EarlyHelpReview.Outcome.ASSURED, by, now);
+        if (concerns) {
+            raised.add(new EarlyHelpConcernEscalated(id, facts.auditId(), facts.caseId(), by,
+                    profile.earlyHelp().concernsTell(), now));
+            record(now, "the Early Help panel found concerns: escalated to " + profile.earlyHelp().concernsTell()
+                    + " and the Closing the Loop Steering Group", by);
+        } else {
+            record(now, "the Early Help panel is assured of the plan and the progress", by);
+        }
     }
 
     /** Requires Improvement: a follow-up when the profile asks for a short audit or a dip sample, otherwise none. */
@@ -132,7 +182,7 @@ public final class FollowUp {
         boolean waitForPanel = rule.shortAudit() && rule.afterPanel();
         FollowUp opened = new FollowUp(requiresImprovementId(facts.auditId()), Kind.REQUIRES_IMPROVEMENT, profile.id(),
                 facts, waitForPanel ? Status.AWAITING_PANEL : Status.OPEN, 1, now, null, List.of(), List.of(),
-                List.of(), false, List.of(), null);
+                List.of(), false, List.of(), null, null);
         opened.record(now, "requires improvement follow-up opened under " + profile.id() + " (" + profile.source() + ")"
                 + (waitForPanel ? "; its short audit is scheduled once the QA panel has accepted the audit" : ""),
                 "system");
@@ -184,8 +234,16 @@ public final class FollowUp {
             Instant openedAt, SafetyPlan safetyPlan, List<Deadline> deadlines, List<String> answeredBy,
             List<DipSampleResult> dipSampleResults, boolean caseloadAuditRequested, List<Transition> history,
             Long version) {
+        return restore(id, kind, profileId, facts, status, cycle, openedAt, safetyPlan, deadlines, answeredBy,
+                dipSampleResults, caseloadAuditRequested, history, version, null);
+    }
+
+    public static FollowUp restore(String id, Kind kind, String profileId, Facts facts, Status status, int cycle,
+            Instant openedAt, SafetyPlan safetyPlan, List<Deadline> deadlines, List<String> answeredBy,
+            List<DipSampleResult> dipSampleResults, boolean caseloadAuditRequested, List<Transition> history,
+            Long version, EarlyHelpReview earlyHelpReview) {
         return new FollowUp(id, kind, profileId, facts, status, cycle, openedAt, safetyPlan, deadlines, answeredBy,
-                dipSampleResults, caseloadAuditRequested, history, version);
+                dipSampleResults, caseloadAuditRequested, history, version, earlyHelpReview);
     }
 
     /** The service manager (or someone up the chain) records the plan; the escalations still pending stop. */
@@ -363,6 +421,8 @@ public final class FollowUp {
     public List<String> answeredBy() { return List.copyOf(answeredBy); }
     public List<DipSampleResult> dipSampleResults() { return List.copyOf(dipSampleResults); }
     public boolean caseloadAuditRequested() { return caseloadAuditRequested; }
+    /** The Early Help panel's review; null where none applies. */
+    public EarlyHelpReview earlyHelpReview() { return earlyHelpReview; }
     public List<Transition> history() { return List.copyOf(history); }
     public Long version() { return version; }
 }

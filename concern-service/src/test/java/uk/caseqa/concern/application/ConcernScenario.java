@@ -17,12 +17,12 @@ import uk.caseqa.concern.domain.FollowUp;
 import uk.caseqa.contracts.AuditAcceptedByPanel;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.AuditModerated;
-import uk.caseqa.contracts.GradeChange;
 import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventJson;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.Grade;
+import uk.caseqa.contracts.GradeChange;
 import uk.caseqa.contracts.GradeInadequate;
 import uk.caseqa.contracts.GradeRequiresImprovement;
 import uk.caseqa.contracts.GradedBy;
@@ -43,6 +43,7 @@ final class ConcernScenario {
     final Map<String, StaffRole> staff = new HashMap<>();
     final RespondingToGrades responding;
     final RecordingSafetyPlans safetyPlans;
+    final ReviewingEarlyHelpConcerns earlyHelpReviews;
     final WatchingDeadlines deadlines;
     final String council;
 
@@ -55,6 +56,8 @@ final class ConcernScenario {
         safetyPlans = new RecordingSafetyPlans(followUps, profiles,
                 (id, la) -> Optional.ofNullable(staff.get(id)), events, clock);
         deadlines = new WatchingDeadlines(followUps, profiles, events, clock);
+        earlyHelpReviews = new ReviewingEarlyHelpConcerns(followUps, profiles,
+                (id, la) -> Optional.ofNullable(staff.get(id)), events, clock);
     }
 
     static ConcernProfiles profilesFromConfiguration() {
@@ -70,6 +73,12 @@ final class ConcernScenario {
     <T extends EventPayload> EventEnvelope<T> envelope(String subject, T data) {
         return EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:moderation-service", clock.instant(), subject,
                 council, "corr-" + subject, data);
+    }
+
+    boolean gradedInadequate(String auditId, AuditType auditType) {
+        return responding.gradeInadequate(envelope(auditId, new GradeInadequate(auditId, "case-" + auditId, "svc-1",
+                "team-1", "staff-sm-1", GradedBy.AUDITOR_AND_MODERATOR, clock.instant(), "staff-sw-1", List.of(),
+                auditType)));
     }
 
     boolean gradedInadequate(String auditId, List<String> domainsBelowGood) {
@@ -169,7 +178,7 @@ final class ConcernScenario {
         private static FollowUp copy(FollowUp f, Long version) {
             return FollowUp.restore(f.id(), f.kind(), f.profileId(), f.facts(), f.status(), f.cycle(), f.openedAt(),
                     f.safetyPlan(), f.deadlines(), f.answeredBy(), f.dipSampleResults(), f.caseloadAuditRequested(),
-                    f.history(), version);
+                    f.history(), version, f.earlyHelpReview());
         }
     }
 }

@@ -12,6 +12,7 @@ import uk.caseqa.concern.domain.Deadline;
 import uk.caseqa.concern.domain.FollowUp;
 import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.CaseOfConcernEscalated;
+import uk.caseqa.contracts.EarlyHelpConcernEscalated;
 import uk.caseqa.contracts.FollowUpClosed;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.ReAuditScheduled;
@@ -29,7 +30,7 @@ class Swindon2019CaseOfConcernTest {
     final ConcernScenario swindon = new ConcernScenario("swindon", GRADED);
 
     @Test
-    void aMissingPlanClimbsTheChainAndAReAuditWithoutImprovementStartsAnotherCycle() {
+    void aMissingPlanGoesToTheHeadOfServiceAndAReAuditWithoutImprovementStartsAnotherCycle() {
         swindon.gradedInadequate("audit-1", List.of("management-oversight"));
         assertThat(swindon.followUp("coc-audit-1").profileId()).isEqualTo("swindon-2019");
 
@@ -37,7 +38,8 @@ class Swindon2019CaseOfConcernTest {
         swindon.after(Duration.ofHours(24));
         swindon.after(Duration.ofHours(24));
         assertThat(swindon.published(SafetyPlanOverdue.class)).extracting(SafetyPlanOverdue::escalateTo)
-                .containsExactly(List.of(StaffRole.HEAD_OF_SERVICE), List.of(StaffRole.CORPORATE_DIRECTOR));
+                .as("the chain is the head of service; the Corporate Director hears of Early Help concerns (000 §5)")
+                .containsExactly(List.of(StaffRole.HEAD_OF_SERVICE));
 
         swindon.staff.put("staff-hos-1", StaffRole.HEAD_OF_SERVICE);
         swindon.staff.put("staff-tm-9", StaffRole.TEAM_MANAGER);
@@ -50,7 +52,8 @@ class Swindon2019CaseOfConcernTest {
         swindon.audited("coc-audit-1", "audit-short-1", AuditType.SHORT, Grade.REQUIRES_IMPROVEMENT, Map.of());
         assertThat(swindon.published(CaseOfConcernEscalated.class)).singleElement().satisfies(e -> {
             assertThat(e.cycle()).isEqualTo(1);
-            assertThat(e.escalateTo()).containsExactly(StaffRole.HEAD_OF_SERVICE, StaffRole.CORPORATE_DIRECTOR);
+            assertThat(e.escalateTo()).as("000 App 2 names nobody: the Corporate Director hears of Early Help concerns")
+                    .containsExactly(StaffRole.HEAD_OF_SERVICE);
         });
         FollowUp secondCycle = swindon.followUp("coc-audit-1");
         assertThat(secondCycle.cycle()).isEqualTo(2);
@@ -104,5 +107,31 @@ class Swindon2019CaseOfConcernTest {
         assertThat(swindon.published(FollowUpClosed.class)).singleElement()
                 .satisfies(e -> assertThat(e.outcome()).isEqualTo("WITHDRAWN"));
         assertThat(swindon.followUp("ri-audit-4").nextDueAt()).isNull();
+    }
+
+    @Test
+    void anInadequateEarlyHelpAuditIsReviewedByTheEarlyHelpPanelWhoseConcernsGoToTheCorporateDirector() {
+        swindon.gradedInadequate("audit-eh-1", AuditType.EARLY_HELP);
+        swindon.gradedInadequate("audit-5", AuditType.FULL);
+        assertThat(swindon.followUp("coc-audit-eh-1").earlyHelpReview().outcome())
+                .isEqualTo(FollowUp.EarlyHelpReview.Outcome.PENDING);
+        assertThat(swindon.followUp("coc-audit-5").earlyHelpReview()).as("the triple lock is Early Help's").isNull();
+        swindon.staff.put("staff-tm-1", StaffRole.TEAM_MANAGER);
+        swindon.staff.put("staff-ehm-1", StaffRole.EARLY_HELP_OPERATIONAL_MANAGER);
+
+        assertThatThrownBy(() -> swindon.earlyHelpReviews.review("coc-audit-eh-1", "staff-tm-1", true))
+                .isInstanceOf(SecurityException.class);
+        swindon.earlyHelpReviews.review("coc-audit-eh-1", "staff-ehm-1", true);
+
+        assertThat(swindon.published(EarlyHelpConcernEscalated.class)).singleElement().satisfies(e -> {
+            assertThat(e.escalateTo()).containsExactly(StaffRole.CORPORATE_DIRECTOR);
+            assertThat(e.reviewedBy()).isEqualTo("staff-ehm-1");
+        });
+        assertThat(swindon.followUp("coc-audit-eh-1").earlyHelpReview().outcome())
+                .isEqualTo(FollowUp.EarlyHelpReview.Outcome.CONCERNS);
+        assertThatThrownBy(() -> swindon.earlyHelpReviews.review("coc-audit-eh-1", "staff-ehm-1", false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already reviewed");
+        assertThatThrownBy(() -> swindon.earlyHelpReviews.review("coc-audit-5", "staff-ehm-1", false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not an Early Help case of concern");
     }
 }

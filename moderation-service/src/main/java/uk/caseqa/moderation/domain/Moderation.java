@@ -9,6 +9,7 @@ import uk.caseqa.contracts.AuditClosed;
 import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.AuditModerated;
 import uk.caseqa.contracts.AuditReturned;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.GradeChange;
@@ -28,18 +29,26 @@ import uk.caseqa.contracts.PanelCloseOverdue;
  */
 public final class Moderation {
 
-    /** What moderation keeps of the completed audit. */
+    /** What moderation keeps of the completed audit; {@code auditType} FULL for those stored before it was kept. */
     public record AuditFacts(String auditId, String localAuthority, String caseId, String serviceId, String teamId,
             String auditorId, String socialWorkerId, String serviceManagerId, Grade auditorGrade,
-            List<String> domainsBelowGood, Instant completedAt) {
+            List<String> domainsBelowGood, Instant completedAt, AuditType auditType) {
         public AuditFacts {
             domainsBelowGood = domainsBelowGood == null ? List.of() : List.copyOf(domainsBelowGood);
+            auditType = AuditType.orFull(auditType);
+        }
+
+        public AuditFacts(String auditId, String localAuthority, String caseId, String serviceId, String teamId,
+                String auditorId, String socialWorkerId, String serviceManagerId, Grade auditorGrade,
+                List<String> domainsBelowGood, Instant completedAt) {
+            this(auditId, localAuthority, caseId, serviceId, teamId, auditorId, socialWorkerId, serviceManagerId,
+                    auditorGrade, domainsBelowGood, completedAt, AuditType.FULL);
         }
 
         public static AuditFacts of(String localAuthority, AuditCompleted event) {
             return new AuditFacts(event.auditId(), localAuthority, event.caseId(), event.serviceId(), event.teamId(),
                     event.auditorId(), event.socialWorkerId(), event.serviceManagerId(), event.overallGrade(),
-                    event.domainsBelowGood(), event.completedAt());
+                    event.domainsBelowGood(), event.completedAt(), event.auditType());
         }
     }
 
@@ -322,7 +331,8 @@ public final class Moderation {
         if (grade == Grade.INADEQUATE && !inadequateRaised) {
             inadequateRaised = true;
             raised.add(new GradeInadequate(audit.auditId(), audit.caseId(), audit.serviceId(), audit.teamId(),
-                    audit.serviceManagerId(), by, now, audit.socialWorkerId(), audit.domainsBelowGood()));
+                    audit.serviceManagerId(), by, now, audit.socialWorkerId(), audit.domainsBelowGood(),
+                    audit.auditType()));
         } else if (grade == Grade.REQUIRES_IMPROVEMENT && !requiresImprovementRaised && !inadequateRaised) {
             requiresImprovementRaised = true;
             raised.add(new GradeRequiresImprovement(audit.auditId(), audit.caseId(), audit.serviceId(),

@@ -19,6 +19,7 @@ import uk.caseqa.audit.application.RunningAuditCycles;
 import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.AuditCycle;
 import uk.caseqa.audit.domain.AuditStatus;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Cohort;
 import uk.caseqa.messaging.web.Actor;
 
@@ -34,8 +35,11 @@ class AuditCycleController {
         this.audits = audits;
     }
 
-    /** {@code seed} absent: a random one, recorded; given: to redo a draw. */
-    record CycleRequest(@NotBlank String localAuthority, Long seed) {
+    /**
+     * {@code seed} absent: a random one, recorded; given: to redo a draw. {@code auditType}: FULL when absent, or
+     * EARLY_HELP for Swindon's Early Help programme.
+     */
+    record CycleRequest(@NotBlank String localAuthority, Long seed, AuditType auditType) {
     }
 
     /** One row of the allocation tracker (Bolton's spreadsheet, 002 §7.1). */
@@ -61,7 +65,7 @@ class AuditCycleController {
     @PostMapping("/audit-cycles")
     @Operation(summary = "Run this cycle's selection and allocation for a council (QA team); runs once per cycle")
     AuditCycle run(@RequestHeader(Actor.HEADER) String staffId, @Valid @RequestBody CycleRequest request) {
-        return cycles.run(request.localAuthority(), request.seed(), staffId);
+        return cycles.run(request.localAuthority(), AuditType.orFull(request.auditType()), request.seed(), staffId);
     }
 
     @GetMapping("/audit-cycles/{cycleId}")

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.caseqa.concern.application.FollowUps;
 import uk.caseqa.concern.application.RecordingSafetyPlans;
+import uk.caseqa.concern.application.ReviewingEarlyHelpConcerns;
 import uk.caseqa.concern.domain.Deadline;
 import uk.caseqa.concern.domain.FollowUp;
 import uk.caseqa.contracts.GradedBy;
@@ -28,8 +29,11 @@ class FollowUpController {
 
     private final FollowUps followUps;
     private final RecordingSafetyPlans safetyPlans;
+    private final ReviewingEarlyHelpConcerns earlyHelpReviews;
 
-    FollowUpController(FollowUps followUps, RecordingSafetyPlans safetyPlans) {
+    FollowUpController(FollowUps followUps, RecordingSafetyPlans safetyPlans,
+            ReviewingEarlyHelpConcerns earlyHelpReviews) {
+        this.earlyHelpReviews = earlyHelpReviews;
         this.followUps = followUps;
         this.safetyPlans = safetyPlans;
     }
@@ -38,7 +42,8 @@ class FollowUpController {
     record FollowUpView(String id, FollowUp.Kind kind, String profileId, String auditId, String localAuthority,
             String caseId, String serviceId, String teamId, String serviceManagerId, GradedBy gradedBy,
             Instant openedAt, FollowUp.Status status, int cycle, String safetyPlanRecordedBy,
-            Instant safetyPlanRecordedAt, List<Deadline> deadlines, boolean caseloadAuditRequested) {
+            Instant safetyPlanRecordedAt, List<Deadline> deadlines, boolean caseloadAuditRequested,
+            FollowUp.EarlyHelpReview earlyHelpReview) {
         static FollowUpView of(FollowUp f) {
             FollowUp.Facts facts = f.facts();
             return new FollowUpView(f.id(), f.kind(), f.profileId(), facts.auditId(), facts.localAuthority(),
@@ -46,7 +51,7 @@ class FollowUpController {
                     f.openedAt(), f.status(), f.cycle(),
                     f.safetyPlan() == null ? null : f.safetyPlan().recordedBy(),
                     f.safetyPlan() == null ? null : f.safetyPlan().recordedAt(), f.deadlines(),
-                    f.caseloadAuditRequested());
+                    f.caseloadAuditRequested(), f.earlyHelpReview());
         }
     }
 
@@ -77,6 +82,17 @@ class FollowUpController {
     FollowUpView recordSafetyPlan(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String id,
             @Valid @RequestBody SafetyPlanRequest request) {
         return FollowUpView.of(safetyPlans.record(id, staffId, request.decision()));
+    }
+
+    /** {@code concerns}: the panel is not assured of the plan or the progress; the reasons stay with the panel. */
+    record EarlyHelpReviewRequest(boolean concerns) {
+    }
+
+    @PostMapping("/cases-of-concern/{id}/early-help-review")
+    @Operation(summary = "The Early Help QA panel's review of an Inadequate Early Help audit (triple lock): assured, or concerns escalated")
+    FollowUpView reviewEarlyHelp(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String id,
+            @Valid @RequestBody EarlyHelpReviewRequest request) {
+        return FollowUpView.of(earlyHelpReviews.review(id, staffId, request.concerns()));
     }
 
     private FollowUp find(String id) {

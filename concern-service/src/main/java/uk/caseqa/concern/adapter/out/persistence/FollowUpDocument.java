@@ -15,17 +15,19 @@ record FollowUpDocument(@Id String id, FollowUp.Kind kind, String profileId, Fol
         String localAuthority, FollowUp.Status status, int cycle, Instant openedAt, FollowUp.SafetyPlan safetyPlan,
         List<Deadline> deadlines, Instant nextDueAt, List<String> answeredBy,
         List<FollowUp.DipSampleResult> dipSampleResults, boolean caseloadAuditRequested,
-        List<FollowUp.Transition> history, Long version, List<OutboxEvent> outbox) {
+        List<FollowUp.Transition> history, Long version, List<OutboxEvent> outbox,
+        FollowUp.EarlyHelpReview earlyHelpReview) {
 
     static FollowUpDocument of(FollowUp f) {
         return new FollowUpDocument(f.id(), f.kind(), f.profileId(), f.facts(), f.facts().localAuthority(), f.status(),
                 f.cycle(), f.openedAt(), f.safetyPlan(), f.deadlines(), f.nextDueAt(), f.answeredBy(),
-                f.dipSampleResults(), f.caseloadAuditRequested(), f.history(), f.version(), null);
+                f.dipSampleResults(), f.caseloadAuditRequested(), f.history(), f.version(), null, f.earlyHelpReview());
     }
 
     FollowUp toDomain() {
         return FollowUp.restore(id, kind, profileId, facts, status, cycle, openedAt, safetyPlan, nullSafe(deadlines),
-                nullSafe(answeredBy), nullSafe(dipSampleResults), caseloadAuditRequested, nullSafe(history), version);
+                nullSafe(answeredBy), nullSafe(dipSampleResults), caseloadAuditRequested, nullSafe(history), version,
+                earlyHelpReview);
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

@@ -14,12 +14,14 @@ import uk.caseqa.moderation.application.RequestingIroComments;
 
 /**
  * Binding {@code auditEvents-in-0}: an allocated audit asks the IRO / CP chair for comments; a completed (or
- * resubmitted) audit starts moderation. Short audits and dip samples are not moderated here.
+ * resubmitted) case-file or Early Help audit starts moderation. Short audits and dip samples are not moderated here.
  */
 @Component("auditEvents")
 class AuditEventsConsumer implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(AuditEventsConsumer.class);
+    /** Case-file audits and Swindon's Early Help audits ("the audit and moderation", 000 §5) are moderated. */
+    private static final java.util.Set<AuditType> MODERATED = java.util.EnumSet.of(AuditType.FULL, AuditType.EARLY_HELP);
     private final InboundEvents inbound;
     private final ModeratingAudits moderating;
     private final RequestingIroComments iroComments;
@@ -33,7 +35,7 @@ class AuditEventsConsumer implements Consumer<Message<byte[]>> {
     @Override
     public void accept(Message<byte[]> message) {
         inbound.handle(message, event -> {
-            if (event.data() instanceof AuditCompleted completed && completed.auditType() == AuditType.FULL) {
+            if (event.data() instanceof AuditCompleted completed && MODERATED.contains(completed.auditType())) {
                 if (!moderating.auditCompleted(event.as(AuditCompleted.class))) {
                     log.info("moderation of {} already started; {} changed nothing", event.subject(), event.id());
                 }
