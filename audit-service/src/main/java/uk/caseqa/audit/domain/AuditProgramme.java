@@ -24,7 +24,24 @@ public record AuditProgramme(String id, String localAuthority, LocalDate effecti
         int notAuditedWithinMonths, AuditorRule auditorRule, List<StaffRole> auditorRoles, int maxAuditsPerAuditor,
         int completionDays, int moderationDays, boolean requireFamilyFeedback, LocalDate cycleStart,
         boolean everyAuditorAudits, List<OtherFeedback.Source> requiredFeedback, ManagerDipSamples managerDipSamples,
-        AuditType auditType, List<StaffRole> runBy) {
+        AuditType auditType, List<StaffRole> runBy, PracticeWeekRule practiceWeek) {
+
+    /**
+     * Practice week (000 §2.4, 001 §6.3, 002 §6, 004 ¶31): {@code perYear} times a year, senior leaders in
+     * {@code leaderRoles} each audit {@code auditsPerLeader} cases alongside the social worker and observe practice
+     * {@code observationsPerLeader} times, within the week's {@code days}.
+     */
+    public record PracticeWeekRule(int perYear, List<StaffRole> leaderRoles, int auditsPerLeader,
+            int observationsPerLeader, int days) {
+        public PracticeWeekRule {
+            if (perYear <= 0 || leaderRoles == null || leaderRoles.isEmpty() || days <= 0
+                    || auditsPerLeader < 0 || observationsPerLeader < 0 || auditsPerLeader + observationsPerLeader == 0) {
+                throw new IllegalArgumentException("practice-week needs per-year, leader-roles, days and audits or"
+                        + " observations per leader");
+            }
+            leaderRoles = List.copyOf(leaderRoles);
+        }
+    }
 
     /**
      * Managers' dip samples on a theme the QA team sets (000 §2.1; 001 §6.1.2; 002 §6): each manager in {@code roles}

@@ -225,7 +225,8 @@ class SelectingACycleUnderEachCouncilsProgrammeTest {
                 b.source(), b.cycle(), b.sampleSize(), b.cohortRotation(), b.minimumOpenMonths(),
                 b.notAuditedWithinMonths(), b.auditorRule(), b.auditorRoles(), b.maxAuditsPerAuditor(),
                 b.completionDays(), b.moderationDays(), b.requireFamilyFeedback(), b.cycleStart(),
-                b.everyAuditorAudits(), b.requiredFeedback(), b.managerDipSamples(), b.auditType(), b.runBy());
+                b.everyAuditorAudits(), b.requiredFeedback(), b.managerDipSamples(), b.auditType(), b.runBy(),
+                b.practiceWeek());
 
         assertThat(revised.cycleOf(LocalDate.of(2027, 2, 20))).isEqualTo(b.cycleOf(LocalDate.of(2027, 2, 20)))
                 .isEqualTo("6w-2027-01-15");

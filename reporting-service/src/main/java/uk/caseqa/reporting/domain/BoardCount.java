@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import uk.caseqa.contracts.ActionClosed;
 import uk.caseqa.contracts.Grade;
@@ -116,6 +117,23 @@ public final class BoardCount {
         return values;
     }
 
+    /** Audit types that answer a follow-up (counted under follow-ups) and those moderation-service moderates. */
+    private static final Set<String> FOLLOW_UP_TYPES = Set.of("SHORT", "DIP_SAMPLE", "CASELOAD");
+    private static final Set<String> MODERATED_TYPES = Set.of("FULL", "EARLY_HELP");
+
+    /** Short audits, dip samples, thematic work and practice weeks are not moderated: never counted as waiting. */
+    private static void moderation(Tally tally, AuditRecord audit, AuditRecord.Decision decision, Instant asOf) {
+        if (decision != null) {
+            tally.add(Measure.MODERATION, "MODERATED");
+            tally.add(Measure.MODERATION, decision.change().name());
+            tally.add(Measure.MODERATION, decision.auditorGrade().name() + ">" + decision.finalGrade().name());
+        } else if (audit.waivedAt() != null && !audit.waivedAt().isAfter(asOf)) {
+            tally.add(Measure.MODERATION, "NOT_MODERATED");
+        } else {
+            tally.add(Measure.MODERATION, "AWAITING");
+        }
+    }
+
     static Tally audit(AuditRecord audit, Instant asOf) {
         Tally tally = new Tally();
         clock(tally, "AUDIT_COMPLETION", audit.completion(), asOf);
@@ -125,25 +143,23 @@ public final class BoardCount {
         AuditRecord.Submission submission = audit.submissionAt(asOf);
         Grade finalGrade = audit.finalGradeAt(asOf);
         AuditRecord.Decision decision = audit.decisionAt(asOf);
-        boolean full = "FULL".equals(audit.about().auditType()) || audit.about().auditType() == null;
+        String type = audit.about().auditType() == null ? "FULL" : audit.about().auditType();
+        boolean full = "FULL".equals(type);
         if (full) {
             tally.add(Measure.FINAL_GRADES, finalGrade == null ? "AWAITING_MODERATION" : finalGrade.name());
             if (finalGrade != null) {
                 Grade auditorGrade = decision != null ? decision.auditorGrade() : submission.grade();
                 tally.add(Measure.AUDITOR_VS_FINAL, auditorGrade.name() + ">" + finalGrade.name());
             }
+        } else if (FOLLOW_UP_TYPES.contains(type)) {
+            tally.add(Measure.FOLLOW_UPS, type + ":GRADED:"
+                    + (finalGrade == null ? submission.grade() : finalGrade).name());
         } else {
-            tally.add(Measure.FOLLOW_UPS, audit.about().auditType() + ":GRADED:"
+            tally.add(Measure.AUDIT_ACTIVITY, type + ":GRADED:"
                     + (finalGrade == null ? submission.grade() : finalGrade).name());
         }
-        if (decision != null) {
-            tally.add(Measure.MODERATION, "MODERATED");
-            tally.add(Measure.MODERATION, decision.change().name());
-            tally.add(Measure.MODERATION, decision.auditorGrade().name() + ">" + decision.finalGrade().name());
-        } else if (audit.waivedAt() != null && !audit.waivedAt().isAfter(asOf)) {
-            tally.add(Measure.MODERATION, "NOT_MODERATED");
-        } else {
-            tally.add(Measure.MODERATION, "AWAITING");
+        if (MODERATED_TYPES.contains(type)) {
+            moderation(tally, audit, decision, asOf);
         }
         submission.domainGrades().forEach((domain, grade) -> {
             tally.add(Measure.PRACTICE_DOMAINS, domain + ":GRADED");

@@ -63,7 +63,13 @@ public enum Measure {
                     + "SHORT_AUDIT for Requires Improvement, DIP_SAMPLE, CASELOAD_AUDIT); and audits of those kinds "
                     + "submitted in the period, keyed type:GRADED:grade.",
             "000 Appendix 3 (Requires Improvement short audit); 004 ¶33-35 (Wandsworth dip samples, caseload audit)",
-            EnumSet.of(Breakdown.COUNCIL));
+            EnumSet.of(Breakdown.COUNCIL)),
+    AUDIT_ACTIVITY("audit-activity", "Other audit activity",
+            "Audits of the other types submitted in the period, keyed type:GRADED:grade (the moderated grade where "
+                    + "there is one): EARLY_HELP, THEMATIC, MULTI_AGENCY, PRACTICE_OBSERVATION, AD_HOC and "
+                    + "PRACTICE_WEEK; the practice week's rows are the summary of its findings for the board.",
+            "000 §2.4 and 001 §6.3 (practice week, twice a year, summary to the board); 004 ¶31; 000 §5 (Early Help); "
+                    + "001 §6.1.2-6.1.5", EnumSet.of(Breakdown.COUNCIL, Breakdown.SERVICE, Breakdown.TEAM));
 
     private final String id;
     private final String title;

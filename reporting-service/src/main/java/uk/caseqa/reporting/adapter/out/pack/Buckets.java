@@ -32,7 +32,7 @@ final class Buckets {
                     "NOT_CONFIRMED");
             case CASES_OF_CONCERN -> concat(List.of("OPENED", "OPEN", "CLOSED_IMPROVED", "ESCALATED", "PLAN_MET",
                     "PLAN_LATE", "PLAN_OVERDUE", "PLAN_OPEN"), GRADES.stream().map(g -> "REAUDIT:" + g).toList());
-            case AUDITOR_VS_FINAL, PRACTICE_DOMAINS, TIMELINESS, FOLLOW_UPS -> List.of();
+            case AUDITOR_VS_FINAL, PRACTICE_DOMAINS, TIMELINESS, FOLLOW_UPS, AUDIT_ACTIVITY -> List.of();
         };
     }
 
@@ -44,7 +44,7 @@ final class Buckets {
             case FAMILY_FEEDBACK -> List.of("OBTAINED");
             case ACTIONS -> List.of("AGREED", "OVERDUE", "COMPLETED", "NOT_DONE");
             case CASES_OF_CONCERN -> List.of("OPENED", "CLOSED_IMPROVED", "ESCALATED", "PLAN_OVERDUE");
-            case AUDITOR_VS_FINAL, PRACTICE_DOMAINS, TIMELINESS, FOLLOW_UPS -> List.of();
+            case AUDITOR_VS_FINAL, PRACTICE_DOMAINS, TIMELINESS, FOLLOW_UPS, AUDIT_ACTIVITY -> List.of();
         };
     }
 
