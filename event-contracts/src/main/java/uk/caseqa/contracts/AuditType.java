@@ -26,6 +26,14 @@ public enum AuditType {
     /** An audit done by a senior leader alongside a practitioner in practice week (000, 001, 003, 004). */
     PRACTICE_WEEK;
 
+    /**
+     * Whether moderation-service moderates audits of this type (case-file audits, and Early Help audits: "the audit and
+     * moderation", 000 §5); their grades reach other services as moderation's grade events, not the audit's own.
+     */
+    public boolean moderated() {
+        return this == FULL || this == EARLY_HELP;
+    }
+
     /** The type named, or FULL when none is named (schema 1 events before the field existed). */
     public static AuditType orFull(AuditType type) {
         return type == null ? FULL : type;

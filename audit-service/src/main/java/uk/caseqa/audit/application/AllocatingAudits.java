@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Period;
 import java.util.NoSuchElementException;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import uk.caseqa.audit.domain.Audit;
 import uk.caseqa.audit.domain.AuditProgramme;
+import uk.caseqa.audit.domain.AuditProgrammes;
 import uk.caseqa.audit.domain.AuditTemplates;
 import uk.caseqa.audit.domain.CaseRecord;
 import uk.caseqa.contracts.AuditType;
@@ -23,22 +23,19 @@ public class AllocatingAudits {
     private final Audits audits;
     private final EventFactory events;
     private final Clock clock;
-    private final Period completionTime;
-    private final Period moderationTime;
+    private final AuditProgrammes programmes;
     private final AuditTemplates templates;
 
     public AllocatingAudits(CaseRegistry cases, StaffReadModel staff, Audits audits, AuditTemplates templates,
             EventFactory events, Clock clock,
-            @Value("${caseqa.audit.completion-time:P14D}") Period completionTime,
-            @Value("${caseqa.audit.moderation-time:P7D}") Period moderationTime) {
-        this.moderationTime = moderationTime;
+            AuditProgrammes programmes) {
+        this.programmes = programmes;
         this.templates = templates;
         this.cases = cases;
         this.staff = staff;
         this.audits = audits;
         this.events = events;
         this.clock = clock;
-        this.completionTime = completionTime;
     }
 
     private String templateFor(String localAuthority, AuditType auditType) {
@@ -54,6 +51,18 @@ public class AllocatingAudits {
         if (staff.find(localAuthority, staffId).filter(StaffReadModel.Staff::inPost).isEmpty()) {
             throw new IllegalArgumentException(field + ": " + staffId + " is not a member of staff of " + localAuthority);
         }
+    }
+
+    /**
+     * The deadlines given at allocation (002 §7.1): the council's programme's, for audits allocated by hand as for
+     * those of a cycle.
+     */
+    private Period completionTime(String localAuthority) {
+        return Period.ofDays(programmes.inForce(localAuthority, today()).completionDays());
+    }
+
+    private Period moderationTime(String localAuthority) {
+        return Period.ofDays(programmes.inForce(localAuthority, today()).moderationDays());
     }
 
     private java.time.LocalDate today() {
@@ -88,7 +97,8 @@ public class AllocatingAudits {
                 auditor = auditorIds.get(n % auditorIds.size());
             }
             Audit audit = Audit.allocate("thematic-" + localAuthority + "." + themeKey + "-" + c.caseId(), c, auditor, by, clock.instant(),
-                    Audit.Allocation.of(AuditType.THEMATIC, null, clock.instant(), completionTime, moderationTime,
+                    Audit.Allocation.of(AuditType.THEMATIC, null, clock.instant(), completionTime(localAuthority),
+                            moderationTime(localAuthority),
                             templates.inForce(localAuthority, AuditType.THEMATIC, today()).reference()));
             if (audits.insertIfAbsent(audit, AuditEvents.of(events, audit))) {
                 made.add(audit);
@@ -102,7 +112,8 @@ public class AllocatingAudits {
                 .orElseThrow(() -> new NoSuchElementException("no open case " + caseId));
         requireStaffOf(auditedCase.localAuthority(), auditorId, "auditorId");
         Audit audit = Audit.allocate("audit-" + UUID.randomUUID(), auditedCase, auditorId, allocatedBy,
-                clock.instant(), Audit.Allocation.of(auditType, null, clock.instant(), completionTime, moderationTime,
+                clock.instant(), Audit.Allocation.of(auditType, null, clock.instant(),
+                        completionTime(auditedCase.localAuthority()), moderationTime(auditedCase.localAuthority()),
                         templateFor(auditedCase.localAuthority(), auditType)));
         audits.save(audit, AuditEvents.of(events, audit));
         return audit;

@@ -1,7 +1,6 @@
 package uk.caseqa.audit.application;
 
 import java.time.Instant;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -51,7 +50,7 @@ final class AuditUseCases implements AutoCloseable {
     final EventFactory events = new EventFactory("audit-service", clock);
     final AuditTemplates templates = templates();
     final AllocatingAudits allocating = new AllocatingAudits(cases, staff, audits, templates, events, clock,
-            Period.ofDays(14), Period.ofDays(7));
+            programmes());
     final TrackingActions tracking = new TrackingActions(audits, staff, clock, events);
     final SchedulingFollowUpAudits followUps = new SchedulingFollowUpAudits(cases, audits, templates, staff, events,
             clock);

@@ -103,16 +103,16 @@ public class RespondingToGrades {
     }
 
     /**
-     * A completed audit that is not a full one (full audits reach this service as moderated grades): a short audit
-     * or dip sample answers its follow-up; and an Inadequate grade in any of them (dip sample, caseload, thematic,
-     * short audit) opens a case of concern for that audit's case, as a full audit's would: for the child, the grade
+     * A completed audit that is not moderated (full and Early Help audits reach this service as moderated grades):
+     * a short audit or dip sample answers its follow-up; and an Inadequate grade in any of them (dip sample, caseload,
+     * thematic, short audit, practice week) opens a case of concern for that audit's case, as a full audit's would: for the child, the grade
      * matters, not the audit type. A Requires Improvement follow-up the Inadequate short audit answered is taken over
      * by the new case of concern. The only exception is a re-audit of a case that already has the case of concern it
      * answers: that one escalates (or closes) the case of concern instead.
      */
     public boolean auditCompleted(EventEnvelope<AuditCompleted> event) {
         AuditCompleted audit = event.data();
-        if (audit.auditType() == AuditType.FULL) {
+        if (audit.auditType().moderated()) {
             return false;
         }
         FollowUp answered = audit.followUpId() == null ? null : followUps.find(audit.followUpId())

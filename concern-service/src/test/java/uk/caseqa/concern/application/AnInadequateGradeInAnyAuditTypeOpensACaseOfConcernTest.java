@@ -43,6 +43,16 @@ class AnInadequateGradeInAnyAuditTypeOpensACaseOfConcernTest {
     }
 
     @Test
+    void aFullOrEarlyHelpAuditWaitsForModerationsGradeInsteadOfOpeningOneItself() {
+        ConcernScenario swindon = new ConcernScenario("swindon", Instant.parse("2026-11-20T10:00:00Z"));
+
+        assertThat(swindon.audited(null, "audit-eh-1", AuditType.EARLY_HELP, Grade.INADEQUATE, Map.of())).isFalse();
+        assertThat(swindon.audited(null, "audit-full-1", AuditType.FULL, Grade.INADEQUATE, Map.of())).isFalse();
+
+        assertThat(swindon.published(CaseOfConcernOpened.class)).isEmpty();
+    }
+
+    @Test
     void goodOrRequiresImprovementInTheseAuditsOpensNothing() {
         ConcernScenario telford = new ConcernScenario("telford-and-wrekin", Instant.parse("2026-11-20T10:00:00Z"));
 

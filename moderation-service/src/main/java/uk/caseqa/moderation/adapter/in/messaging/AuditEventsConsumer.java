@@ -7,7 +7,6 @@ import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import uk.caseqa.contracts.AuditAllocated;
 import uk.caseqa.contracts.AuditCompleted;
-import uk.caseqa.contracts.AuditType;
 import uk.caseqa.messaging.inbound.InboundEvents;
 import uk.caseqa.moderation.application.ModeratingAudits;
 import uk.caseqa.moderation.application.RequestingIroComments;
@@ -20,8 +19,6 @@ import uk.caseqa.moderation.application.RequestingIroComments;
 class AuditEventsConsumer implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(AuditEventsConsumer.class);
-    /** Case-file audits and Swindon's Early Help audits ("the audit and moderation", 000 §5) are moderated. */
-    private static final java.util.Set<AuditType> MODERATED = java.util.EnumSet.of(AuditType.FULL, AuditType.EARLY_HELP);
     private final InboundEvents inbound;
     private final ModeratingAudits moderating;
     private final RequestingIroComments iroComments;
@@ -35,7 +32,7 @@ class AuditEventsConsumer implements Consumer<Message<byte[]>> {
     @Override
     public void accept(Message<byte[]> message) {
         inbound.handle(message, event -> {
-            if (event.data() instanceof AuditCompleted completed && MODERATED.contains(completed.auditType())) {
+            if (event.data() instanceof AuditCompleted completed && completed.auditType().moderated()) {
                 if (!moderating.auditCompleted(event.as(AuditCompleted.class))) {
                     log.info("moderation of {} already started; {} changed nothing", event.subject(), event.id());
                 }
