@@ -16,6 +16,7 @@ import uk.caseqa.contracts.FollowUpClosed;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.ReAuditScheduled;
 import uk.caseqa.contracts.SafetyPlanOverdue;
+import uk.caseqa.contracts.ShortAuditScheduled;
 import uk.caseqa.contracts.StaffRole;
 
 /**
@@ -92,5 +93,13 @@ class WandsworthDipSampleTest {
 
         assertThat(wandsworth.published(ReAuditScheduled.class)).singleElement()
                 .satisfies(e -> assertThat(e.reAuditBy()).isEqualTo(StaffRole.SERVICE_MANAGER));
+    }
+
+    @Test
+    void aRequiresImprovementAuditIsFollowedUpByTheCasesServiceManager() {
+        wandsworth.gradedRequiresImprovement("audit-ri", List.of("chronology"));
+
+        assertThat(wandsworth.published(ShortAuditScheduled.class)).as("004 ¶35").singleElement()
+                .satisfies(e -> assertThat(e.auditBy()).isEqualTo(StaffRole.SERVICE_MANAGER));
     }
 }
