@@ -24,7 +24,9 @@ public enum AuditType {
     /** An Early Help audit, with the Early Help audit tool (000 §5). */
     EARLY_HELP,
     /** An audit done by a senior leader alongside a practitioner in practice week (000, 001, 003, 004). */
-    PRACTICE_WEEK;
+    PRACTICE_WEEK,
+    /** An audit of the supervision a practitioner receives (003: managers ensure supervision audits are undertaken). */
+    SUPERVISION;
 
     /**
      * Whether moderation-service moderates audits of this type (case-file audits, and Early Help audits: "the audit and

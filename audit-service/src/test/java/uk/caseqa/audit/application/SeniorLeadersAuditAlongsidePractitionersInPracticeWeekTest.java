@@ -84,4 +84,20 @@ class SeniorLeadersAuditAlongsidePractitionersInPracticeWeekTest {
             assertThat(w.observationIds()).hasSize(1);
         });
     }
+
+    @Test
+    void telfordsSixMonthlyQaDayGivesEveryPractitionerACaseThatIsNotTheirOwn() {
+        council("telford-and-wrekin");
+        story.staffMember("telford-and-wrekin", "staff-sw-1", StaffRole.SOCIAL_WORKER, "team-1", "svc-1");
+        story.cases.open.put("case-of-sw-2", new uk.caseqa.audit.domain.CaseRecord("case-of-sw-2", "telford-and-wrekin",
+                uk.caseqa.contracts.Cohort.CP, "svc-1", "team-1", "staff-sw-2", "staff-tm-1", "staff-sm-1", null));
+
+        var day = story.practiceWeeks.schedule("telford-and-wrekin", MARCH, "staff-qa-1");
+
+        assertThat(day).extracting(RunningPracticeWeeks.LeaderWeek::leaderId)
+                .containsExactly("staff-sw-1", "staff-tm-1");
+        assertThat(day).allSatisfy(w -> assertThat(w.auditIds()).hasSize(1));
+        assertThat(story.audits.saved.values()).filteredOn(a -> a.auditorId().equals("staff-sw-1")).singleElement()
+                .satisfies(a -> assertThat(a.auditedCase().caseId()).isEqualTo("case-of-sw-2"));
+    }
 }

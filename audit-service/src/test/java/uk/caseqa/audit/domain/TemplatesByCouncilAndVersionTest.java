@@ -91,4 +91,18 @@ class TemplatesByCouncilAndVersionTest {
         assertThat(v1.familyFeedbackQuestions()).as("000 §2.3")
                 .contains("Do you want to hear how your feedback changed practice?");
     }
+
+    @Test
+    void telfordGradesItsAssessmentAndSupervisionStandardsAndAnyCouncilCanRunAdHocAndSupervisionAudits()
+            throws IOException {
+        AuditTemplates templates = templates();
+        LocalDate today = LocalDate.of(2026, 11, 25);
+
+        assertThat(templates.inForce("telford-and-wrekin", AuditType.FULL, today).domains())
+                .extracting(AuditTemplate.Domain::key).as("003 quality standards")
+                .contains("quality-of-assessment", "management-oversight", "visits", "recording");
+        assertThat(templates.inForce("wandsworth", AuditType.AD_HOC, today).everyDomainRequired()).isFalse();
+        assertThat(templates.inForce("telford-and-wrekin", AuditType.SUPERVISION, today).domains())
+                .extracting(AuditTemplate.Domain::key).contains("reflective-supervision", "actions-tracked");
+    }
 }

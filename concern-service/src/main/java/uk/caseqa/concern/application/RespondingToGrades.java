@@ -143,7 +143,8 @@ public class RespondingToGrades {
             case DIP_SAMPLE -> followUp.dipSampleCompleted(audit.auditId(), audit.domainsBelowGood(), clock.instant());
             case SHORT -> followUp.shortAuditCompleted(audit.auditId(), audit.overallGrade(),
                     profiles.byId(followUp.profileId()), clock.instant());
-            case FULL, THEMATIC, CASELOAD, MULTI_AGENCY, PRACTICE_OBSERVATION, AD_HOC, EARLY_HELP, PRACTICE_WEEK -> false;
+            case FULL, THEMATIC, CASELOAD, MULTI_AGENCY, PRACTICE_OBSERVATION, AD_HOC, EARLY_HELP, PRACTICE_WEEK,
+                    SUPERVISION -> false;
         };
         if (changed) {
             followUps.update(followUp, events.of(followUp));

@@ -66,10 +66,11 @@ public enum Measure {
             EnumSet.of(Breakdown.COUNCIL)),
     AUDIT_ACTIVITY("audit-activity", "Other audit activity",
             "Audits of the other types submitted in the period, keyed type:GRADED:grade (the moderated grade where "
-                    + "there is one): EARLY_HELP, THEMATIC, MULTI_AGENCY, PRACTICE_OBSERVATION, AD_HOC and "
-                    + "PRACTICE_WEEK; the practice week's rows are the summary of its findings for the board.",
+                    + "there is one): EARLY_HELP, THEMATIC, MULTI_AGENCY, PRACTICE_OBSERVATION, AD_HOC, PRACTICE_WEEK "
+                    + "and SUPERVISION; the practice week's rows are the summary of its findings for the board.",
             "000 §2.4 and 001 §6.3 (practice week, twice a year, summary to the board); 004 ¶31; 000 §5 (Early Help); "
-                    + "001 §6.1.2-6.1.5", EnumSet.of(Breakdown.COUNCIL, Breakdown.SERVICE, Breakdown.TEAM));
+                    + "001 §6.1.2-6.1.5; 003 (supervision audits, QA Day)",
+            EnumSet.of(Breakdown.COUNCIL, Breakdown.SERVICE, Breakdown.TEAM));
 
     private final String id;
     private final String title;
