@@ -280,14 +280,18 @@ public final class Audit {
 
     /**
      * The case's team manager records that the audit's outcome was reflected on with the practitioner in supervision
-     * (000 §2.4: the first supervision after the panel; 004 ¶34; 002 §7.8), once, after the audit closed.
+     * (000 §2.4: the first supervision after the panel; 004 ¶34; 002 §7.8), once: after a moderated audit closed, or
+     * once an unmoderated one (a practice observation, 001 §6.2; a dip sample) is submitted. For an observation, the
+     * observer may record the reflective discussion that followed it.
      */
     public void reflectedInSupervision(String by, java.time.LocalDate on, String note, Instant now) {
-        if (status != AuditStatus.CLOSED) {
+        boolean settled = status == AuditStatus.CLOSED || !auditType.moderated() && status == AuditStatus.COMPLETED;
+        if (!settled) {
             throw new IllegalStateException("audit " + auditId + " is " + status
                     + ": its outcome is reflected on in supervision once it is closed");
         }
-        if (!by.equals(auditedCase.teamManagerId())) {
+        boolean observer = auditType == AuditType.PRACTICE_OBSERVATION && by.equals(auditorId);
+        if (!by.equals(auditedCase.teamManagerId()) && !observer) {
             throw new SecurityException("only the case's team manager (" + auditedCase.teamManagerId()
                     + ") records the reflection in supervision");
         }

@@ -107,4 +107,23 @@ class AnAuditRecordsTheFeedbackItsCouncilAsksForAndTheReflectionInSupervisionTes
         assertThatThrownBy(() -> story.completing.reflectedInSupervision(audit.auditId(), "staff-tm-1", supervision,
                 "again")).isInstanceOf(IllegalStateException.class).hasMessageContaining("was recorded on");
     }
+
+    @Test
+    void theObserverRecordsTheReflectiveDiscussionAfterAPracticeObservation() {
+        story.openCase("swindon", "case-1", "staff-sw-1");
+        story.staffMember("swindon", "staff-sm-1", StaffRole.SERVICE_MANAGER, "svc-1");
+        Audit observation = story.allocating.allocate("case-1", "staff-sm-1", "staff-qa-1",
+                AuditType.PRACTICE_OBSERVATION);
+        Map<String, Grade> grades = new HashMap<>();
+        story.templates.byReference(observation.templateReference()).domains()
+                .forEach(d -> grades.put(d.key(), Grade.GOOD));
+        story.completing.submit(observation.auditId(), "staff-sm-1", new Audit.Submission(grades, Grade.GOOD,
+                "A warm, focused visit.", new FamilyFeedback(null, null, null, null, false, "an observed visit"),
+                List.of()));
+
+        Audit reflected = story.completing.reflectedInSupervision(observation.auditId(), "staff-sm-1",
+                LocalDate.of(2026, 11, 2), "Reflective discussion with the worker; no training need identified.");
+
+        assertThat(reflected.reflection().recordedBy()).as("001 §6.2").isEqualTo("staff-sm-1");
+    }
 }
