@@ -65,6 +65,11 @@ public class AllocatingAudits {
         return Period.ofDays(programmes.inForce(localAuthority, today()).moderationDays());
     }
 
+    /** A theme as it appears in the ids of the audits on it: "Quality of chronologies" is quality-of-chronologies. */
+    static String themeKey(String theme) {
+        return theme.toLowerCase(java.util.Locale.UK).replaceAll("[^a-z0-9]+", "-");
+    }
+
     private java.time.LocalDate today() {
         return clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate();
     }
@@ -85,7 +90,7 @@ public class AllocatingAudits {
             throw new IllegalArgumentException("auditorIds: name at least one auditor");
         }
         auditorIds.forEach(id -> requireStaffOf(localAuthority, id, "auditorIds"));
-        String themeKey = theme.toLowerCase(java.util.Locale.UK).replaceAll("[^a-z0-9]+", "-");
+        String themeKey = themeKey(theme);
         java.util.List<CaseRecord> matching = cases.openCases(localAuthority).stream().map(c -> c.record())
                 .filter(c -> cohort == null || c.cohort() == cohort).filter(c -> teamId == null || c.teamId().equals(teamId))
                 .sorted(java.util.Comparator.comparing(CaseRecord::caseId)).limit(maxCases).toList();

@@ -55,10 +55,8 @@ final class AuditUseCases implements AutoCloseable {
     final SchedulingFollowUpAudits followUps = new SchedulingFollowUpAudits(cases, audits, templates, staff, events,
             clock);
     final CompletingAudits completing = new CompletingAudits(audits, programmes(), templates, events, clock);
-    final RunningPracticeWeeks practiceWeeks = new RunningPracticeWeeks(programmes(), templates, cases, audits, staff,
+    final SchedulingLeadersAudits leaders = new SchedulingLeadersAudits(programmes(), templates, cases, audits, staff,
             events, clock);
-    final SettingManagersDipSamples dipSamples = new SettingManagersDipSamples(programmes(), templates, cases, audits,
-            staff, events, clock);
 
     static AuditProgrammes programmes() {
         return new AuditProgrammes(ServiceConfiguration.of("audit-service.yml")

@@ -44,11 +44,11 @@ class ManagersDipSampleTheirAreaOnTheQaTeamsThemeTest {
 
     @Test
     void eachManagerSamplesFiveFilesOfTheirOwnAreaOrObservesPracticeOnce() {
-        var samples = story.dipSamples.setTheme("swindon", "Quality of chronologies", Set.of("staff-sm-1"),
+        var samples = story.leaders.setTheme("swindon", "Quality of chronologies", Set.of("staff-sm-1"),
                 "staff-qa-1");
 
         Map<String, List<String>> byManager = samples.stream().collect(Collectors.toMap(
-                SettingManagersDipSamples.ManagerSample::managerId, SettingManagersDipSamples.ManagerSample::auditIds));
+                SchedulingLeadersAudits.ManagerSample::managerId, SchedulingLeadersAudits.ManagerSample::auditIds));
         assertThat(byManager.get("staff-tm-1")).hasSize(5);
         assertThat(byManager.get("staff-hos-1")).hasSize(5);
         assertThat(byManager.get("staff-sm-1")).hasSize(1);
@@ -63,10 +63,10 @@ class ManagersDipSampleTheirAreaOnTheQaTeamsThemeTest {
 
     @Test
     void settingTheSameThemeAgainAllocatesNothingTwice() {
-        var first = story.dipSamples.setTheme("swindon", "Chronologies", Set.of(), "staff-qa-1");
+        var first = story.leaders.setTheme("swindon", "Chronologies", Set.of(), "staff-qa-1");
         int allocated = story.audits.saved.size();
 
-        var again = story.dipSamples.setTheme("swindon", "Chronologies", Set.of(), "staff-qa-1");
+        var again = story.leaders.setTheme("swindon", "Chronologies", Set.of(), "staff-qa-1");
 
         assertThat(again).isEqualTo(first);
         assertThat(story.audits.saved).hasSize(allocated);
@@ -74,10 +74,10 @@ class ManagersDipSampleTheirAreaOnTheQaTeamsThemeTest {
 
     @Test
     void onlyTheQaTeamSetsTheThemeAndOnlyWhereTheCouncilsFrameworkHasManagersDipSamples() {
-        assertThatThrownBy(() -> story.dipSamples.setTheme("swindon", "Plans", Set.of(), "staff-tm-1"))
+        assertThatThrownBy(() -> story.leaders.setTheme("swindon", "Plans", Set.of(), "staff-tm-1"))
                 .isInstanceOf(SecurityException.class);
         story.staffMember("wandsworth", "staff-qa-9", StaffRole.QA_MANAGER, "qa", null);
-        assertThatThrownBy(() -> story.dipSamples.setTheme("wandsworth", "Plans", Set.of(), "staff-qa-9"))
+        assertThatThrownBy(() -> story.leaders.setTheme("wandsworth", "Plans", Set.of(), "staff-qa-9"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sets no managers' dip samples");
         assertThat(story.audits.saved).isEmpty();
     }

@@ -39,9 +39,9 @@ class SeniorLeadersAuditAlongsidePractitionersInPracticeWeekTest {
     void swindonsServiceLeadersEachAuditACaseAndObservePracticeDueByTheWeeksEnd() {
         council("swindon");
 
-        var week = story.practiceWeeks.schedule("swindon", MARCH, "staff-qa-1");
+        var week = story.leaders.schedulePracticeWeek("swindon", MARCH, "staff-qa-1");
 
-        assertThat(week).extracting(RunningPracticeWeeks.LeaderWeek::leaderId)
+        assertThat(week).extracting(SchedulingLeadersAudits.LeaderWeek::leaderId)
                 .containsExactly("staff-hos-1", "staff-sm-1");
         assertThat(week).allSatisfy(w -> {
             assertThat(w.auditIds()).hasSize(1);
@@ -55,7 +55,7 @@ class SeniorLeadersAuditAlongsidePractitionersInPracticeWeekTest {
                         .isEqualTo("swindon-full@v2"))
                 .allSatisfy(a -> assertThat(a.completionDueBy().atZone(java.time.ZoneId.of("Europe/London"))
                         .toLocalDate()).isEqualTo(MARCH.plusDays(5)));
-        assertThat(story.practiceWeeks.schedule("swindon", MARCH, "staff-qa-1")).as("scheduled again: the same")
+        assertThat(story.leaders.schedulePracticeWeek("swindon", MARCH, "staff-qa-1")).as("scheduled again: the same")
                 .isEqualTo(week);
         assertThat(story.audits.saved).hasSize(allocated.size());
     }
@@ -63,20 +63,20 @@ class SeniorLeadersAuditAlongsidePractitionersInPracticeWeekTest {
     @Test
     void aThirdPracticeWeekInAYearIsRefused() {
         council("swindon");
-        story.practiceWeeks.schedule("swindon", MARCH, "staff-qa-1");
-        story.practiceWeeks.schedule("swindon", MARCH.plusMonths(6), "staff-qa-1");
+        story.leaders.schedulePracticeWeek("swindon", MARCH, "staff-qa-1");
+        story.leaders.schedulePracticeWeek("swindon", MARCH.plusMonths(6), "staff-qa-1");
 
-        assertThatThrownBy(() -> story.practiceWeeks.schedule("swindon", MARCH.plusMonths(8), "staff-qa-1"))
+        assertThatThrownBy(() -> story.leaders.schedulePracticeWeek("swindon", MARCH.plusMonths(8), "staff-qa-1"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("2 practice weeks a year");
     }
 
     @Test
     void boltonsHeadsOfServiceObservePracticeOnlyAndOnlyTheQaTeamSchedulesTheWeek() {
         council("bolton");
-        assertThatThrownBy(() -> story.practiceWeeks.schedule("bolton", MARCH, "staff-tm-1"))
+        assertThatThrownBy(() -> story.leaders.schedulePracticeWeek("bolton", MARCH, "staff-tm-1"))
                 .isInstanceOf(SecurityException.class);
 
-        var week = story.practiceWeeks.schedule("bolton", MARCH, "staff-qa-1");
+        var week = story.leaders.schedulePracticeWeek("bolton", MARCH, "staff-qa-1");
 
         assertThat(week).singleElement().satisfies(w -> {
             assertThat(w.leaderId()).isEqualTo("staff-hos-1");
@@ -92,9 +92,9 @@ class SeniorLeadersAuditAlongsidePractitionersInPracticeWeekTest {
         story.cases.open.put("case-of-sw-2", new uk.caseqa.audit.domain.CaseRecord("case-of-sw-2", "telford-and-wrekin",
                 uk.caseqa.contracts.Cohort.CP, "svc-1", "team-1", "staff-sw-2", "staff-tm-1", "staff-sm-1", null));
 
-        var day = story.practiceWeeks.schedule("telford-and-wrekin", MARCH, "staff-qa-1");
+        var day = story.leaders.schedulePracticeWeek("telford-and-wrekin", MARCH, "staff-qa-1");
 
-        assertThat(day).extracting(RunningPracticeWeeks.LeaderWeek::leaderId)
+        assertThat(day).extracting(SchedulingLeadersAudits.LeaderWeek::leaderId)
                 .containsExactly("staff-sw-1", "staff-tm-1");
         assertThat(day).allSatisfy(w -> assertThat(w.auditIds()).hasSize(1));
         assertThat(story.audits.saved.values()).filteredOn(a -> a.auditorId().equals("staff-sw-1")).singleElement()

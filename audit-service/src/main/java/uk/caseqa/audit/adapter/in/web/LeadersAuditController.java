@@ -4,24 +4,26 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import uk.caseqa.audit.application.SettingManagersDipSamples;
+import uk.caseqa.audit.application.SchedulingLeadersAudits;
 import uk.caseqa.messaging.web.Actor;
 
 @RestController
-@Tag(name = "Managers' dip samples", description = "The month's theme, and each manager's dip sample of their area")
-class ManagersDipSampleController {
+@Tag(name = "Managers' and leaders' audits", description = "Managers' dip samples on the month's theme; practice weeks")
+class LeadersAuditController {
 
-    private final SettingManagersDipSamples dipSamples;
+    private final SchedulingLeadersAudits leaders;
 
-    ManagersDipSampleController(SettingManagersDipSamples dipSamples) {
-        this.dipSamples = dipSamples;
+    LeadersAuditController(SchedulingLeadersAudits leaders) {
+        this.leaders = leaders;
     }
 
     /** {@code observingInstead}: managers who observe practice once this month in place of the dip sample. */
@@ -29,11 +31,21 @@ class ManagersDipSampleController {
             @Size(max = 500) Set<@NotBlank String> observingInstead) {
     }
 
+    record PracticeWeekRequest(@NotBlank String localAuthority, @NotNull LocalDate startsOn) {
+    }
+
     @PostMapping("/managers-dip-samples")
     @Operation(summary = "Set the month's theme: every manager the programme names dip samples their area on it (QA team)")
-    List<SettingManagersDipSamples.ManagerSample> setTheme(@RequestHeader(Actor.HEADER) String staffId,
+    List<SchedulingLeadersAudits.ManagerSample> setTheme(@RequestHeader(Actor.HEADER) String staffId,
             @Valid @RequestBody ThemeRequest request) {
-        return dipSamples.setTheme(request.localAuthority(), request.theme(),
+        return leaders.setTheme(request.localAuthority(), request.theme(),
                 request.observingInstead() == null ? Set.of() : request.observingInstead(), staffId);
+    }
+
+    @PostMapping("/practice-weeks")
+    @Operation(summary = "Schedule a practice week: each senior leader's audits and observations (QA team)")
+    List<SchedulingLeadersAudits.LeaderWeek> schedulePracticeWeek(@RequestHeader(Actor.HEADER) String staffId,
+            @Valid @RequestBody PracticeWeekRequest request) {
+        return leaders.schedulePracticeWeek(request.localAuthority(), request.startsOn(), staffId);
     }
 }
