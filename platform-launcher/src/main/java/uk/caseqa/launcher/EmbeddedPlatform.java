@@ -7,21 +7,57 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The README's run command: a real KRaft Kafka broker, the MongoDB wire-protocol server on H2 (data under
- * {@code .caseqa-data/}, kept across restarts), GreenMail as the SMTP server, the five services, and a demo journey.
- * Ports: Kafka 9092, MongoDB 27017, SMTP 1025, mailbox page 8025, services 8081-8085.
+ * The README's run command: a real KRaft Kafka broker and the MongoDB wire-protocol server on H2, both keeping their
+ * data under {@code .caseqa-data/} across restarts (and a {@code kill -9}), GreenMail as the SMTP server, the five
+ * services, and a demo journey. Ports: Kafka 9092 (its controller 9093), MongoDB 27017, SMTP 1025, mailbox page 8025,
+ * services 8081-8085; a port already taken stops the start with a message naming it.
  */
 public final class EmbeddedPlatform {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPlatform.class);
 
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    private static final Map<Integer, String> PORTS = ports();
+
     private EmbeddedPlatform() {
+    }
+
+    private static Map<Integer, String> ports() {
+        Map<Integer, String> ports = new java.util.LinkedHashMap<>();
+        ports.put(KAFKA_PORT, "Kafka");
+        ports.put(KAFKA_CONTROLLER_PORT, "Kafka's controller");
+        ports.put(27017, "MongoDB");
+        ports.put(1025, "SMTP");
+        ports.put(8025, "the mailbox page");
+        for (PlatformService service : PlatformService.values()) {
+            ports.put(service.defaultPort(), service.configName());
+        }
+        return ports;
+    }
+
+    /** Every port the platform listens on is free, or the start stops here, naming the ones taken. */
+    private static void requireFreePorts() {
+        List<String> taken = new java.util.ArrayList<>();
+        PORTS.forEach((port, what) -> {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            } catch (java.io.IOException inUse) {
+                taken.add(port + " (" + what + ")");
+            }
+        });
+        if (!taken.isEmpty()) {
+            System.err.println("Cannot start: port " + String.join(", ", taken) + " already in use. Is the platform"
+                    + " (or another Kafka, MongoDB or SMTP server) already running? Stop it and start again.");
+            System.exit(2);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -29,14 +65,10 @@ public final class EmbeddedPlatform {
         Path data = Path.of(System.getProperty("caseqa.data", ".caseqa-data")).toAbsolutePath();
         Files.createDirectories(data);
 
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.kafkaPorts(9092);
-        kafka.brokerListProperty("caseqa.embedded.kafka.brokers");
-        kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
-                "group.initial.rebalance.delay.ms", "0"));
-        kafka.afterPropertiesSet();
+        requireFreePorts();
+        DurableKafka kafka = DurableKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
 
-        H2Backend backend = new H2Backend(data.resolve("mongo.mv").toString());
+        H2Backend backend = new DurableH2Backend(data.resolve("mongo.mv").toString());
         MongoServer mongo = new MongoServer(backend);
         mongo.bind("127.0.0.1", 27017);
 
@@ -47,7 +79,7 @@ public final class EmbeddedPlatform {
 
         RunningServices services = RunningServices.start(service -> {
             Map<String, Object> p = new HashMap<>();
-            p.put("spring.cloud.stream.kafka.binder.brokers", kafka.getBrokersAsString());
+            p.put("spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers());
             p.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/caseqa-" + service.configName());
             p.put("server.port", service.defaultPort());
             if (service == PlatformService.NOTIFICATION) {
@@ -58,18 +90,20 @@ public final class EmbeddedPlatform {
         });
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping: the services, then the mailbox, the store and Kafka");
             services.close();
             mailbox.stop();
             mail.stop();
             mongo.shutdownNow();
             backend.close();
-            kafka.destroy();
+            kafka.close();
+            log.info("stopped; the data stays in {}", data);
         }, "platform-stop"));
 
         // a new demo case each start: the mailbox is in memory, the data is kept, so counts grow across restarts
         String caseId = "case-demo-" + java.time.LocalDateTime.now().format(
                 java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        DemoJourney.publish(kafka.getBrokersAsString(), "", DemoJourney.upstreamEvents(DemoJourney.COUNCIL,
+        DemoJourney.publish(kafka.bootstrapServers(), "", DemoJourney.upstreamEvents(DemoJourney.COUNCIL,
                 caseId, DemoJourney.TEAM));
         String audit = services.url(PlatformService.AUDIT);
         DemoJourney.auditInadequate(audit, services.url(PlatformService.MODERATION), caseId);
@@ -94,7 +128,7 @@ public final class EmbeddedPlatform {
                  Metrics        <service>/actuator/prometheus   Health <service>/actuator/health
                  The email appears within seconds, the whole board within a minute. Ctrl+C stops everything.
                 ==================================================================================
-                %n""", seconds, usedMb, DemoJourney.COUNCIL, caseId, kafka.getBrokersAsString(), data,
+                %n""", seconds, usedMb, DemoJourney.COUNCIL, caseId, kafka.bootstrapServers(), data,
                 reporting, historyEvents, reporting, DemoJourney.COUNCIL, lastMonth,
                 services.url(PlatformService.CONCERN), DemoJourney.COUNCIL,
                 audit, services.url(PlatformService.MODERATION), services.url(PlatformService.CONCERN),
