@@ -92,9 +92,11 @@ public record AuditProgramme(String id, String localAuthority, LocalDate effecti
         auditorRule = auditorRule == null ? AuditorRule.ANY : auditorRule;
         auditorRoles = auditorRoles == null || auditorRoles.isEmpty()
                 ? List.of(StaffRole.TEAM_MANAGER, StaffRole.ASSISTANT_TEAM_MANAGER) : List.copyOf(auditorRoles);
-        maxAuditsPerAuditor = maxAuditsPerAuditor <= 0 ? Integer.MAX_VALUE : maxAuditsPerAuditor;
-        completionDays = completionDays <= 0 ? 14 : completionDays;
-        moderationDays = moderationDays <= 0 ? 7 : moderationDays;
+        if (maxAuditsPerAuditor < 0 || completionDays <= 0 || moderationDays <= 0 || notAuditedWithinMonths < 0) {
+            throw new IllegalArgumentException("programme " + id + ": completion-days and moderation-days must be at"
+                    + " least 1, max-audits-per-auditor and not-audited-within-months not negative");
+        }
+        maxAuditsPerAuditor = maxAuditsPerAuditor == 0 ? Integer.MAX_VALUE : maxAuditsPerAuditor;
         cycleStart = cycleStart == null ? effectiveFrom : cycleStart;
         if (cycleStart.isAfter(effectiveFrom)) {
             throw new IllegalArgumentException("programme " + id + ": cycle-start " + cycleStart

@@ -1,0 +1,35 @@
+package uk.caseqa.moderation.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import uk.caseqa.testsupport.ServiceConfiguration;
+
+/**
+ * moderation-service.yml as the service reads it at start-up: strictly, every key known, every council one of caseqa.councils and
+ * each with its own profile. A council added to caseqa.councils without one stops the start.
+ */
+class TheCouncilsProfilesAreReadStrictlyTest {
+
+    final ModerationConfiguration configuration = new ModerationConfiguration();
+
+    @Test
+    void theConfiguredProfilesOfEveryCouncilServedAreRead() {
+        StandardEnvironment environment = ServiceConfiguration.of("moderation-service.yml").environment();
+
+        assertThat(configuration.moderationProfiles(environment)).isNotNull();
+    }
+
+    @Test
+    void aCouncilServedWithoutItsOwnProfileStopsTheStart() {
+        StandardEnvironment environment = ServiceConfiguration.of("moderation-service.yml").environment();
+        environment.getPropertySources().addFirst(new MapPropertySource("more", java.util.Map.of(
+                "caseqa.councils", "swindon,bolton,telford-and-wrekin,wandsworth,rutland")));
+
+        assertThatThrownBy(() -> configuration.moderationProfiles(environment)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("rutland has no profile of its own");
+    }
+}
