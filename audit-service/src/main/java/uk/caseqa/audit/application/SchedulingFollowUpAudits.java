@@ -24,7 +24,7 @@ import uk.caseqa.messaging.staff.StaffReadModel;
  * Use cases: the audits other services ask for become audits here, each with its deadline and the follow-up it
  * answers: the short re-audit of a case of concern, the short audit after Requires Improvement, the dip sample of a
  * social worker's other cases, the audit of their caseload. Ids derive from the request, so a redelivery adds none.
- * A request that cannot be met yet (case or auditor unknown) fails and is retried, then dead-lettered with the reason.
+ * A request that cannot be met yet (case or auditor unknown) throws {@link NotKnownYet}: it is parked and tried again.
  */
 @Service
 public class SchedulingFollowUpAudits {
@@ -107,7 +107,7 @@ public class SchedulingFollowUpAudits {
         if (audits.find(auditId).isPresent()) {
             return false;
         }
-        CaseRecord auditedCase = cases.find(caseId).orElseThrow(() -> new IllegalStateException(
+        CaseRecord auditedCase = cases.find(caseId).orElseThrow(() -> new NotKnownYet(
                 "case " + caseId + " of " + localAuthority + " is not known yet; cannot schedule " + auditId));
         if (auditorId.equals(auditedCase.socialWorkerId())) {
             // a team manager who holds the case themselves cannot audit it: their service manager does
@@ -134,7 +134,7 @@ public class SchedulingFollowUpAudits {
         if (role != StaffRole.TEAM_MANAGER && role != StaffRole.SERVICE_MANAGER) {
             return roleHolder(localAuthority, role);
         }
-        return auditorFor(localAuthority, cases.find(caseId).orElseThrow(() -> new IllegalStateException(
+        return auditorFor(localAuthority, cases.find(caseId).orElseThrow(() -> new NotKnownYet(
                 "case " + caseId + " of " + localAuthority + " is not known yet; cannot choose its " + role)), role);
     }
 
@@ -148,7 +148,7 @@ public class SchedulingFollowUpAudits {
 
     private String roleHolder(String localAuthority, StaffRole role) {
         return staff.withRoles(localAuthority, List.of(role)).stream().map(StaffReadModel.Staff::staffId).sorted()
-                .findFirst().orElseThrow(() -> new IllegalStateException("no " + role + " known in " + localAuthority
+                .findFirst().orElseThrow(() -> new NotKnownYet("no " + role + " known in " + localAuthority
                         + " to do the audit"));
     }
 }

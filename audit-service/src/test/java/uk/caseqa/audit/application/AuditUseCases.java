@@ -54,6 +54,8 @@ final class AuditUseCases implements AutoCloseable {
     final TrackingActions tracking = new TrackingActions(audits, staff, clock, events);
     final SchedulingFollowUpAudits followUps = new SchedulingFollowUpAudits(cases, audits, templates, staff, events,
             clock);
+    final InMemoryParkedRequests parked = new InMemoryParkedRequests();
+    final ParkingFollowUpRequests parking = new ParkingFollowUpRequests(followUps, parked, clock);
     final CompletingAudits completing = new CompletingAudits(audits, programmes(), templates, events, clock);
     final SchedulingLeadersAudits leaders = new SchedulingLeadersAudits(programmes(), templates, cases, audits, staff,
             events, clock);
@@ -94,6 +96,53 @@ final class AuditUseCases implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+    }
+
+    /** Parked requests by event id, claimed as the store claims them. */
+    static final class InMemoryParkedRequests implements ParkedRequests {
+        final Map<String, Parked> saved = new LinkedHashMap<>();
+
+        @Override
+        public void park(Parked request) {
+            saved.putIfAbsent(request.eventId(), request);
+        }
+
+        @Override
+        public Optional<Parked> claimDue(Instant now, java.time.Duration claimFor) {
+            Optional<Parked> due = saved.values().stream().filter(p -> !p.nextTryAt().isAfter(now)).findFirst();
+            due.ifPresent(p -> saved.put(p.eventId(), new Parked(p.eventId(), p.localAuthority(), p.type(), p.json(),
+                    p.reason(), p.parkedAt(), p.attempts(), now.plus(claimFor))));
+            return due;
+        }
+
+        @Override
+        public void remove(String eventId) {
+            saved.remove(eventId);
+        }
+
+        @Override
+        public void later(String eventId, int attempts, Instant nextTryAt, String reason) {
+            Parked p = saved.get(eventId);
+            saved.put(eventId, new Parked(eventId, p.localAuthority(), p.type(), p.json(), reason, p.parkedAt(),
+                    attempts, nextTryAt));
+        }
+
+        @Override
+        public void dueNow(String localAuthority, Instant now) {
+            saved.replaceAll((id, p) -> p.localAuthority().equals(localAuthority) && p.nextTryAt().isAfter(now)
+                    ? new Parked(id, p.localAuthority(), p.type(), p.json(), p.reason(), p.parkedAt(), p.attempts(), now)
+                    : p);
+        }
+
+        @Override
+        public long count() {
+            return saved.size();
+        }
+
+        @Override
+        public List<Parked> all(String localAuthority) {
+            return saved.values().stream().filter(p -> p.localAuthority().equals(localAuthority)).toList();
+        }
     }
 
     /** Audits by id, version-checked, with the events each write carried. */

@@ -14,17 +14,25 @@ public class StaffEventsConsumer implements Consumer<Message<byte[]>> {
 
     private final InboundEvents inbound;
     private final StaffReadModel staff;
+    private final java.util.function.Consumer<String> registeredIn;
 
     public StaffEventsConsumer(InboundEvents inbound, StaffReadModel staff) {
+        this(inbound, staff, council -> { });
+    }
+
+    /** {@code registeredIn}: told the council of each member of staff newly recorded (work waiting on them may go on). */
+    public StaffEventsConsumer(InboundEvents inbound, StaffReadModel staff,
+            java.util.function.Consumer<String> registeredIn) {
         this.inbound = inbound;
         this.staff = staff;
+        this.registeredIn = registeredIn;
     }
 
     @Override
     public void accept(Message<byte[]> message) {
         inbound.handle(message, event -> {
-            if (event.data() instanceof StaffMemberRegistered) {
-                staff.record(event.as(StaffMemberRegistered.class));
+            if (event.data() instanceof StaffMemberRegistered && staff.record(event.as(StaffMemberRegistered.class))) {
+                registeredIn.accept(event.localAuthority());
             } else if (event.data() instanceof StaffMemberLeft) {
                 staff.recordLeaving(event.as(StaffMemberLeft.class));
             }

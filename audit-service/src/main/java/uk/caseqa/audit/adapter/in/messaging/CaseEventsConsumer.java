@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import uk.caseqa.audit.application.ParkingFollowUpRequests;
 import uk.caseqa.audit.application.RecordingTheRegistry;
 import uk.caseqa.contracts.CaseClosed;
 import uk.caseqa.contracts.CaseCohortChanged;
@@ -20,7 +21,10 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
     private final InboundEvents inbound;
     private final RecordingTheRegistry registry;
 
-    CaseEventsConsumer(InboundEvents inbound, RecordingTheRegistry registry) {
+    private final ParkingFollowUpRequests requests;
+
+    CaseEventsConsumer(InboundEvents inbound, RecordingTheRegistry registry, ParkingFollowUpRequests requests) {
+        this.requests = requests;
         this.inbound = inbound;
         this.registry = registry;
     }
@@ -31,6 +35,9 @@ class CaseEventsConsumer implements Consumer<Message<byte[]>> {
             boolean applied = true;
             if (event.data() instanceof CaseOpened) {
                 applied = registry.caseOpened(event.as(CaseOpened.class));
+                if (applied) {
+                    requests.somethingArrived(event.localAuthority());
+                }
             } else if (event.data() instanceof CaseCohortChanged) {
                 applied = registry.cohortChanged(event.as(CaseCohortChanged.class));
             } else if (event.data() instanceof CaseResponsibilityChanged) {
