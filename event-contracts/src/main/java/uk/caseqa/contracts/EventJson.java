@@ -1,7 +1,12 @@
 package uk.caseqa.contracts;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +18,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /** The largest event read; a larger one is refused, so nothing over it is stored. */
+    public static final int MAX_EVENT_BYTES = 256 * 1024;
+    /** The longest string in an event (identifiers, categories, reasons: never a narrative). */
+    public static final int MAX_STRING_LENGTH = 2_000;
+    /** The deepest nesting of objects and arrays in an event. */
+    public static final int MAX_NESTING_DEPTH = 16;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(
+                    StreamReadConstraints.builder().maxDocumentLength(MAX_EVENT_BYTES)
+                            .maxStringLength(MAX_STRING_LENGTH).maxNestingDepth(MAX_NESTING_DEPTH).build()).build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(
                     com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL))
@@ -35,9 +49,21 @@ public final class EventJson {
     }
 
     public static EventEnvelope<EventPayload> read(byte[] json) {
+        if (json.length > MAX_EVENT_BYTES) {
+            throw new InvalidEventException("an event of " + json.length + " bytes: larger than the " + MAX_EVENT_BYTES
+                    + " bytes read");
+        }
+        String text;
+        try {
+            // strictly: the JSON parser would read an overlong form (C0 AF) as '/'
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(json)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidEventException("not UTF-8: " + e.getMessage(), e);
+        }
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(json);
+            tree = MAPPER.readTree(text);
         } catch (JacksonException e) {
             throw new InvalidEventException("not well-formed JSON: " + e.getOriginalMessage(), e);
         }
