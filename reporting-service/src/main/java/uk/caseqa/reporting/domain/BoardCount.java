@@ -3,11 +3,13 @@ package uk.caseqa.reporting.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import uk.caseqa.contracts.ActionClosed;
+import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Grade;
 
 /**
@@ -117,9 +119,9 @@ public final class BoardCount {
         return values;
     }
 
-    /** Audit types that answer a follow-up (counted under follow-ups) and those moderation-service moderates. */
-    private static final Set<String> FOLLOW_UP_TYPES = Set.of("SHORT", "DIP_SAMPLE", "CASELOAD");
-    private static final Set<String> MODERATED_TYPES = Set.of("FULL", "EARLY_HELP");
+    /** Audit types that answer a follow-up: counted under follow-ups. */
+    private static final Set<AuditType> FOLLOW_UP_TYPES = EnumSet.of(AuditType.SHORT, AuditType.DIP_SAMPLE,
+            AuditType.CASELOAD);
 
     /** Short audits, dip samples, thematic work and practice weeks are not moderated: never counted as waiting. */
     private static void moderation(Tally tally, AuditRecord audit, AuditRecord.Decision decision, Instant asOf) {
@@ -143,8 +145,9 @@ public final class BoardCount {
         AuditRecord.Submission submission = audit.submissionAt(asOf);
         Grade finalGrade = audit.finalGradeAt(asOf);
         AuditRecord.Decision decision = audit.decisionAt(asOf);
-        String type = audit.about().auditType() == null ? "FULL" : audit.about().auditType();
-        boolean full = "FULL".equals(type);
+        AuditType type = audit.about().auditType() == null ? AuditType.FULL
+                : AuditType.valueOf(audit.about().auditType());
+        boolean full = type == AuditType.FULL;
         if (full) {
             tally.add(Measure.FINAL_GRADES, finalGrade == null ? "AWAITING_MODERATION" : finalGrade.name());
             if (finalGrade != null) {
@@ -158,7 +161,7 @@ public final class BoardCount {
             tally.add(Measure.AUDIT_ACTIVITY, type + ":GRADED:"
                     + (finalGrade == null ? submission.grade() : finalGrade).name());
         }
-        if (MODERATED_TYPES.contains(type)) {
+        if (type.moderated()) {
             moderation(tally, audit, decision, asOf);
         }
         submission.domainGrades().forEach((domain, grade) -> {
