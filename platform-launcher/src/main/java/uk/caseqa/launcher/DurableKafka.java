@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * a directory under {@code .caseqa-data/}, formatted on first start only, so an event published before a stop, or a
  * {@code kill -9}, is still there to consume after a restart. It listens on a fixed port, advertised as given.
  */
-final class DurableKafka implements AutoCloseable {
+public final class DurableKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DurableKafka.class);
     private static final int NODE_ID = 1;
@@ -34,7 +34,7 @@ final class DurableKafka implements AutoCloseable {
     }
 
     /** Starts the node on {@code port} (clients) and {@code controllerPort}, formatting {@code logDir} if it is new. */
-    static DurableKafka start(Path logDir, int port, int controllerPort) throws Exception {
+    public static DurableKafka start(Path logDir, int port, int controllerPort) throws Exception {
         Files.createDirectories(logDir);
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
@@ -75,7 +75,7 @@ final class DurableKafka implements AutoCloseable {
         return new DurableKafka(server, "127.0.0.1:" + port);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 

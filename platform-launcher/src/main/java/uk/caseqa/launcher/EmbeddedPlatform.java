@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * The README's run command: a real KRaft Kafka broker and the MongoDB wire-protocol server on H2, both keeping their
  * data under {@code .caseqa-data/} across restarts (and a {@code kill -9}), GreenMail as the SMTP server, the five
  * services, and a demo journey. Ports: Kafka 9092 (its controller 9093), MongoDB 27017, SMTP 1025, mailbox page 8025,
- * services 8081-8085; a port already taken stops the start with a message naming it.
+ * services 8081-8085; a port already taken stops the start with a message naming it. With {@code --processes}, each
+ * service runs as its own OS process on its executable jar (the jar its container image runs), with its log in
+ * {@code .caseqa-data/logs/}, so one service can be killed, restarted or run twice on its own.
  */
 public final class EmbeddedPlatform {
 
@@ -77,7 +79,8 @@ public final class EmbeddedPlatform {
         MailboxPage mailbox = new MailboxPage(mail, 8025);
         mailbox.start();
 
-        RunningServices services = RunningServices.start(service -> {
+        boolean processes = java.util.Arrays.asList(args).contains("--processes");
+        java.util.function.Function<PlatformService, Map<String, Object>> settings = service -> {
             Map<String, Object> p = new HashMap<>();
             p.put("spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers());
             p.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/caseqa-" + service.configName());
@@ -87,7 +90,11 @@ public final class EmbeddedPlatform {
                 p.put("spring.mail.port", 1025);
             }
             return p;
-        });
+        };
+        PlatformServices services = processes
+                ? ServiceProcesses.start(settings, data.resolve("logs"), ServiceProcesses.SMALL_JVM,
+                        java.time.Duration.ofMinutes(3))
+                : RunningServices.start(settings);
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: the services, then the mailbox, the store and Kafka");
@@ -107,7 +114,9 @@ public final class EmbeddedPlatform {
                 caseId, DemoJourney.TEAM));
         String audit = services.url(PlatformService.AUDIT);
         DemoJourney.auditInadequate(audit, services.url(PlatformService.MODERATION), caseId);
-        int historyEvents = DemoHistory.load(services.context(PlatformService.REPORTING));
+        // the generated history goes straight into reporting-service's projection: in this JVM only
+        int historyEvents = services instanceof RunningServices inJvm
+                ? DemoHistory.load(inJvm.context(PlatformService.REPORTING)) : 0;
         String reporting = services.url(PlatformService.REPORTING);
         String lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).minusMonths(1).toString();
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -119,7 +128,8 @@ public final class EmbeddedPlatform {
                  Case QA platform is up in %.1f s (heap in use %d MB). Demo council: %s, case %s.
                  Kafka          %s            MongoDB  mongodb://127.0.0.1:27017 (data: %s)
                  Mailbox        http://localhost:8025/          (SMTP on localhost:1025)
-                 Dashboard      %s/dashboard   (a generated year of %d events in 4 councils, live)
+                 Dashboard      %s/dashboard   (live; %s)
+                 Services       %s
                  Board pack     %s/board/packs/%s/%s.pdf  (also .csv, .xlsx; any period)
                  Cases of concern %s/cases-of-concern?localAuthority=%s
                  API docs       %s/swagger-ui.html  (audit)   %s/swagger-ui.html  (moderation)
@@ -129,7 +139,12 @@ public final class EmbeddedPlatform {
                  The email appears within seconds, the whole board within a minute. Ctrl+C stops everything.
                 ==================================================================================
                 %n""", seconds, usedMb, DemoJourney.COUNCIL, caseId, kafka.bootstrapServers(), data,
-                reporting, historyEvents, reporting, DemoJourney.COUNCIL, lastMonth,
+                reporting, processes ? "the generated year of 4 councils is loaded in the one-JVM run only"
+                        : "a generated year of " + historyEvents + " events in 4 councils", processes
+                        ? "one OS process each (--processes), logs in " + data.resolve("logs") + ", pids "
+                                + ((ServiceProcesses) services).processes().stream()
+                                        .map(p -> p.name() + "=" + p.pid()).toList()
+                        : "in this JVM (./run-platform --processes: one OS process each)", reporting, DemoJourney.COUNCIL, lastMonth,
                 services.url(PlatformService.CONCERN), DemoJourney.COUNCIL,
                 audit, services.url(PlatformService.MODERATION), services.url(PlatformService.CONCERN),
                 services.url(PlatformService.REPORTING), services.url(PlatformService.NOTIFICATION));

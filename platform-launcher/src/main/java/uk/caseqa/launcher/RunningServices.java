@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts the services as separate Spring Boot applications (own context, own port, own database) in this JVM, with
  * the properties given: the same properties a container or a process would get from its environment.
  */
-public final class RunningServices implements AutoCloseable {
+public final class RunningServices implements PlatformServices {
 
     private final Map<PlatformService, ConfigurableApplicationContext> contexts = new EnumMap<>(PlatformService.class);
     private final java.time.Clock clock;
@@ -61,6 +61,7 @@ public final class RunningServices implements AutoCloseable {
         return contexts.get(service);
     }
 
+    @Override
     public String url(PlatformService service) {
         return "http://localhost:" + ((WebServerApplicationContext) contexts.get(service)).getWebServer().getPort();
     }

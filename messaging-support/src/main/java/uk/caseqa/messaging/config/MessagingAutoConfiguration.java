@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import uk.caseqa.messaging.inbound.DeadLetterCount;
 import uk.caseqa.messaging.inbound.DeadLetterReporter;
 import uk.caseqa.messaging.inbound.InboundEvents;
 import uk.caseqa.messaging.outbox.AggregateStore;
@@ -34,7 +35,13 @@ public class MessagingAutoConfiguration {
     /** Millisecond ticks: what MongoDB stores, so an instant read back equals the one that was written and published. */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
+    Clock clock(@Value("${caseqa.clock.offset-file:}") String offsetFile) {
+        if (!offsetFile.isBlank()) {
+            org.slf4j.LoggerFactory.getLogger(RehearsalClock.class).warn("REHEARSAL CLOCK: deadlines are read on the"
+                    + " system clock plus the offset in {} (caseqa.clock.offset-file): never for live work",
+                    offsetFile);
+            return new RehearsalClock(java.nio.file.Path.of(offsetFile));
+        }
         return Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
     }
 
@@ -46,6 +53,15 @@ public class MessagingAutoConfiguration {
     @Bean
     MongoStoreHealthIndicator mongoStoreHealthIndicator(MongoTemplate mongo) {
         return new MongoStoreHealthIndicator(mongo);
+    }
+
+    /** The {@code deadLetters} health component (part of readiness) and the {@code caseqa.dead_letters} gauge. */
+    @Bean("deadLetters")
+    @ConditionalOnProperty(value = "caseqa.dead-letters.count-enabled", matchIfMissing = true)
+    DeadLetterCount deadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            @Value("${caseqa.topic-prefix:}") String topicPrefix, @Value("${spring.application.name}") String name,
+            MeterRegistry meters) {
+        return new DeadLetterCount(brokers, topicPrefix, name, meters);
     }
 
     @Bean

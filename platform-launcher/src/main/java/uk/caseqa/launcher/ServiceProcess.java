@@ -1,0 +1,159 @@
+package uk.caseqa.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One replica of a service as its own OS process: {@code java -jar} on the service's executable jar (the jar the
+ * Dockerfile puts in the service's image), configured with command-line properties, as a container's environment
+ * configures it. It can be started, killed with SIGKILL, stopped with SIGTERM and started again; each start writes its
+ * own log file ({@code <service>-<replica>-<start>.log}).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final PlatformService service;
+    private final String replica;
+    private final Path jar;
+    private final List<String> jvmOptions;
+    private final Map<String, Object> properties;
+    private final Path logDir;
+    private final int port;
+    private final List<Path> logs = new ArrayList<>();
+    private Process process;
+
+    /**
+     * @param properties the service's settings (as {@code --key=value}); {@code server.port} must be among them
+     */
+    public ServiceProcess(PlatformService service, String replica, Path jar, List<String> jvmOptions,
+            Map<String, Object> properties, Path logDir) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("no executable jar for " + service.configName() + " at " + jar
+                    + ": build it first (./mvnw -DskipTests install)");
+        }
+        Object port = properties.get("server.port");
+        if (port == null || Integer.parseInt(port.toString()) <= 0) {
+            throw new IllegalArgumentException("a service process needs a fixed server.port, not " + port);
+        }
+        this.service = service;
+        this.replica = replica;
+        this.jar = jar;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.properties = new LinkedHashMap<>(properties);
+        this.logDir = logDir;
+        this.port = Integer.parseInt(port.toString());
+    }
+
+    public PlatformService service() {
+        return service;
+    }
+
+    public String name() {
+        return service.configName() + "-" + replica;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** Every log file this replica has written, one per start, oldest first. */
+    public List<Path> logs() {
+        return List.copyOf(logs);
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Starts the process (it must not be running); returns at once. */
+    public synchronized ServiceProcess start() throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException(name() + " is already running (pid " + process.pid() + ")");
+        }
+        Files.createDirectories(logDir);
+        Path logFile = logDir.resolve(name() + "-" + (logs.size() + 1) + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        logs.add(logFile);
+        log.info("started {} (pid {}, port {}), log {}", name(), process.pid(), port, logFile);
+        return this;
+    }
+
+    /** Waits until the service reports ready on its readiness probe; fails at once if the process ends first. */
+    public void awaitReady(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            Process current;
+            synchronized (this) {
+                current = process;
+            }
+            if (current == null || !current.isAlive()) {
+                throw new IllegalStateException(name() + " ended before it was ready (exit "
+                        + (current == null ? "-" : current.exitValue()) + "); see " + logs.get(logs.size() - 1));
+            }
+            try {
+                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name() + " was not ready within " + atMost + "; see " + logs.get(logs.size() - 1));
+    }
+
+    /** SIGKILL: the process ends at once, with no shutdown hook, mid-write if it was writing. */
+    public synchronized void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+            log.info("killed {} (SIGKILL)", name());
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if the service has not stopped within 30 s. */
+    public synchronized void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                log.warn("{} did not stop within 30 s of SIGTERM: killing it", name());
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
