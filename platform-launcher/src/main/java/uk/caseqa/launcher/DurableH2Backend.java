@@ -10,14 +10,49 @@ import java.util.Set;
  * The embedded run's store: the MongoDB wire server on an H2 file that commits each write before it is acknowledged.
  * H2 otherwise commits on a timer (about a second), so a process killed just after a service was told "written" lost
  * that write; with it went the outbox events the write carried.
+ *
+ * <p>The file is append-only: every commit adds a chunk, and by default a chunk no longer used is kept 45 s before
+ * its space is reused, so a write-per-commit store grew by ~20 kB per upsert (415 MB for 20,000 upserts of 200
+ * documents). Here freed space is reused at once (retention 0) and sparse chunks are rewritten every 2 s, so the file
+ * stays near the size of what it holds (2 MB for the same run: TheStoreFileStaysBoundedOverALongRunTest). Retention 0
+ * is safe against a killed process, whose written pages the operating system still holds (the killed-run test), not
+ * against a machine losing power mid-write: the embedded run is for a single machine; deployments run MongoDB.
  */
 final class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
             "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
+    /** How long a chunk no longer used is kept before its space is reused: not at all (see above). */
+    static final int RETENTION_MILLIS = 0;
+    private final java.util.concurrent.ScheduledExecutorService compactor =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "store-compactor");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     DurableH2Backend(String fileName) {
         super(fileName);
+        org.h2.mvstore.MVStore store = getMvStore();
+        store.setRetentionTime(RETENTION_MILLIS);
+        compactor.scheduleWithFixedDelay(() -> compact(store), 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static void compact(org.h2.mvstore.MVStore store) {
+        try {
+            if (!store.isClosed()) {
+                store.compact(80, 16 << 20);
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).warn("store compaction: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        compactor.shutdownNow();
+        super.close();
     }
 
     @Override
