@@ -82,6 +82,22 @@ class AuditJourneyOverKafkaIT {
     }
 
     @Test
+    void aCaseFromACouncilThisDeploymentDoesNotServeIsDeadLetteredAndNeverRecorded() {
+        topics().send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:test", Instant.now(), "case-elsewhere",
+                "swindn", "corr-elsewhere", new CaseOpened("case-elsewhere", Cohort.CP, "svc-1", "team-north",
+                        "staff-sw-1", "staff-tm-1", "staff-sm-1", null)));
+        topics().send(inbound("case-3", new CaseOpened("case-3", Cohort.CIN, "svc-1", "team-north", "staff-sw-3",
+                "staff-tm-1", "staff-sm-1", null)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find("case-3").isPresent());
+        var dead = topics().awaitRecords(EventStream.CASES.topic() + ".audit-service.dlq",
+                r -> "case-elsewhere".equals(r.key()));
+        assertThat(dead.get(0).headers().get("x-exception-message"))
+                .contains("'swindn' is not a council this deployment serves");
+        assertThat(cases.find("case-elsewhere")).isEmpty();
+    }
+
+    @Test
     void aMalformedCaseEventIsDeadLetteredWithItsReasonAndTheNextOneIsRecorded() {
         topics().send(EventStream.CASES.topic(), "case-bad", "{\"type\":\"CaseOpened\", this is not json");
         topics().send(inbound("case-2", new CaseOpened("case-2", Cohort.CIN, "svc-1", "team-north", "staff-sw-2",

@@ -68,6 +68,9 @@ class DeliveryOverRealSmtpIT {
     Notifications notifications;
     @Autowired
     StaffReadModel staff;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("staffEvents")
+    java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> staffEvents;
     @LocalServerPort
     int port;
 
@@ -184,5 +187,29 @@ class DeliveryOverRealSmtpIT {
                 .header("X-Staff-Id", "staff-qa-1").retrieve()
                 .onStatus(s -> s.isError(), (req, res) -> { }).toEntity(Map.class);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void notificationsThatWaitedForAnAddressAreSentAsSoonAsTheirRecipientIsRegistered() {
+        String failing = pending("wandsworth", "staff-sm-late");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            dispatching.dispatchPending();
+            CLOCK.advance(Duration.ofHours(1));
+        }
+        String waiting = pending("wandsworth", "staff-sm-late");
+        dispatching.dispatchPending();
+        assertThat(notifications.forRecipient("wandsworth", "staff-sm-late")).extracting(n -> n.status())
+                .containsExactlyInAnyOrder("FAILED", "PENDING");
+
+        staffEvents.accept(org.springframework.messaging.support.MessageBuilder.withPayload(
+                uk.caseqa.contracts.EventJson.write(EventEnvelope.of(UUID.randomUUID().toString(), "urn:hr",
+                        CLOCK.instant(), "staff-sm-late", "wandsworth", "c", new StaffMemberRegistered("staff-sm-late",
+                                StaffRole.SERVICE_MANAGER, "team-1", "sm-late@wandsworth.example")))).build());
+
+        assertThat(dispatching.dispatchPending()).as("due at once, the clock not moved").isEqualTo(2);
+        assertThat(received("sm-late@wandsworth.example")).isEqualTo(2);
+        assertThat(notifications.forRecipient("wandsworth", "staff-sm-late")).extracting(n -> n.status())
+                .containsOnly("SENT");
+        assertThat(List.of(failing, waiting)).doesNotHaveDuplicates();
     }
 }

@@ -65,8 +65,12 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    InboundEvents inboundEvents(MeterRegistry meters) {
-        return new InboundEvents(meters);
+    InboundEvents inboundEvents(MeterRegistry meters, org.springframework.core.env.Environment environment) {
+        // a YAML list is indexed properties (caseqa.councils[0], ...), which only the Binder reads as one list
+        List<String> councils = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("caseqa.councils", org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
+                .orElse(List.of());
+        return new InboundEvents(meters, councils);
     }
 
     @Bean

@@ -14,15 +14,34 @@ import uk.caseqa.contracts.InvalidEventException;
 /**
  * What every consumer does before its use case: decode and validate the envelope (an invalid one is thrown as
  * {@link InvalidEventException}, which the binding does not retry and sends to its dead-letter topic with the reason
- * in the {@code x-exception-message} header), put the correlation id in the log context, count it by type.
+ * in the {@code x-exception-message} header; so is an event from a council the deployment does not serve), put the
+ * correlation id in the log context, count it by type.
  */
 public class InboundEvents {
 
     private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
     private final MeterRegistry meters;
+    private final java.util.Set<String> councils;
 
     public InboundEvents(MeterRegistry meters) {
+        this(meters, java.util.Set.of());
+    }
+
+    /** {@code councils}: the councils this deployment serves ({@code caseqa.councils}); empty: any. */
+    public InboundEvents(MeterRegistry meters, java.util.Collection<String> councils) {
         this.meters = meters;
+        this.councils = java.util.Set.copyOf(councils);
+    }
+
+    /**
+     * An event from a council this deployment does not serve is refused (dead-lettered with the reason), never stored
+     * under a council no profile, no staff directory and no reader exists for.
+     */
+    public void requireServed(EventEnvelope<?> event) {
+        if (!councils.isEmpty() && !councils.contains(event.localAuthority())) {
+            throw new InvalidEventException("localauthority '" + event.localAuthority() + "' is not a council this"
+                    + " deployment serves (caseqa.councils: " + new java.util.TreeSet<>(councils) + ")");
+        }
     }
 
     public void handle(Message<byte[]> message, Consumer<EventEnvelope<EventPayload>> handler) {
@@ -35,6 +54,7 @@ public class InboundEvents {
      */
     public void handle(Message<byte[]> message, Consumer<EventEnvelope<EventPayload>> handler, boolean quiet) {
         EventEnvelope<EventPayload> event = EventJson.read(message.getPayload());
+        requireServed(event);
         try (MDC.MDCCloseable c = MDC.putCloseable(Correlation.MDC_KEY, event.correlationId());
              MDC.MDCCloseable e = MDC.putCloseable("eventId", event.id())) {
             handler.accept(event);

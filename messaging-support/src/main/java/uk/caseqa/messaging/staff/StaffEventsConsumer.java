@@ -14,7 +14,7 @@ public class StaffEventsConsumer implements Consumer<Message<byte[]>> {
 
     private final InboundEvents inbound;
     private final StaffReadModel staff;
-    private final java.util.function.Consumer<String> registeredIn;
+    private final java.util.function.BiConsumer<String, String> registered;
 
     public StaffEventsConsumer(InboundEvents inbound, StaffReadModel staff) {
         this(inbound, staff, council -> { });
@@ -23,16 +23,27 @@ public class StaffEventsConsumer implements Consumer<Message<byte[]>> {
     /** {@code registeredIn}: told the council of each member of staff newly recorded (work waiting on them may go on). */
     public StaffEventsConsumer(InboundEvents inbound, StaffReadModel staff,
             java.util.function.Consumer<String> registeredIn) {
+        this(inbound, staff, (council, staffId) -> registeredIn.accept(council), true);
+    }
+
+    private StaffEventsConsumer(InboundEvents inbound, StaffReadModel staff,
+            java.util.function.BiConsumer<String, String> registered, boolean unused) {
         this.inbound = inbound;
         this.staff = staff;
-        this.registeredIn = registeredIn;
+        this.registered = registered;
+    }
+
+    /** {@code registered}: told the council and staff id of each member of staff newly recorded. */
+    public static StaffEventsConsumer telling(InboundEvents inbound, StaffReadModel staff,
+            java.util.function.BiConsumer<String, String> registered) {
+        return new StaffEventsConsumer(inbound, staff, registered, true);
     }
 
     @Override
     public void accept(Message<byte[]> message) {
         inbound.handle(message, event -> {
             if (event.data() instanceof StaffMemberRegistered && staff.record(event.as(StaffMemberRegistered.class))) {
-                registeredIn.accept(event.localAuthority());
+                registered.accept(event.localAuthority(), event.as(StaffMemberRegistered.class).data().staffId());
             } else if (event.data() instanceof StaffMemberLeft) {
                 staff.recordLeaving(event.as(StaffMemberLeft.class));
             }

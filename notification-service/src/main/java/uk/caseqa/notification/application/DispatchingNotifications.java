@@ -102,7 +102,7 @@ public class DispatchingNotifications {
         Optional<String> address = staff.find(notification.localAuthority(), notification.recipientId())
                 .map(StaffReadModel.Staff::email);
         if (address.isEmpty()) {
-            notSent(claimed, token, "no address known for " + notification.recipientId() + " of "
+            notSent(claimed, token, Notifications.NO_ADDRESS + notification.recipientId() + " of "
                     + notification.localAuthority());
             return false;
         }
@@ -137,6 +137,18 @@ public class DispatchingNotifications {
         log.warn("notification {} not sent (attempt {} of {}), next try at {}: {}", id, claimed.attempt(),
                 retries.maxAttempts(), retryAt, reason);
         notifications.retryLater(id, token, retryAt, reason);
+    }
+
+    /**
+     * A member of staff newly in the council's directory: what waited for their address (pending, or FAILED once its
+     * attempts were spent) is due now, from its first attempt again.
+     */
+    public void registered(String localAuthority, String staffId) {
+        int due = notifications.addressKnownNow(localAuthority, staffId, clock.instant());
+        if (due > 0) {
+            log.info("{} of {} is now in the staff directory: {} notification(s) waiting for their address are due",
+                    staffId, localAuthority, due);
+        }
     }
 
     /**

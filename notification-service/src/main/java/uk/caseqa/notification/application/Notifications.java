@@ -68,6 +68,15 @@ public interface Notifications {
     /** A FAILED notification goes back to PENDING with its attempts reset; false if it is not FAILED. */
     boolean sendAgain(String localAuthority, String notificationId, Instant now);
 
+    /**
+     * Notifications to this member of staff that waited for their address ({@value #NO_ADDRESS}...), pending or
+     * FAILED, are due now with their attempts reset; returns how many.
+     */
+    int addressKnownNow(String localAuthority, String recipientId, Instant now);
+
+    /** How a try that found no address for its recipient is recorded (its {@code lastProblem} begins so). */
+    String NO_ADDRESS = "no address known for ";
+
     List<NotificationStatus> forRecipient(String localAuthority, String recipientId);
 
     /** The council's notifications in one state (e.g. FAILED), oldest first. */

@@ -207,6 +207,11 @@ final class NotificationStory implements AutoCloseable {
         }
 
         @Override
+        public int addressKnownNow(String localAuthority, String recipientId, Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<NotificationStatus> forRecipient(String localAuthority, String recipientId) {
             throw new UnsupportedOperationException();
         }

@@ -161,6 +161,15 @@ class MongoNotifications implements Notifications {
     }
 
     @Override
+    public int addressKnownNow(String localAuthority, String recipientId, Instant now) {
+        Criteria waitingForAddress = Criteria.where("localAuthority").is(localAuthority).and("recipientId")
+                .is(recipientId).and("status").in(Status.PENDING.name(), Status.FAILED.name()).and("lastProblem")
+                .regex("^" + java.util.regex.Pattern.quote(NO_ADDRESS));
+        return (int) mongo.updateMulti(Query.query(waitingForAddress), new Update().set("status", Status.PENDING.name())
+                .set("availableAt", now).set("attempts", 0).unset("failedAt"), COLLECTION).getModifiedCount();
+    }
+
+    @Override
     public boolean sendAgain(String localAuthority, String notificationId, Instant now) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(notificationId).and("localAuthority")
                         .is(localAuthority).and("status").is(Status.FAILED.name())),
