@@ -20,13 +20,16 @@ final class Disruptor implements Runnable {
     private final ChaosPlatform platform;
     private final Random random;
     private final int rounds;
+    private final Runnable justBeforeAKill;
     final AtomicInteger kills = new AtomicInteger();
     final AtomicInteger brokerRestarts = new AtomicInteger();
     final List<String> story = Collections.synchronizedList(new ArrayList<>());
     volatile Throwable failure;
 
-    Disruptor(ChaosPlatform platform, long seed, int rounds) {
+    /** {@code justBeforeAKill}: traffic started just before each kill, so the replica dies mid-work. */
+    Disruptor(ChaosPlatform platform, long seed, int rounds, Runnable justBeforeAKill) {
         this.platform = platform;
+        this.justBeforeAKill = justBeforeAKill;
         this.random = new Random(seed);
         this.rounds = rounds;
     }
@@ -48,6 +51,8 @@ final class Disruptor implements Runnable {
                         story.add("broker restarted");
                     } else {
                         ServiceProcess replica = (ServiceProcess) victim;
+                        justBeforeAKill.run();
+                        Thread.sleep(50 + random.nextInt(400));
                         replica.kill();
                         kills.incrementAndGet();
                         Thread.sleep(random.nextInt(2_000));

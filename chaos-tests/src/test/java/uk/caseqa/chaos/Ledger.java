@@ -38,8 +38,8 @@ final class Ledger {
     private static final Pattern CONSUMED = Pattern.compile(" consumed (\\S+) (\\S+) subject=");
 
     /**
-     * {@code consumedAgain}: services' own events consumed again by a service (a kill before the offset was
-     * committed, a rebalance); {@code upstreamConsumedAgain}: the case system's resent events consumed again.
+     * {@code consumedAgain}: events consumed again by a service after a kill before its offset was committed, or a
+     * rebalance; {@code upstreamConsumedAgain}: the events the case system sent twice on purpose, consumed again.
      */
     record Figures(int audits, int inadequate, int requiresImprovement, int expected, List<String> lost,
             List<String> duplicated, int consumedAgain, int upstreamConsumedAgain, int republished, int emails,

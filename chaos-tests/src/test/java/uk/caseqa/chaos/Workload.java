@@ -64,7 +64,7 @@ final class Workload {
     private final ChaosPlatform platform;
     private final TopicProbe topics;
     private final Map<String, String> panels = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The ids of the events the HR and case systems sent (each twice). */
+    /** The ids of the events the HR and case systems sent twice on purpose. */
     final java.util.Set<String> upstreamEventIds = new java.util.HashSet<>();
 
     Workload(ChaosPlatform platform, TopicProbe topics) {
@@ -97,6 +97,22 @@ final class Workload {
     private void staff(Council council, String staffId, StaffRole role) {
         send(council, staffId, new StaffMemberRegistered(staffId, role, "team-" + council.suffix(),
                 council.email(staffId), null, null, "svc-" + council.suffix()));
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger newcomers = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A burst of new social workers registered by the HR system (each event sent once), so a service killed just
+     * after it is killed with records read but not yet committed: what it consumed is delivered again on restart.
+     */
+    void burstOfNewStaff(int count) {
+        for (int i = 0; i < count; i++) {
+            Council council = COUNCILS.get(i % COUNCILS.size());
+            String staffId = "staff-new-" + council.suffix() + "-" + newcomers.incrementAndGet();
+            topics.send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:chaos", Instant.now(), staffId,
+                    council.id(), "chaos-" + staffId, new StaffMemberRegistered(staffId, StaffRole.SOCIAL_WORKER,
+                            "team-" + council.suffix(), council.email(staffId), null, null, "svc-" + council.suffix())));
+        }
     }
 
     private void send(Council council, String subject, EventPayload data) {

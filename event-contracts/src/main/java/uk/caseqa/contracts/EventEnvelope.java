@@ -46,7 +46,11 @@ public record EventEnvelope<T extends EventPayload>(
             throw new InvalidEventException("schemaversion " + schemaVersion + " of " + type + " is not supported (expected "
                     + declared.schemaVersion() + ")");
         }
-        specVersion = specVersion == null ? SPEC_VERSION : specVersion;
+        if (specVersion != null && !SPEC_VERSION.equals(specVersion)) {
+            throw new InvalidEventException("specversion " + specVersion + " is not supported (CloudEvents "
+                    + SPEC_VERSION + ")");
+        }
+        specVersion = SPEC_VERSION;
         dataContentType = dataContentType == null ? JSON : dataContentType;
     }
 

@@ -33,7 +33,7 @@ class HostileInboundEventsAreRefusedWithAReasonTest {
 
     enum Defect {
         UNKNOWN_TYPE, NO_TYPE, NO_DATA, DATA_NOT_AN_OBJECT, FUTURE_SCHEMA_VERSION, HUGE_STRING, DEEP_NESTING,
-        HUGE_ARRAY, NOT_UTF8, TRUNCATED, NOT_AN_OBJECT, WRONG_VALUE_TYPE, NO_ID
+        HUGE_ARRAY, NOT_UTF8, TRUNCATED, NOT_AN_OBJECT, WRONG_VALUE_TYPE, NO_ID, WRONG_SPEC_VERSION
     }
 
     record Hostile(EventType type, Defect defect, byte[] bytes) {
@@ -87,6 +87,7 @@ class HostileInboundEventsAreRefusedWithAReasonTest {
             }
             case WRONG_VALUE_TYPE -> data.putArray(firstTextField(data)).add(size);
             case NO_ID -> event.remove("id");
+            case WRONG_SPEC_VERSION -> event.put("specversion", size % 2 == 0 ? "0.3" : "1." + size);
             default -> { }
         }
         byte[] bytes = JSON.writeValueAsBytes(event);

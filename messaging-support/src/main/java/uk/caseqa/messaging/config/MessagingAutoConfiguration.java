@@ -15,6 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import uk.caseqa.messaging.inbound.DeadLetterCount;
 import uk.caseqa.messaging.inbound.DeadLetterReporter;
 import uk.caseqa.messaging.inbound.InboundEvents;
+import uk.caseqa.messaging.inbound.ReceivedEvents;
 import uk.caseqa.messaging.outbox.AggregateStore;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.outbox.EventPublisher;
@@ -65,12 +66,18 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    InboundEvents inboundEvents(MeterRegistry meters, org.springframework.core.env.Environment environment) {
+    ReceivedEvents receivedEvents(MongoTemplate mongo) {
+        return new ReceivedEvents(mongo);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(MeterRegistry meters, org.springframework.core.env.Environment environment,
+            ReceivedEvents received) {
         // a YAML list is indexed properties (caseqa.councils[0], ...), which only the Binder reads as one list
         List<String> councils = org.springframework.boot.context.properties.bind.Binder.get(environment)
                 .bind("caseqa.councils", org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
                 .orElse(List.of());
-        return new InboundEvents(meters, councils);
+        return new InboundEvents(meters, councils, received);
     }
 
     @Bean

@@ -15,22 +15,27 @@ import uk.caseqa.contracts.InvalidEventException;
  * What every consumer does before its use case: decode and validate the envelope (an invalid one is thrown as
  * {@link InvalidEventException}, which the binding does not retry and sends to its dead-letter topic with the reason
  * in the {@code x-exception-message} header; so is an event from a council the deployment does not serve), put the
- * correlation id in the log context, count it by type.
+ * correlation id in the log context (an id seen before with other content is refused too), count it by type.
  */
 public class InboundEvents {
 
     private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
     private final MeterRegistry meters;
     private final java.util.Set<String> councils;
+    private final ReceivedEvents received;
 
     public InboundEvents(MeterRegistry meters) {
-        this(meters, java.util.Set.of());
+        this(meters, java.util.Set.of(), null);
     }
 
-    /** {@code councils}: the councils this deployment serves ({@code caseqa.councils}); empty: any. */
-    public InboundEvents(MeterRegistry meters, java.util.Collection<String> councils) {
+    /**
+     * {@code councils}: the councils this deployment serves ({@code caseqa.councils}); empty: any.
+     * {@code received}: where event ids and digests are kept, to refuse an id reused for other content; null: not kept.
+     */
+    public InboundEvents(MeterRegistry meters, java.util.Collection<String> councils, ReceivedEvents received) {
         this.meters = meters;
         this.councils = java.util.Set.copyOf(councils);
+        this.received = received;
     }
 
     /**
@@ -55,6 +60,9 @@ public class InboundEvents {
     public void handle(Message<byte[]> message, Consumer<EventEnvelope<EventPayload>> handler, boolean quiet) {
         EventEnvelope<EventPayload> event = EventJson.read(message.getPayload());
         requireServed(event);
+        if (received != null) {
+            received.check(event);
+        }
         try (MDC.MDCCloseable c = MDC.putCloseable(Correlation.MDC_KEY, event.correlationId());
              MDC.MDCCloseable e = MDC.putCloseable("eventId", event.id())) {
             handler.accept(event);

@@ -1,0 +1,79 @@
+package uk.caseqa.messaging.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import tools.jackson.databind.json.JsonMapper;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.InvalidEventException;
+
+/**
+ * The events this service has received, by id, with a digest of what each says (type, council, subject, schema
+ * version, data; not its time or source, which a system resending the same fact may change). The same id again with
+ * the same content is a redelivery, left to the idempotent consumers; the same id with different content is refused
+ * with the reason (dead-lettered), never taken for a redelivery of the first. Kept {@value #KEPT_DAYS} days.
+ */
+public class ReceivedEvents {
+
+    static final String COLLECTION = "receivedEvents";
+    static final int KEPT_DAYS = 30;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final MongoTemplate mongo;
+    private final Clock clock = Clock.systemUTC(); // operational time: retention, not the domain's deadlines
+
+    record Received(@Id String eventId, String digest, Instant receivedAt) {
+    }
+
+    public ReceivedEvents(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Records the event, or refuses it when its id came before with different content. */
+    public void check(EventEnvelope<?> event) {
+        String digest = digest(event);
+        try {
+            mongo.insert(new Received(event.id(), digest, clock.instant()), COLLECTION);
+        } catch (DuplicateKeyException seenBefore) {
+            Received first = mongo.findById(event.id(), Received.class, COLLECTION);
+            if (first != null && !first.digest().equals(digest)) {
+                throw new InvalidEventException("event id " + event.id() + " was received before with different"
+                        + " content (received " + first.receivedAt() + "): a new fact needs a new id");
+            }
+        }
+    }
+
+    static String digest(EventEnvelope<?> event) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("type", event.type());
+        content.put("localauthority", event.localAuthority());
+        content.put("subject", event.subject());
+        content.put("schemaversion", event.schemaVersion());
+        content.put("data", event.data());
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(content)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** Forgets what was received over {@value #KEPT_DAYS} days ago (a resend comes within hours, not months). */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    public void forgetOld() {
+        mongo.remove(Query.query(Criteria.where("receivedAt").lt(clock.instant().minus(Duration.ofDays(KEPT_DAYS)))),
+                COLLECTION);
+    }
+}

@@ -1,0 +1,69 @@
+package uk.caseqa.messaging.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.messaging.support.MessageBuilder;
+import uk.caseqa.contracts.CaseOpened;
+import uk.caseqa.contracts.Cohort;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.EventJson;
+import uk.caseqa.contracts.InvalidEventException;
+import uk.caseqa.testsupport.WireMongo;
+
+/**
+ * A case system resends an event: the same id and the same fact is a redelivery (the consumers are idempotent); the
+ * same id carrying another fact is refused with the reason, not taken for a redelivery and silently dropped. An
+ * event from a council the deployment does not serve is refused too.
+ */
+class AnEventIdReusedForOtherContentIsRefusedTest {
+
+    final WireMongo store = new WireMongo();
+    final InboundEvents inbound = new InboundEvents(new SimpleMeterRegistry(), Set.of("swindon", "bolton"),
+            new ReceivedEvents(store.template()));
+    final List<String> handled = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        store.close();
+    }
+
+    static EventEnvelope<CaseOpened> opened(String council, Instant time, String teamId) {
+        return EventEnvelope.of("evt-1", "urn:caseqa:case-management", time, "case-1", council, "corr-1",
+                new CaseOpened("case-1", Cohort.CP, "svc-1", teamId, "sw-1", "tm-1", "sm-1", null));
+    }
+
+    void receive(EventEnvelope<?> event) {
+        inbound.handle(MessageBuilder.withPayload(EventJson.write(event)).build(), e -> handled.add(e.id()));
+    }
+
+    @Test
+    void theSameFactAgainIsARedeliveryEvenAtAnotherTimeButAnotherFactUnderTheSameIdIsRefused() {
+        receive(opened("swindon", Instant.parse("2026-11-02T09:00:00Z"), "team-north"));
+        assertThatCode(() -> receive(opened("swindon", Instant.parse("2026-11-02T09:05:00Z"), "team-north")))
+                .doesNotThrowAnyException();
+        assertThat(handled).hasSize(2);
+
+        assertThatThrownBy(() -> receive(opened("swindon", Instant.parse("2026-11-02T09:00:00Z"), "team-south")))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("event id evt-1 was received before with different content");
+        assertThat(handled).as("never handed to the use case").hasSize(2);
+    }
+
+    @Test
+    void anEventFromACouncilNotServedIsRefusedBeforeAnythingIsKept() {
+        assertThatThrownBy(() -> receive(opened("swindn", Instant.now(), "team-north")))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("'swindn' is not a council this deployment serves (caseqa.councils: [bolton, swindon])");
+        receive(opened("swindon", Instant.now(), "team-north"));
+        assertThat(handled).containsExactly("evt-1");
+    }
+}
