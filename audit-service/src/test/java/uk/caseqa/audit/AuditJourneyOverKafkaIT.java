@@ -55,7 +55,7 @@ class AuditJourneyOverKafkaIT {
                 "tm7@council.example")));
         topics().send(inbound("case-1", new CaseOpened("case-1", Cohort.CP, "svc-1", "team-north", "staff-sw-1",
                 "staff-tm-1", "staff-sm-1", "staff-iro-1")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find("case-1").isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find("swindon", "case-1").isPresent());
         RestClient http = RestClient.create("http://localhost:" + port);
 
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.post().uri("/audits")
@@ -82,6 +82,38 @@ class AuditJourneyOverKafkaIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void twoCouncilsCaseWithTheSameIdIsAllocatedOnlyOnceTheRequestNamesTheCouncil() {
+        for (String council : List.of("swindon", "bolton")) {
+            topics().send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:test", Instant.now(), "case-twin",
+                    council, "corr-twin", new CaseOpened("case-twin", Cohort.CP, "svc-" + council, "team-" + council,
+                            "staff-sw-1", "staff-tm-1", "staff-sm-" + council, null)));
+            topics().send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:test", Instant.now(), "staff-tm-8",
+                    council, "corr-tm-8", new StaffMemberRegistered("staff-tm-8", StaffRole.TEAM_MANAGER, "team-x",
+                            "tm8@" + council + ".example")));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find("swindon", "case-twin").isPresent()
+                && cases.find("bolton", "case-twin").isPresent());
+        RestClient http = RestClient.create("http://localhost:" + port);
+
+        var ambiguous = http.post().uri("/audits").header("X-Staff-Id", "staff-qa-1")
+                .body(Map.of("caseId", "case-twin", "auditorId", "staff-tm-8")).retrieve()
+                .onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(Map.class);
+        assertThat(ambiguous.getStatusCode().value()).isEqualTo(400);
+        assertThat(ambiguous.getBody().toString()).contains("localAuthority", "[bolton, swindon]");
+
+        Map<String, Object> bolton = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.post()
+                .uri("/audits").header("X-Staff-Id", "staff-qa-1").body(Map.of("caseId", "case-twin", "auditorId",
+                        "staff-tm-8", "localAuthority", "bolton")).retrieve().body(Map.class), a -> a != null);
+        assertThat(bolton.get("localAuthority")).isEqualTo("bolton");
+        var allocated = topics().awaitEvents(EventStream.AUDITS.topic(), "AuditAllocated",
+                e -> e.subject().equals(bolton.get("auditId")));
+        assertThat(allocated.get(0).localAuthority()).isEqualTo("bolton");
+        assertThat(cases.find("swindon", "case-twin")).get().satisfies(c -> assertThat(c.serviceManagerId())
+                .as("Bolton's case never overwrote Swindon's").isEqualTo("staff-sm-swindon"));
+    }
+
+    @Test
     void aCaseFromACouncilThisDeploymentDoesNotServeIsDeadLetteredAndNeverRecorded() {
         topics().send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:test", Instant.now(), "case-elsewhere",
                 "swindn", "corr-elsewhere", new CaseOpened("case-elsewhere", Cohort.CP, "svc-1", "team-north",
@@ -89,12 +121,12 @@ class AuditJourneyOverKafkaIT {
         topics().send(inbound("case-3", new CaseOpened("case-3", Cohort.CIN, "svc-1", "team-north", "staff-sw-3",
                 "staff-tm-1", "staff-sm-1", null)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find("case-3").isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find("swindon", "case-3").isPresent());
         var dead = topics().awaitRecords(EventStream.CASES.topic() + ".audit-service.dlq",
                 r -> "case-elsewhere".equals(r.key()));
         assertThat(dead.get(0).headers().get("x-exception-message"))
                 .contains("'swindn' is not a council this deployment serves");
-        assertThat(cases.find("case-elsewhere")).isEmpty();
+        assertThat(cases.find("swindon", "case-elsewhere")).isEmpty();
     }
 
     @Test
@@ -103,7 +135,7 @@ class AuditJourneyOverKafkaIT {
         topics().send(inbound("case-2", new CaseOpened("case-2", Cohort.CIN, "svc-1", "team-north", "staff-sw-2",
                 "staff-tm-1", "staff-sm-1", null)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find("case-2").isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.find("swindon", "case-2").isPresent());
         var dead = topics().awaitRecords(EventStream.CASES.topic() + ".audit-service.dlq", r -> "case-bad".equals(r.key()));
         assertThat(dead.get(0).headers().get("x-exception-message")).contains("not well-formed JSON");
     }

@@ -112,9 +112,31 @@ public class AllocatingAudits {
         return made;
     }
 
+    /** As {@link #allocate(String, String, String, String, AuditType)}, the council left to the case id. */
     public Audit allocate(String caseId, String auditorId, String allocatedBy, AuditType auditType) {
-        CaseRecord auditedCase = cases.find(caseId)
-                .orElseThrow(() -> new NoSuchElementException("no open case " + caseId));
+        return allocate(null, caseId, auditorId, allocatedBy, auditType);
+    }
+
+    /**
+     * Allocates an audit of the case; {@code localAuthority} names its council, and may be left out while only one
+     * council has a case with that id (two councils' case systems may number cases alike).
+     */
+    public Audit allocate(String localAuthority, String caseId, String auditorId, String allocatedBy,
+            AuditType auditType) {
+        CaseRecord auditedCase;
+        if (localAuthority != null) {
+            auditedCase = cases.find(localAuthority, caseId)
+                    .orElseThrow(() -> new NoSuchElementException("no open case " + caseId + " in " + localAuthority));
+        } else {
+            java.util.List<CaseRecord> found = cases.findInAnyCouncil(caseId);
+            if (found.size() > 1) {
+                throw new uk.caseqa.messaging.web.InvalidFieldsException(java.util.Map.of("localAuthority",
+                        "case " + caseId + " is known in " + found.stream().map(CaseRecord::localAuthority).sorted()
+                                .toList() + ": name the council"));
+            }
+            auditedCase = found.stream().findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("no open case " + caseId));
+        }
         requireStaffOf(auditedCase.localAuthority(), auditorId, "auditorId");
         Audit audit = Audit.allocate("audit-" + UUID.randomUUID(), auditedCase, auditorId, allocatedBy,
                 clock.instant(), Audit.Allocation.of(auditType, null, clock.instant(),

@@ -7,14 +7,20 @@ import uk.caseqa.audit.domain.CaseRecord;
 import uk.caseqa.audit.domain.CaseState;
 import uk.caseqa.audit.domain.RegisteredCase;
 
-/** Port: the cases audit-service has heard of. */
+/**
+ * Port: the cases audit-service has heard of, each under its council and case id: two councils' case systems may
+ * number cases alike, and one council's event never reads or changes another's case.
+ */
 public interface CaseRegistry {
 
     /** Applies one case event once; false when that event was already applied. */
     boolean apply(String caseId, String localAuthority, String eventId, UnaryOperator<CaseState> change);
 
-    /** The case, once its cohort and who is responsible are known. */
-    Optional<CaseRecord> find(String caseId);
+    /** The council's case, once its cohort and who is responsible are known. */
+    Optional<CaseRecord> find(String localAuthority, String caseId);
+
+    /** Every council's known case with this id (a request that names no council). */
+    List<CaseRecord> findInAnyCouncil(String caseId);
 
     List<RegisteredCase> openCases(String localAuthority);
 }

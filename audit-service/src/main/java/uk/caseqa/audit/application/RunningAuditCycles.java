@@ -125,7 +125,7 @@ public class RunningAuditCycles {
             if (allocated.auditId() == null || audits.find(allocated.auditId()).isPresent()) {
                 continue;
             }
-            CaseRecord auditedCase = cases.find(allocated.caseId()).orElse(null);
+            CaseRecord auditedCase = cases.find(cycle.localAuthority(), allocated.caseId()).orElse(null);
             if (auditedCase == null) {
                 log.warn("cycle {}: case {} is no longer open or known; its audit {} is not allocated", cycle.cycleId(),
                         allocated.caseId(), allocated.auditId());

@@ -107,7 +107,7 @@ public class SchedulingFollowUpAudits {
         if (audits.find(auditId).isPresent()) {
             return false;
         }
-        CaseRecord auditedCase = cases.find(caseId).orElseThrow(() -> new NotKnownYet(
+        CaseRecord auditedCase = cases.find(localAuthority, caseId).orElseThrow(() -> new NotKnownYet(
                 "case " + caseId + " of " + localAuthority + " is not known yet; cannot schedule " + auditId));
         if (auditorId.equals(auditedCase.socialWorkerId())) {
             // a team manager who holds the case themselves cannot audit it: their service manager does
@@ -134,7 +134,7 @@ public class SchedulingFollowUpAudits {
         if (role != StaffRole.TEAM_MANAGER && role != StaffRole.SERVICE_MANAGER) {
             return roleHolder(localAuthority, role);
         }
-        return auditorFor(localAuthority, cases.find(caseId).orElseThrow(() -> new NotKnownYet(
+        return auditorFor(localAuthority, cases.find(localAuthority, caseId).orElseThrow(() -> new NotKnownYet(
                 "case " + caseId + " of " + localAuthority + " is not known yet; cannot choose its " + role)), role);
     }
 

@@ -243,8 +243,14 @@ final class AuditUseCases implements AutoCloseable {
         }
 
         @Override
-        public Optional<CaseRecord> find(String caseId) {
-            return notKnownYet.remove(caseId) ? Optional.empty() : Optional.ofNullable(open.get(caseId));
+        public Optional<CaseRecord> find(String localAuthority, String caseId) {
+            return notKnownYet.remove(caseId) ? Optional.empty() : Optional.ofNullable(open.get(caseId))
+                    .filter(c -> c.localAuthority().equals(localAuthority));
+        }
+
+        @Override
+        public List<CaseRecord> findInAnyCouncil(String caseId) {
+            return notKnownYet.remove(caseId) || !open.containsKey(caseId) ? List.of() : List.of(open.get(caseId));
         }
 
         @Override

@@ -62,12 +62,36 @@ public class ReceivedEvents {
         content.put("schemaversion", event.schemaVersion());
         content.put("data", event.data());
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(content)
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical(JSON.valueToTree(content))
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /**
+     * The JSON text with every object's fields in name order: a map's order is not part of what an event says, and an
+     * outbox re-publishing an event after a crash writes it from the stored document, whose map order may differ.
+     */
+    static String canonical(tools.jackson.databind.JsonNode node) {
+        if (node.isObject()) {
+            java.util.TreeMap<String, tools.jackson.databind.JsonNode> fields = new java.util.TreeMap<>();
+            node.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
+            StringBuilder out = new StringBuilder("{");
+            fields.forEach((name, value) -> out.append(out.length() > 1 ? "," : "")
+                    .append(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(name)).append(':')
+                    .append(canonical(value)));
+            return out.append('}').toString();
+        }
+        if (node.isArray()) {
+            StringBuilder out = new StringBuilder("[");
+            for (tools.jackson.databind.JsonNode element : node) {
+                out.append(out.length() > 1 ? "," : "").append(canonical(element));
+            }
+            return out.append(']').toString();
+        }
+        return node.toString();
     }
 
     /** Forgets what was received over {@value #KEPT_DAYS} days ago (a resend comes within hours, not months). */

@@ -59,6 +59,19 @@ class AnEventIdReusedForOtherContentIsRefusedTest {
     }
 
     @Test
+    void anOutboxRepublishingAfterACrashWithItsMapsInAnotherOrderIsARedelivery() {
+        var first = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree("{\"b\":1,\"a\":{\"y\":[1,2],\"x\":\"GOOD\"}}");
+        var again = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree("{\"a\":{\"x\":\"GOOD\",\"y\":[1,2]},\"b\":1}");
+        var reordered = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree("{\"a\":{\"x\":\"GOOD\",\"y\":[2,1]},\"b\":1}");
+        assertThat(ReceivedEvents.canonical(again)).isEqualTo(ReceivedEvents.canonical(first));
+        assertThat(ReceivedEvents.canonical(reordered)).as("a list's order is what it says")
+                .isNotEqualTo(ReceivedEvents.canonical(first));
+    }
+
+    @Test
     void anEventFromACouncilNotServedIsRefusedBeforeAnythingIsKept() {
         assertThatThrownBy(() -> receive(opened("swindn", Instant.now(), "team-north")))
                 .isInstanceOf(InvalidEventException.class)

@@ -54,7 +54,9 @@ class AuditController {
     }
 
     /** {@code auditType}: FULL when absent; MULTI_AGENCY, PRACTICE_OBSERVATION, THEMATIC, ... each with its template. */
-    record AllocationRequest(@NotBlank String caseId, @NotBlank String auditorId, AuditType auditType) {
+    /** {@code localAuthority}: the case's council; may be left out while only one council has a case of that id. */
+    record AllocationRequest(@NotBlank String caseId, @NotBlank String auditorId, AuditType auditType,
+            @Size(max = 100) String localAuthority) {
     }
 
     record FamilyFeedbackRequest(String respondentType, String treatedWell, String madeADifference,
@@ -104,7 +106,7 @@ class AuditController {
     @Operation(summary = "Allocate an audit of a case to an auditor (QA team)")
     ResponseEntity<AuditView> allocate(@RequestHeader(Actor.HEADER) String staffId,
             @Valid @RequestBody AllocationRequest request) {
-        Audit audit = allocating.allocate(request.caseId(), request.auditorId(), staffId,
+        Audit audit = allocating.allocate(request.localAuthority(), request.caseId(), request.auditorId(), staffId,
                 AuditType.orFull(request.auditType()));
         return ResponseEntity.created(URI.create("/audits/" + audit.auditId())).body(AuditView.of(audit));
     }

@@ -17,7 +17,8 @@ import uk.caseqa.messaging.outbox.AggregateStore;
 import uk.caseqa.messaging.outbox.IdempotentUpserts;
 
 /**
- * Each case event is applied in one version-checked write that also records its id (the latest
+ * Cases are stored under their council and case id: two councils' case systems may number cases alike, and one
+ * council's event never reads or changes another council's case. Each case event is applied in one version-checked write that also records its id (the latest
  * {@value IdempotentUpserts#HANDLED_KEPT}, so a case's document stays small however long it is open); a concurrent
  * writer makes the write fail, and the binder's retry applies the event again on the fresh state. An older event
  * redelivered after its id was dropped changes nothing either: each aspect of {@link CaseState} keeps only the
@@ -33,11 +34,17 @@ class MongoCaseRegistry implements CaseRegistry {
     MongoCaseRegistry(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
         this.store = store;
+        int moved = rekeyCasesWithoutCouncil();
+        if (moved > 0) {
+            org.slf4j.LoggerFactory.getLogger(MongoCaseRegistry.class)
+                    .info("case registry: {} cases re-keyed by council and case id", moved);
+        }
     }
 
     @Override
     public boolean apply(String caseId, String localAuthority, String eventId, UnaryOperator<CaseState> change) {
-        CaseDocument current = mongo.findById(caseId, CaseDocument.class, COLLECTION);
+        CaseDocument current = mongo.findById(CaseDocument.keyOf(localAuthority, caseId), CaseDocument.class,
+                COLLECTION);
         if (current != null && current.handledEventIds() != null && current.handledEventIds().contains(eventId)) {
             return false;
         }
@@ -60,9 +67,42 @@ class MongoCaseRegistry implements CaseRegistry {
     }
 
     @Override
-    public Optional<CaseRecord> find(String caseId) {
-        return Optional.ofNullable(mongo.findById(caseId, CaseDocument.class, COLLECTION)).map(CaseDocument::toDomain)
-                .filter(CaseState::known).map(CaseState::record);
+    public Optional<CaseRecord> find(String localAuthority, String caseId) {
+        return Optional.ofNullable(mongo.findById(CaseDocument.keyOf(localAuthority, caseId), CaseDocument.class,
+                COLLECTION)).map(CaseDocument::toDomain).filter(CaseState::known).map(CaseState::record);
+    }
+
+    @Override
+    public List<CaseRecord> findInAnyCouncil(String caseId) {
+        return mongo.find(Query.query(Criteria.where("caseId").is(caseId).and("known").is(true)), CaseDocument.class,
+                COLLECTION).stream().map(CaseDocument::toDomain).map(CaseState::record).toList();
+    }
+
+    /**
+     * Cases stored before they were keyed by council (their {@code _id} the case id alone) move under their council
+     * and case id, once, at start: a replica finding one already moved leaves it. Returns how many moved.
+     */
+    int rekeyCasesWithoutCouncil() {
+        int moved = 0;
+        for (org.bson.Document old : mongo.find(Query.query(Criteria.where("caseId").exists(false)),
+                org.bson.Document.class, COLLECTION)) {
+            String caseId = old.getString("_id");
+            String council = old.getString("localAuthority");
+            if (caseId == null || council == null) {
+                continue;
+            }
+            org.bson.Document moving = new org.bson.Document(old);
+            moving.put("_id", CaseDocument.keyOf(council, caseId));
+            moving.put("caseId", caseId);
+            try {
+                mongo.insert(moving, COLLECTION);
+                moved++;
+            } catch (org.springframework.dao.DuplicateKeyException alreadyMoved) {
+                // another replica moved it first
+            }
+            mongo.remove(Query.query(Criteria.where("_id").is(caseId).and("caseId").exists(false)), COLLECTION);
+        }
+        return moved;
     }
 
     @Override
