@@ -91,6 +91,13 @@ public final class EmbeddedPlatform {
             }
             return p;
         };
+        if (processes) {
+            // each service process stops when this launcher is gone, even after a kill -9 of it
+            settings = settings.andThen(p -> {
+                p.put("caseqa.parent-pid", ProcessHandle.current().pid());
+                return p;
+            });
+        }
         PlatformServices services = processes
                 ? ServiceProcesses.start(settings, data.resolve("logs"), ServiceProcesses.SMALL_JVM,
                         java.time.Duration.ofMinutes(3))

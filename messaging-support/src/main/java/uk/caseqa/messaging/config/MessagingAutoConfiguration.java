@@ -47,6 +47,14 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty("caseqa.parent-pid")
+    ParentWatch parentWatch(@Value("${caseqa.parent-pid}") long parentPid,
+            org.springframework.context.ConfigurableApplicationContext context) {
+        return new ParentWatch(parentPid, () -> System.exit(org.springframework.boot.SpringApplication.exit(context)))
+                .start();
+    }
+
+    @Bean
     EventFactory eventFactory(@Value("${spring.application.name}") String serviceName, Clock clock) {
         return new EventFactory(serviceName, clock);
     }

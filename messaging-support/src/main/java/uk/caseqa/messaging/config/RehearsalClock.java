@@ -20,25 +20,28 @@ import java.time.ZoneOffset;
 public final class RehearsalClock extends Clock {
 
     private static final long REREAD_NANOS = 100_000_000L;
+    private final long rereadNanos;
     private final Path file;
     private final ZoneId zone;
     private volatile Duration offset = Duration.ZERO;
     private volatile long readAt = Long.MIN_VALUE;
 
     public RehearsalClock(Path file) {
-        this(file, ZoneOffset.UTC);
+        this(file, ZoneOffset.UTC, REREAD_NANOS);
     }
 
-    private RehearsalClock(Path file, ZoneId zone) {
+    /** {@code rereadNanos}: how old the offset read may be before the file is read again (0 in tests: every call). */
+    RehearsalClock(Path file, ZoneId zone, long rereadNanos) {
         this.file = file;
         this.zone = zone;
+        this.rereadNanos = rereadNanos;
         offset();
     }
 
     /** The offset now in force. A file that cannot be parsed keeps the last offset read (and says why once). */
     public Duration offset() {
         long now = System.nanoTime();
-        if (readAt == Long.MIN_VALUE || now - readAt > REREAD_NANOS) {
+        if (readAt == Long.MIN_VALUE || now - readAt >= rereadNanos) {
             readAt = now;
             offset = read();
         }
@@ -72,6 +75,6 @@ public final class RehearsalClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId other) {
-        return new RehearsalClock(file, other);
+        return new RehearsalClock(file, other, rereadNanos);
     }
 }
