@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.client.RestClient;
 import uk.caseqa.contracts.CaseOpened;
 import uk.caseqa.contracts.Cohort;
@@ -29,7 +27,6 @@ import uk.caseqa.testsupport.TopicProbe;
  */
 final class Workload {
 
-    private static final Logger log = LoggerFactory.getLogger(Workload.class);
     static final Duration STEP_WITHIN = Duration.ofMinutes(4);
     static final List<String> GRADES = List.of("INADEQUATE", "REQUIRES_IMPROVEMENT", "GOOD", "INADEQUATE",
             "OUTSTANDING", "REQUIRES_IMPROVEMENT");
@@ -208,25 +205,7 @@ final class Workload {
 
     /** Tries until the step succeeds: a service being killed or restarting answers nothing, or an error. */
     static <T> T retry(String step, Supplier<T> attempt) {
-        long deadline = System.nanoTime() + STEP_WITHIN.toNanos();
-        RuntimeException last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                T result = attempt.get();
-                if (result != null) {
-                    return result;
-                }
-            } catch (RuntimeException notNow) {
-                last = notNow;
-                log.debug("{}: {}", step, notNow.getMessage());
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(step + " interrupted", interrupted);
-            }
-        }
-        throw new IllegalStateException(step + " did not succeed within " + STEP_WITHIN, last);
+        return org.awaitility.Awaitility.await(step).atMost(STEP_WITHIN).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(attempt::get, result -> result != null);
     }
 }

@@ -143,6 +143,8 @@ class EachCouncilsPeopleToldOverSmtpIT {
         member(council, "staff-hoss-1", StaffRole.HEAD_OF_SAFEGUARDING_STANDARDS, "standards");
         // Wandsworth's Safeguarding Standards Service oversees auditing (004 ¶28); elsewhere the QA manager
         String overseer = council.equals("wandsworth") ? "staff-hoss-1" : "staff-qa-1";
+        // the staff directory first: the emails greet people by name (the two topics are consumed independently)
+        TopicProbe.forPrefix(prefix).awaitConsumed("notification-service", "qa.staff-events");
         send(council, audit, new AuditAllocated(audit, "case-1", "staff-tm-7", "staff-qa-1",
                 CLOCK.instant().plus(Duration.ofDays(14)), "staff-iro-1"));
         send(council, audit, new AuditCompleted(audit, "case-1", "svc-1", "team-1", "staff-tm-7", "staff-sw-1",
