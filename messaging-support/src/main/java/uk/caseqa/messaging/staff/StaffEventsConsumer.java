@@ -23,11 +23,11 @@ public class StaffEventsConsumer implements Consumer<Message<byte[]>> {
     /** {@code registeredIn}: told the council of each member of staff newly recorded (work waiting on them may go on). */
     public StaffEventsConsumer(InboundEvents inbound, StaffReadModel staff,
             java.util.function.Consumer<String> registeredIn) {
-        this(inbound, staff, (council, staffId) -> registeredIn.accept(council), true);
+        this((council, staffId) -> registeredIn.accept(council), inbound, staff);
     }
 
-    private StaffEventsConsumer(InboundEvents inbound, StaffReadModel staff,
-            java.util.function.BiConsumer<String, String> registered, boolean unused) {
+    private StaffEventsConsumer(java.util.function.BiConsumer<String, String> registered, InboundEvents inbound,
+            StaffReadModel staff) {
         this.inbound = inbound;
         this.staff = staff;
         this.registered = registered;
@@ -36,7 +36,7 @@ public class StaffEventsConsumer implements Consumer<Message<byte[]>> {
     /** {@code registered}: told the council and staff id of each member of staff newly recorded. */
     public static StaffEventsConsumer telling(InboundEvents inbound, StaffReadModel staff,
             java.util.function.BiConsumer<String, String> registered) {
-        return new StaffEventsConsumer(inbound, staff, registered, true);
+        return new StaffEventsConsumer(registered, inbound, staff);
     }
 
     @Override
