@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,8 @@ import uk.caseqa.notification.domain.Route;
  * Use case: a council whose profile takes routine messages in a digest gets one email per person per day (at
  * {@value #HOUR}:00 in England) or week (Monday), listing each routine item with its link; urgent ones are sent at
  * once. Gathering first marks the items with the digest's id, then writes the digest under that id: a crash in
- * between is finished by the next pass, and no item is listed twice or lost.
+ * between is finished by the next pass, and no item is listed twice or lost. One replica gathers at a time (a
+ * {@link GatheringLease}), so a person's items are never split between two digests written at the same moment.
  */
 @Service
 public class GatheringDigests {
@@ -33,11 +36,14 @@ public class GatheringDigests {
     private final Notifications notifications;
     private final NotificationSettings settings;
     private final Messages messages;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private final StaffReadModel staff;
     private final Clock clock;
+    private final GatheringLease lease;
 
     GatheringDigests(Notifications notifications, NotificationSettings settings, Messages messages,
-            StaffReadModel staff, Clock clock) {
+            StaffReadModel staff, Clock clock, GatheringLease lease) {
+        this.lease = lease;
         this.notifications = notifications;
         this.settings = settings;
         this.messages = messages;
@@ -59,9 +65,17 @@ public class GatheringDigests {
         };
     }
 
-    /** Gathers what is due and writes the digests; returns how many digests were written now. */
+    /**
+     * Gathers what is due and writes the digests; returns how many digests were written now (none while another
+     * replica is gathering).
+     */
     public int gatherDue() {
-        Instant now = clock.instant();
+        int[] written = {0};
+        lease.runIfFree(() -> written[0] = gatherAndWrite(clock.instant()));
+        return written[0];
+    }
+
+    private int gatherAndWrite(Instant now) {
         for (Notifications.Recipient recipient : notifications.digestsDue(now)) {
             // one id per gathering, so an item gathered later the same day makes a digest of its own, never one
             // that was already written
@@ -80,6 +94,7 @@ public class GatheringDigests {
             model.put("recipient", staff.find(first.localAuthority(), first.recipientId())
                     .map(StaffReadModel.Staff::greeting).orElse(first.recipientId()));
             model.put("count", items.size());
+            model.put("day", now.atZone(ENGLAND).format(DAY));
             model.put("items", items.stream().map(n -> Map.of("subject", n.subject(),
                     "link", n.link() == null ? "" : n.link())).toList());
             model.put("council", first.localAuthority());

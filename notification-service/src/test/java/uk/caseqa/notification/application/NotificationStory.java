@@ -37,7 +37,8 @@ final class NotificationStory implements AutoCloseable {
     final InMemoryContexts contexts = new InMemoryContexts();
     final NotificationSettings settings = settings();
     final MustacheMessages messages = new MustacheMessages();
-    final GatheringDigests digests = new GatheringDigests(notifications, settings, messages, staff, clock);
+    final Lease lease = new Lease();
+    final GatheringDigests digests = new GatheringDigests(notifications, settings, messages, staff, clock, lease);
     final RoutingTable routes = new RoutingTable(settings.routes(), new HashSet<>(settings.councils()));
     final NotifyingPeople notifying = new NotifyingPeople(notifications, contexts,
             new FindingRecipients(staff, settings), routes,
@@ -83,6 +84,20 @@ final class NotificationStory implements AutoCloseable {
     }
 
     /** A stored notification and where it is on its way. */
+    /** The gathering lease; {@code heldElsewhere} plays another replica gathering at this moment. */
+    static final class Lease implements GatheringLease {
+        boolean heldElsewhere;
+
+        @Override
+        public boolean runIfFree(Runnable work) {
+            if (heldElsewhere) {
+                return false;
+            }
+            work.run();
+            return true;
+        }
+    }
+
     static final class Stored {
         final Notification notification;
         Notifications.Status status;

@@ -159,6 +159,10 @@ class WhoIsToldInEachCouncilTest {
 
         assertThat(story.digests.gatherDue()).as("before 08:00 tomorrow").isZero();
         story.clock.set(Instant.parse("2026-11-26T08:00:00Z"));
+        story.lease.heldElsewhere = true;
+        assertThat(story.digests.gatherDue()).as("while another replica gathers").isZero();
+        assertThat(story.notifications.count(Notifications.Status.DIGEST)).isEqualTo(2);
+        story.lease.heldElsewhere = false;
         assertThat(story.digests.gatherDue()).isEqualTo(1);
         assertThat(story.digests.gatherDue()).isZero();
 
@@ -166,7 +170,7 @@ class WhoIsToldInEachCouncilTest {
                 .filter(n -> n.notification.notificationId().startsWith("digest:wandsworth:staff-tm-7:2026-11-26:"))
                 .findFirst().orElseThrow();
         assertThat(digest.status).isEqualTo(Notifications.Status.PENDING);
-        assertThat(digest.notification.subject()).isEqualTo("Your quality-assurance digest: 2 item(s)");
+        assertThat(digest.notification.subject()).isEqualTo("Your quality-assurance digest for Thursday 26 November 2026: 2 item(s)");
         assertThat(digest.notification.body()).contains("audit-1").contains("audit-2").doesNotContain("audit-3");
         assertThat(digest.notification.html()).contains("audit-1").contains("audit-2");
         assertThat(story.notifications.count(Notifications.Status.IN_DIGEST)).isEqualTo(2);
