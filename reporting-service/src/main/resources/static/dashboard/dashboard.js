@@ -68,9 +68,22 @@
     return node;
   }
 
+  // The reader's token: given once in the address's fragment (#token=..., never sent to a server), kept for this
+  // tab only, and sent with every request for figures.
+  const TOKEN = 'caseqa.token';
+  const given = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (given) {
+    sessionStorage.setItem(TOKEN, decodeURIComponent(given[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  function token() {
+    return sessionStorage.getItem(TOKEN) || '';
+  }
+
   async function get(path, params) {
     const query = new URLSearchParams(Object.entries(params || {}).filter(([, v]) => v));
-    const response = await fetch(path + '?' + query, {headers: {Accept: 'application/json'}});
+    const response = await fetch(path + '?' + query,
+        {headers: {Accept: 'application/json', Authorization: 'Bearer ' + token()}});
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
       throw new Error(problem.detail || path + ' answered ' + response.status);
@@ -229,7 +242,8 @@
     if (source) {
       source.close();
     }
-    source = new EventSource('/board/stream?localAuthority=' + encodeURIComponent(filters.council.value));
+    source = new EventSource('/board/stream?localAuthority=' + encodeURIComponent(filters.council.value)
+        + '&access_token=' + encodeURIComponent(token()));
     source.addEventListener('hello', () => {
       live('Live', 'govuk-tag--green');
       // what changed before the stream opened (or while it was down) was not heard: show the board as it is now

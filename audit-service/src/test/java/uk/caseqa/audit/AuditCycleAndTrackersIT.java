@@ -30,6 +30,7 @@ import uk.caseqa.contracts.EventStream;
 import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.contracts.StaffRole;
 import uk.caseqa.testsupport.MutableClock;
+import uk.caseqa.testsupport.TestIssuer;
 import uk.caseqa.testsupport.TopicProbe;
 import uk.caseqa.testsupport.WithRealInfrastructure;
 
@@ -94,14 +95,15 @@ class AuditCycleAndTrackersIT {
         topics().awaitConsumed("audit-service", EventStream.CASES.topic());
         topics().awaitConsumed("audit-service", EventStream.STAFF.topic());
 
-        Map<?, ?> cycle = http().post().uri("/audit-cycles").header("X-Staff-Id", "staff-qa-1")
+        String qa = TestIssuer.bearerOf(council, "staff-qa-1", "QA_TEAM");
+        Map<?, ?> cycle = http().post().uri("/audit-cycles").header("Authorization", qa)
                 .body(Map.of("localAuthority", council, "seed", 20261116)).retrieve().body(Map.class);
         assertThat(cycle.get("cycleKey")).isEqualTo("2026-11");
         assertThat(((Number) cycle.get("seed")).longValue()).isEqualTo(20261116L);
         assertThat((List<?>) cycle.get("eligible")).hasSize(6);
         List<?> allocations = (List<?>) cycle.get("allocations");
         assertThat(allocations).hasSize(6);
-        Map<?, ?> again = http().post().uri("/audit-cycles").header("X-Staff-Id", "staff-qa-1")
+        Map<?, ?> again = http().post().uri("/audit-cycles").header("Authorization", qa)
                 .body(Map.of("localAuthority", council)).retrieve().body(Map.class);
         assertThat(again.get("allocations")).isEqualTo(allocations);
 
@@ -113,7 +115,7 @@ class AuditCycleAndTrackersIT {
         assertThat(allocated).isNotEmpty();
 
         List<List<String>> tracker = rows(http().get().uri("/allocation-tracker.xlsx?localAuthority={la}", council)
-                .retrieve().body(byte[].class));
+                .header("Authorization", qa).retrieve().body(byte[].class));
         assertThat(tracker.get(0)).containsExactly("Audit", "Case", "Cohort", "Team", "Auditor", "Allocated worker",
                 "Team manager", "Moderator", "Completion due", "Moderation due", "Status");
         assertThat(tracker).hasSize(7);
@@ -149,14 +151,15 @@ class AuditCycleAndTrackersIT {
         topics().awaitConsumed("audit-service", EventStream.CASES.topic());
         topics().awaitConsumed("audit-service", EventStream.STAFF.topic());
 
-        List<?> thematic = http().post().uri("/audits/thematic").header("X-Staff-Id", "staff-qa-1")
+        String boltonQa = TestIssuer.bearerOf("bolton", "staff-qa-1", "QA_TEAM");
+        List<?> thematic = http().post().uri("/audits/thematic").header("Authorization", boltonQa)
                 .body(Map.of("localAuthority", "bolton", "theme", "Life story work", "cohort", "CLA", "maxCases", 10,
                         "auditorIds", List.of("staff-tm-b0", "staff-tm-b1"))).retrieve().body(List.class);
         assertThat(thematic).hasSize(3).allSatisfy(a -> assertThat(((Map<?, ?>) a).get("auditId").toString())
                 .startsWith("thematic-bolton.life-story-work-case-b"));
 
         String auditId = (String) ((Map<?, ?>) thematic.get(0)).get("auditId");
-        Map<?, ?> reallocated = http().post().uri("/audits/{id}/reallocation", auditId).header("X-Staff-Id", "staff-qa-1")
+        Map<?, ?> reallocated = http().post().uri("/audits/{id}/reallocation", auditId).header("Authorization", boltonQa)
                 .body(Map.of("auditorId", "staff-tm-b1")).retrieve().body(Map.class);
         assertThat(reallocated.get("auditorId")).isEqualTo("staff-tm-b1");
         await().atMost(Duration.ofSeconds(30)).until(() -> topics().readAll(EventStream.AUDITS.topic()).stream()
@@ -171,12 +174,14 @@ class AuditCycleAndTrackersIT {
                 "staff-sw-s", "staff-tm-s", "staff-sm-1", "staff-iro-1")));
         topics().awaitConsumed("audit-service", EventStream.CASES.topic());
         topics().awaitConsumed("audit-service", EventStream.STAFF.topic());
-        Map<?, ?> audit = http().post().uri("/audits").header("X-Staff-Id", "staff-qa-1")
+        String qa = TestIssuer.bearerOf("swindon", "staff-qa-1", "QA_TEAM");
+        String auditor = TestIssuer.bearerOf("swindon", "staff-tm-s", "TEAM_MANAGER", "AUDITOR");
+        Map<?, ?> audit = http().post().uri("/audits").header("Authorization", qa)
                 .body(Map.of("caseId", "case-s1", "auditorId", "staff-tm-s")).retrieve().body(Map.class);
         String auditId = (String) audit.get("auditId");
-        http().put().uri("/audits/{id}/draft", auditId).header("X-Staff-Id", "staff-tm-s")
+        http().put().uri("/audits/{id}/draft", auditId).header("Authorization", auditor)
                 .body(Map.of("rationale", "half written")).retrieve().toBodilessEntity();
-        assertThat(http().get().uri("/audits/{id}/draft", auditId).retrieve().body(Map.class).get("rationale"))
+        assertThat(http().get().uri("/audits/{id}/draft", auditId).header("Authorization", auditor).retrieve().body(Map.class).get("rationale"))
                 .isEqualTo("half written");
 
         Map<String, Object> submission = Map.of("domainGrades", Map.of("chronology", "REQUIRES_IMPROVEMENT"),
@@ -184,32 +189,32 @@ class AuditCycleAndTrackersIT {
                 "familyFeedback", Map.of("notObtainedReason", "no reply to three calls"),
                 "actions", List.of(Map.of("what", "Update the chronology", "ownerId", "staff-sw-s",
                         "dueOn", "2026-12-01", "immediate", false)));
-        var refused = http().post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", "staff-tm-s")
+        var refused = http().post().uri("/audits/{id}/submission", auditId).header("Authorization", auditor)
                 .body(submission).retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(Map.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody().get("errors").toString()).contains("familyFeedback.respondentType")
                 .contains("domainGrades.consent").contains("otherFeedback.PRACTITIONER");
-        assertThat(http().get().uri("/audits/{id}", auditId).retrieve().body(Map.class).get("status"))
+        assertThat(http().get().uri("/audits/{id}", auditId).header("Authorization", qa).retrieve().body(Map.class).get("status"))
                 .isEqualTo("ALLOCATED");
 
         Map<String, Object> withFeedback = new java.util.HashMap<>(submission);
         withFeedback.put("familyFeedback", Map.of("respondentType", "CHILD", "wantsToHearWhatChanged", true));
-        withFeedback.put("domainGrades", TemplateForm.everyDomain(http(), auditId, "GOOD",
+        withFeedback.put("domainGrades", TemplateForm.everyDomain(http(), auditor, auditId, "GOOD",
                 Map.of("chronology", "REQUIRES_IMPROVEMENT")));
         withFeedback.put("otherFeedback", TemplateForm.PRACTITIONER);
-        http().post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", "staff-tm-s").body(withFeedback)
+        http().post().uri("/audits/{id}/submission", auditId).header("Authorization", auditor).body(withFeedback)
                 .retrieve().toBodilessEntity();
         http().post().uri("/audits/{id}/actions/{a}/completion", auditId, auditId + "-a1")
-                .header("X-Staff-Id", "staff-sw-s").body(Map.of("evidence", "Chronology updated 20/11"))
+                .header("Authorization", TestIssuer.bearerOf("swindon", "staff-sw-s", "PRACTITIONER")).body(Map.of("evidence", "Chronology updated 20/11"))
                 .retrieve().toBodilessEntity();
 
-        List<List<String>> actions = rows(http().get().uri("/actions.xlsx?localAuthority=swindon").retrieve()
+        List<List<String>> actions = rows(http().get().uri("/actions.xlsx").header("Authorization", qa).retrieve()
                 .body(byte[].class));
         assertThat(actions.get(0)).startsWith("Audit", "Action", "Case");
         assertThat(actions).hasSize(2);
         assertThat(actions.get(1)).contains(auditId + "-a1", "Update the chronology", "COMPLETED",
                 "Chronology updated 20/11");
-        Map<?, ?> sample = http().post().uri("/action-verification-samples")
+        Map<?, ?> sample = http().post().uri("/action-verification-samples").header("Authorization", qa)
                 .body(Map.of("localAuthority", "swindon", "size", 5)).retrieve().body(Map.class);
         assertThat((List<?>) sample.get("actions")).hasSize(1);
     }

@@ -25,6 +25,7 @@ import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.contracts.StaffRole;
 import uk.caseqa.testsupport.TopicProbe;
+import uk.caseqa.testsupport.TestIssuer;
 import uk.caseqa.testsupport.WithRealInfrastructure;
 
 @WithRealInfrastructure
@@ -59,12 +60,15 @@ class AuditJourneyOverKafkaIT {
         RestClient http = RestClient.create("http://localhost:" + port);
 
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.post().uri("/audits")
-                .header("X-Staff-Id", "staff-qa-1").body(Map.of("caseId", "case-1", "auditorId", "staff-tm-7"))
+                .header("Authorization", TestIssuer.bearerOf("swindon", "staff-qa-1", "QA_TEAM")).body(Map.of("caseId", "case-1", "auditorId", "staff-tm-7"))
                 .retrieve().toEntity(Map.class).getStatusCode().value() == 201);
-        String auditId = (String) http.get().uri("/audits?localAuthority=swindon&caseId=case-1").retrieve().body(List.class).stream()
+        String auditId = (String) http.get().uri("/audits?caseId=case-1")
+                .header("Authorization", TestIssuer.bearerOf("swindon", "staff-qa-1", "QA_TEAM")).retrieve()
+                .body(List.class).stream()
                 .map(a -> ((Map<?, ?>) a).get("auditId")).findFirst().orElseThrow();
-        http.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", "staff-tm-7")
-                .body(Map.of("domainGrades", TemplateForm.everyDomain(http, auditId, "REQUIRES_IMPROVEMENT",
+        http.post().uri("/audits/{id}/submission", auditId).header("Authorization", TestIssuer.bearerOf("swindon", "staff-tm-7", "TEAM_MANAGER", "AUDITOR"))
+                .body(Map.of("domainGrades", TemplateForm.everyDomain(http,
+                                TestIssuer.bearerOf("swindon", "staff-tm-7", "AUDITOR"), auditId, "REQUIRES_IMPROVEMENT",
                                 Map.of("chronology", "INADEQUATE")), "overallGrade", "INADEQUATE",
                         "rationale", "No plan addresses the risks identified.",
                         "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true),
@@ -83,7 +87,7 @@ class AuditJourneyOverKafkaIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void twoCouncilsCaseWithTheSameIdIsAllocatedOnlyOnceTheRequestNamesTheCouncil() {
+    void aCaseIdTwoCouncilsShareIsAllocatedInTheCouncilOfTheCallersTokenAndNoOther() {
         for (String council : List.of("swindon", "bolton")) {
             topics().send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:test", Instant.now(), "case-twin",
                     council, "corr-twin", new CaseOpened("case-twin", Cohort.CP, "svc-" + council, "team-" + council,
@@ -96,15 +100,17 @@ class AuditJourneyOverKafkaIT {
                 && cases.find("bolton", "case-twin").isPresent());
         RestClient http = RestClient.create("http://localhost:" + port);
 
-        var ambiguous = http.post().uri("/audits").header("X-Staff-Id", "staff-qa-1")
-                .body(Map.of("caseId", "case-twin", "auditorId", "staff-tm-8")).retrieve()
+        var swindonNamingBolton = http.post().uri("/audits")
+                .header("Authorization", TestIssuer.bearerOf("swindon", "staff-qa-1", "QA_TEAM"))
+                .body(Map.of("caseId", "case-twin", "auditorId", "staff-tm-8", "localAuthority", "bolton")).retrieve()
                 .onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(Map.class);
-        assertThat(ambiguous.getStatusCode().value()).isEqualTo(400);
-        assertThat(ambiguous.getBody().toString()).contains("localAuthority", "[bolton, swindon]");
+        assertThat(swindonNamingBolton.getStatusCode().value()).as("Swindon's QA team cannot act in Bolton")
+                .isEqualTo(404);
 
         Map<String, Object> bolton = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.post()
-                .uri("/audits").header("X-Staff-Id", "staff-qa-1").body(Map.of("caseId", "case-twin", "auditorId",
-                        "staff-tm-8", "localAuthority", "bolton")).retrieve().body(Map.class), a -> a != null);
+                .uri("/audits").header("Authorization", TestIssuer.bearerOf("bolton", "staff-qa-1", "QA_TEAM"))
+                .body(Map.of("caseId", "case-twin", "auditorId", "staff-tm-8")).retrieve().body(Map.class),
+                a -> a != null);
         assertThat(bolton.get("localAuthority")).isEqualTo("bolton");
         var allocated = topics().awaitEvents(EventStream.AUDITS.topic(), "AuditAllocated",
                 e -> e.subject().equals(bolton.get("auditId")));
@@ -143,7 +149,7 @@ class AuditJourneyOverKafkaIT {
     @Test
     void aSubmissionWithoutARationaleGetsFieldErrorsAndChangesNothing() {
         RestClient http = RestClient.create("http://localhost:" + port);
-        var response = http.post().uri("/audits/{id}/submission", "audit-unknown").header("X-Staff-Id", "staff-tm-7")
+        var response = http.post().uri("/audits/{id}/submission", "audit-unknown").header("Authorization", TestIssuer.bearerOf("swindon", "staff-tm-7", "TEAM_MANAGER", "AUDITOR"))
                 .body(Map.of("domainGrades", Map.of(), "overallGrade", "GOOD", "familyFeedback", Map.of()))
                 .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { })
                 .toEntity(Map.class);

@@ -25,6 +25,7 @@ import uk.caseqa.contracts.EventStream;
 import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.contracts.StaffRole;
 import uk.caseqa.testsupport.Infrastructure;
+import uk.caseqa.testsupport.TestIssuer;
 import uk.caseqa.testsupport.MutableClock;
 import uk.caseqa.testsupport.ServiceReplica;
 import uk.caseqa.testsupport.TestIsolation;
@@ -79,12 +80,12 @@ class OverdueAuditsAndActionsAcrossARestartIT {
         topics.awaitConsumed("audit-service", EventStream.CASES.topic());
         topics.awaitConsumed("audit-service", EventStream.STAFF.topic());
         RestClient http = http(first);
-        String late = (String) http.post().uri("/audits").header("X-Staff-Id", "staff-qa-1")
+        String late = (String) http.post().uri("/audits").header("Authorization", TestIssuer.bearerOf("bolton", "staff-qa-1", "QA_TEAM"))
                 .body(Map.of("caseId", "case-r1", "auditorId", "staff-tm-r")).retrieve().body(Map.class).get("auditId");
-        String done = (String) http.post().uri("/audits").header("X-Staff-Id", "staff-qa-1")
+        String done = (String) http.post().uri("/audits").header("Authorization", TestIssuer.bearerOf("bolton", "staff-qa-1", "QA_TEAM"))
                 .body(Map.of("caseId", "case-r2", "auditorId", "staff-tm-r")).retrieve().body(Map.class).get("auditId");
-        http.post().uri("/audits/{id}/submission", done).header("X-Staff-Id", "staff-tm-r")
-                .body(Map.of("domainGrades", TemplateForm.everyDomain(http, done, "GOOD", Map.of()),
+        http.post().uri("/audits/{id}/submission", done).header("Authorization", TestIssuer.bearerOf("bolton", "staff-tm-r", "TEAM_MANAGER", "AUDITOR"))
+                .body(Map.of("domainGrades", TemplateForm.everyDomain(http, TestIssuer.bearerOf("bolton", "staff-tm-r", "AUDITOR"), done, "GOOD", Map.of()),
                         "overallGrade", "GOOD", "rationale", "Good practice.",
                         "familyFeedback", Map.of("respondentType", "CHILD"),
                         "otherFeedback", List.of(Map.of("from", "PRACTITIONER", "summary", "Helpful."),

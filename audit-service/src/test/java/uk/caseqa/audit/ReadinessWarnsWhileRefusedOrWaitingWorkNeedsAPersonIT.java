@@ -17,6 +17,7 @@ import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventStream;
 import uk.caseqa.contracts.ShortAuditScheduled;
 import uk.caseqa.contracts.StaffRole;
+import uk.caseqa.testsupport.TestIssuer;
 import uk.caseqa.testsupport.TopicProbe;
 import uk.caseqa.testsupport.WithRealInfrastructure;
 
@@ -38,7 +39,9 @@ class ReadinessWarnsWhileRefusedOrWaitingWorkNeedsAPersonIT {
     @SuppressWarnings("unchecked")
     void aDeadLetterAndAParkedRequestTurnReadinessToAWarningWithTheirCounts() {
         TopicProbe topics = TopicProbe.forPrefix(prefix);
-        RestClient http = RestClient.create("http://localhost:" + port);
+        String ops = TestIssuer.bearerOf("swindon", "ops-1", "OPS");
+        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", ops).build();
         topics.send(EventStream.CASES.topic(), "case-garbled", "{\"type\":\"CaseOpened\", garbled");
         topics.awaitRecords(EventStream.CASES.topic() + ".audit-service.dlq", r -> "case-garbled".equals(r.key()));
         topics.send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:concern-service", Instant.now(),
@@ -59,6 +62,10 @@ class ReadinessWarnsWhileRefusedOrWaitingWorkNeedsAPersonIT {
         assertThat(((List<Map<String, Object>>) gauge.get("measurements")).get(0).get("value")).isEqualTo(1.0);
         assertThat(http.get().uri("/actuator/health/liveness").retrieve().body(Map.class).get("status"))
                 .as("liveness stays apart").isEqualTo("UP");
+        Map<String, Object> probe = RestClient.create("http://localhost:" + port).get().uri("/actuator/health/readiness")
+                .retrieve().body(Map.class);
+        assertThat(probe).as("a probe without a token reads the status, not the components and their details")
+                .containsEntry("status", "WARNING").doesNotContainKeys("components", "details");
     }
 
     @SuppressWarnings("unchecked")

@@ -17,8 +17,10 @@ final class TemplateForm {
 
     /** {@code grade} for every domain of the audit's template, except those {@code others} names. */
     @SuppressWarnings("unchecked")
-    static Map<String, String> everyDomain(RestClient http, String auditId, String grade, Map<String, String> others) {
-        Map<String, Object> template = http.get().uri("/audits/{id}/template", auditId).retrieve().body(Map.class);
+    static Map<String, String> everyDomain(RestClient http, String bearer, String auditId, String grade,
+            Map<String, String> others) {
+        Map<String, Object> template = http.get().uri("/audits/{id}/template", auditId).header("Authorization", bearer)
+                .retrieve().body(Map.class);
         Map<String, String> grades = new LinkedHashMap<>();
         for (Map<String, Object> domain : (List<Map<String, Object>>) template.get("domains")) {
             grades.put((String) domain.get("key"), others.getOrDefault((String) domain.get("key"), grade));

@@ -74,6 +74,8 @@ final class ChaosPlatform implements AutoCloseable {
         p.put("spring.mongodb.uri", "mongodb://127.0.0.1:" + mongoAddress.getPort() + "/caseqa-" + service.configName());
         p.put("caseqa.clock.offset-file", clockFile.toString());
         p.put("caseqa.outbox.initial-delay", "0ms");
+        // the processes fetch the test issuer's keys from this JVM over HTTP, as from an identity provider
+        p.putAll(uk.caseqa.testsupport.TestIssuer.shared().properties());
         p.put("caseqa.parent-pid", ProcessHandle.current().pid()); // no orphans if this test JVM is killed
         // a killed replica's partitions move to the others after 6 s (the broker's minimum), not the default 45 s
         p.put("spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms", "6000");

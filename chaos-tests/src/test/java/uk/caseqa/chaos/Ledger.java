@@ -102,10 +102,10 @@ final class Ledger {
                     }
                 }
                 expected += 2;
-                if (!exists(PlatformService.CONCERN, "/cases-of-concern/{id}", coc)) {
+                if (!exists(audit.council(), PlatformService.CONCERN, "/cases-of-concern/{id}", coc)) {
                     lost.add("case of concern " + coc + " (concern-service)");
                 }
-                if (!exists(PlatformService.AUDIT, "/audits/{id}", "short-" + coc + "-1")) {
+                if (!exists(audit.council(), PlatformService.AUDIT, "/audits/{id}", "short-" + coc + "-1")) {
                     lost.add("re-audit short-" + coc + "-1 allocated (audit-service)");
                 }
             }
@@ -122,7 +122,7 @@ final class Ledger {
                 }
             }
             expected++;
-            if (!closed(id)) {
+            if (!closed(audit.council(), id)) {
                 lost.add("audit " + id + " closed (audit-service)");
             }
         }
@@ -201,19 +201,20 @@ final class Ledger {
         }
     }
 
-    private boolean exists(PlatformService service, String uri, String id) {
+    private boolean exists(Workload.Council council, PlatformService service, String uri, String id) {
         try {
-            return RestClient.create(platform.url(service)).get().uri(uri, id).retrieve().toBodilessEntity()
+            return RestClient.create(platform.url(service)).get().uri(uri, id)
+                    .header("Authorization", Workload.qa(council)).retrieve().toBodilessEntity()
                     .getStatusCode().is2xxSuccessful();
         } catch (RuntimeException notFoundOrDown) {
             return false;
         }
     }
 
-    private boolean closed(String auditId) {
+    private boolean closed(Workload.Council council, String auditId) {
         try {
             Map<?, ?> audit = RestClient.create(platform.url(PlatformService.AUDIT)).get().uri("/audits/{id}", auditId)
-                    .retrieve().body(Map.class);
+                    .header("Authorization", Workload.qa(council)).retrieve().body(Map.class);
             return "CLOSED".equals(audit.get("status"));
         } catch (RuntimeException downOrMissing) {
             return false;

@@ -19,6 +19,7 @@ import uk.caseqa.contracts.StaffRole;
 import uk.caseqa.launcher.DemoJourney;
 import uk.caseqa.launcher.PlatformService;
 import uk.caseqa.testsupport.TopicProbe;
+import uk.caseqa.testsupport.TestIssuer;
 
 /**
  * What the staff of three councils do, over the services' REST APIs, while services die under them: each step reads
@@ -128,8 +129,7 @@ final class Workload {
         for (int i = 1; i <= casesPerCouncil; i++) {
             for (Council council : COUNCILS) {
                 String caseId = caseId(council, i);
-                Map<?, ?> allocated = retry("allocate " + caseId, () -> audit().post().uri("/audits")
-                        .header("X-Staff-Id", council.allocator())
+                Map<?, ?> allocated = retry("allocate " + caseId, () -> audit(council).post().uri("/audits")
                         .body(Map.of("caseId", caseId, "auditorId", council.staff("tm"))).retrieve().body(Map.class));
                 audits.add(new Audit(council, caseId, (String) allocated.get("auditId"),
                         GRADES.get((audits.size()) % GRADES.size())));
@@ -141,12 +141,15 @@ final class Workload {
     /** The auditor submits the form, unless it was submitted already (an answer lost in a kill). */
     void submit(Audit audit) {
         retry("submit " + audit.auditId(), () -> {
-            Map<?, ?> current = audit().get().uri("/audits/{id}", audit.auditId()).retrieve().body(Map.class);
+            Map<?, ?> current = audit(audit.council()).get().uri("/audits/{id}", audit.auditId()).retrieve()
+                    .body(Map.class);
             if ("ALLOCATED".equals(current.get("status"))) {
-                audit().post().uri("/audits/{id}/submission", audit.auditId())
-                        .header("X-Staff-Id", audit.council().staff("tm"))
-                        .body(Map.of("domainGrades", DemoJourney.everyDomain(audit(), audit.auditId(), audit.grade(),
-                                        Map.of()),
+                String auditor = TestIssuer.bearerOf(audit.council().id(), audit.council().staff("tm"), "AUDITOR",
+                        "TEAM_MANAGER");
+                audit(audit.council()).post().uri("/audits/{id}/submission", audit.auditId())
+                        .header("Authorization", auditor)
+                        .body(Map.of("domainGrades", DemoJourney.everyDomain(audit(audit.council()), auditor,
+                                        audit.auditId(), audit.grade(), Map.of()),
                                 "overallGrade", audit.grade(), "rationale", "Graded with the social worker.",
                                 "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true),
                                 "otherFeedback", List.of(
@@ -165,19 +168,21 @@ final class Workload {
      */
     void moderateAndClose(Audit audit) {
         retry("moderate and close " + audit.auditId(), () -> {
-            Map<?, ?> moderation = moderation().get().uri("/moderations/{id}", audit.auditId()).retrieve()
+            Council council = audit.council();
+            Map<?, ?> moderation = moderation(council).get().uri("/moderations/{id}", audit.auditId()).retrieve()
                     .body(Map.class);
             String status = String.valueOf(moderation.get("status"));
-            Council council = audit.council();
             switch (status) {
-                case "AWAITING_DECISION" -> moderation().post().uri("/moderations/{id}/decision", audit.auditId())
-                        .header("X-Staff-Id", (String) moderation.get("moderatorId"))
+                case "AWAITING_DECISION" -> moderation(council).post()
+                        .uri("/moderations/{id}/decision", audit.auditId())
+                        .header("Authorization", TestIssuer.bearerOf(council.id(),
+                                (String) moderation.get("moderatorId"), "MODERATOR"))
                         .body(Map.of("rationale", "Agree.")).retrieve().toBodilessEntity();
-                case "AWAITING_PANEL" -> moderation().post().uri("/panels/{p}/audits/{a}/acceptance",
-                                panel(council), audit.auditId()).header("X-Staff-Id", council.allocator())
+                case "AWAITING_PANEL" -> moderation(council).post().uri("/panels/{p}/audits/{a}/acceptance",
+                                panel(council), audit.auditId())
                         .body(Map.of("findings", "Consistent grading.")).retrieve().toBodilessEntity();
-                case "ACCEPTED" -> moderation().post().uri("/moderations/{id}/close", audit.auditId())
-                        .header("X-Staff-Id", council.allocator()).retrieve().toBodilessEntity();
+                case "ACCEPTED" -> moderation(council).post().uri("/moderations/{id}/close", audit.auditId())
+                        .retrieve().toBodilessEntity();
                 case "CLOSED" -> {
                     return true;
                 }
@@ -188,19 +193,25 @@ final class Workload {
     }
 
     private String panel(Council council) {
-        return panels.computeIfAbsent(council.id(), id -> (String) moderation().post().uri("/panels")
-                .header("X-Staff-Id", council.allocator())
+        return panels.computeIfAbsent(council.id(), id -> (String) moderation(council).post().uri("/panels")
                 .body(Map.of("localAuthority", id, "date", LocalDate.now().toString(),
                         "members", List.of(council.allocator(), council.staff("sm"))))
                 .retrieve().body(Map.class).get("panelId"));
     }
 
-    private RestClient audit() {
-        return RestClient.create(platform.url(PlatformService.AUDIT));
+    /** As the council's QA manager (who also sits on its panel), with a token of the test issuer. */
+    private RestClient audit(Council council) {
+        return RestClient.builder().baseUrl(platform.url(PlatformService.AUDIT))
+                .defaultHeader("Authorization", qa(council)).build();
     }
 
-    private RestClient moderation() {
-        return RestClient.create(platform.url(PlatformService.MODERATION));
+    private RestClient moderation(Council council) {
+        return RestClient.builder().baseUrl(platform.url(PlatformService.MODERATION))
+                .defaultHeader("Authorization", qa(council)).build();
+    }
+
+    static String qa(Council council) {
+        return TestIssuer.bearerOf(council.id(), council.allocator(), "QA_TEAM", "PANEL_MEMBER");
     }
 
     /** Tries until the step succeeds: a service being killed or restarting answers nothing, or an error. */

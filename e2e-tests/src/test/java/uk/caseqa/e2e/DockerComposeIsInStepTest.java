@@ -16,12 +16,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.yaml.snakeyaml.Yaml;
+import uk.caseqa.launcher.LocalAuthorizationServer;
 import uk.caseqa.launcher.PlatformService;
 
 /** docker-compose.yml cannot be run here, so this keeps it in step with what each service reads. */
 class DockerComposeIsInStepTest {
 
-    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+):([^}]*)}");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
     /** Spring Boot properties set through relaxed binding rather than a placeholder. */
     static final Set<String> BOOT_PROPERTIES = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE");
 
@@ -34,6 +35,18 @@ class DockerComposeIsInStepTest {
         try (InputStream in = DockerComposeIsInStepTest.class.getResourceAsStream("/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked")
+    void theIdentityContainerIsTheLauncherOnlyAsTheLocalAuthorizationServer() throws IOException {
+        Map<String, Object> identity = (Map<String, Object>) ((Map<String, Object>) compose().get("services"))
+                .get("identity");
+        assertThat((List<String>) identity.get("command")).containsExactly("--authorization-server-only");
+        assertThat((List<String>) identity.get("ports")).containsExactly(
+                LocalAuthorizationServer.PORT + ":" + LocalAuthorizationServer.PORT);
+        assertThat(((Map<String, Object>) ((Map<String, Object>) identity.get("build")).get("args")).get("SERVICE"))
+                .isEqualTo("platform-launcher");
     }
 
     @ParameterizedTest
@@ -57,6 +70,11 @@ class DockerComposeIsInStepTest {
                     .isTrue();
         }
         assertThat(environment).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
+        assertThat(environment).as("%s checks the compose issuer's tokens", service.configName())
+                .containsEntry("OAUTH2_ISSUER", "http://localhost:" + LocalAuthorizationServer.PORT)
+                .containsEntry("OAUTH2_JWK_SET_URI", "http://identity:" + LocalAuthorizationServer.PORT + "/oauth2/jwks")
+                .containsEntry("OAUTH2_AUDIENCE", LocalAuthorizationServer.AUDIENCE);
+        assertThat((List<String>) container.get("depends_on")).contains("identity");
         assertThat(config).contains("${PORT:" + service.defaultPort() + "}");
         assertThat((List<String>) container.get("ports")).containsExactly(service.defaultPort() + ":" + service.defaultPort());
         assertThat(((Map<String, Object>) ((Map<String, Object>) container.get("build")).get("args")).get("SERVICE"))

@@ -82,12 +82,12 @@ class EachCouncilsOwnRulesIT {
                 .as("000 Appendix 3: the short audit comes after the QA panel, not before")
                 .noneMatch(r -> r.event().type().equals("ShortAuditScheduled") && r.key().equals("ri-" + auditId));
 
-        Map<?, ?> panel = swindon.moderation().post().uri("/panels").header("X-Staff-Id", "staff-qa-s19")
+        Map<?, ?> panel = swindon.moderation().post().uri("/panels").header("Authorization", swindon.as("staff-qa-s19"))
                 .body(Map.of("localAuthority", "swindon", "date", "2024-06-05",
                         "members", List.of("staff-qa-s19", "staff-sm-s19")))
                 .retrieve().body(Map.class);
         swindon.moderation().post().uri("/panels/{p}/audits/{a}/acceptance", panel.get("panelId"), auditId)
-                .header("X-Staff-Id", "staff-qa-s19").body(Map.of("findings", "Consistent grading."))
+                .header("Authorization", swindon.as("staff-qa-s19")).body(Map.of("findings", "Consistent grading."))
                 .retrieve().toBodilessEntity();
 
         var scheduled = platform.topics.awaitEvents(EventStream.CONCERNS.topic(), "ShortAuditScheduled",
@@ -116,7 +116,7 @@ class EachCouncilsOwnRulesIT {
         Instant allocatedAt = CLOCK.instant();
 
         ResponseEntity<Map> refused = bolton.audits().post().uri("/audits/{id}/submission", auditId)
-                .header("X-Staff-Id", "staff-tm-b").body(Map.of("domainGrades", Map.of("childs-voice", "GOOD"),
+                .header("Authorization", bolton.as("staff-tm-b")).body(Map.of("domainGrades", Map.of("childs-voice", "GOOD"),
                         "overallGrade", "GOOD", "rationale", "Good.", "familyFeedback", Map.of("respondentType", "PARENT")))
                 .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(Map.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
@@ -145,7 +145,7 @@ class EachCouncilsOwnRulesIT {
         assertThat(Mail.text(outcome)).as("002 §7.5: the practitioner is told").contains("has completed its audit cycle");
 
         Map<?, ?> reflection = bolton.audits().post().uri("/audits/{id}/supervision-reflection", auditId)
-                .header("X-Staff-Id", "staff-tm-b").body(Map.of("reflectedOn", "2026-11-02",
+                .header("Authorization", bolton.as("staff-tm-b")).body(Map.of("reflectedOn", "2026-11-02",
                         "note", "Reviewed the actions in supervision."))
                 .retrieve().body(Map.class);
         assertThat(reflection.get("recordedBy")).as("002 §7.8").isEqualTo("staff-tm-b");
@@ -188,7 +188,7 @@ class EachCouncilsOwnRulesIT {
         String auditId = telford.allocate("case-t", "staff-tm-t", "staff-qa-t");
 
         ResponseEntity<Map> refused = telford.audits().post().uri("/audits/{id}/submission", auditId)
-                .header("X-Staff-Id", "staff-tm-t").body(telford.submission(auditId, "GOOD", List.of()))
+                .header("Authorization", telford.as("staff-tm-t")).body(telford.submission(auditId, "GOOD", List.of()))
                 .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(Map.class);
         assertThat(refused.getBody().get("errors").toString()).as("003: a lead agency involved")
                 .contains("otherFeedback.LEAD_AGENCY");
@@ -198,11 +198,11 @@ class EachCouncilsOwnRulesIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "AWAITING_PANEL".equals(telford.moderation().get()
                 .uri("/moderations/{id}", auditId).retrieve().body(Map.class).get("status")));
 
-        Map<?, ?> dip = telford.audits().post().uri("/audits").header("X-Staff-Id", "staff-qa-t")
+        Map<?, ?> dip = telford.audits().post().uri("/audits").header("Authorization", telford.as("staff-qa-t"))
                 .body(Map.of("caseId", "case-t2", "auditorId", "staff-tm-t", "auditType", "DIP_SAMPLE"))
                 .retrieve().body(Map.class);
         String dipId = (String) dip.get("auditId");
-        telford.audits().post().uri("/audits/{id}/submission", dipId).header("X-Staff-Id", "staff-tm-t")
+        telford.audits().post().uri("/audits/{id}/submission", dipId).header("Authorization", telford.as("staff-tm-t"))
                 .body(Map.of("domainGrades", Map.of("visits", "INADEQUATE"), "overallGrade", "INADEQUATE",
                         "rationale", "No visit for eight weeks.",
                         "familyFeedback", Map.of("notObtainedReason", "a dip sample of the file")))
@@ -227,11 +227,11 @@ class EachCouncilsOwnRulesIT {
         swindon.openCase("case-eh", Cohort.EARLY_HELP, Duration.ofDays(90));
         swindon.openCase("case-eh-new", Cohort.EARLY_HELP, Duration.ofDays(10));
 
-        ResponseEntity<Map> refused = swindon.audits().post().uri("/audit-cycles").header("X-Staff-Id", "staff-ehc")
+        ResponseEntity<Map> refused = swindon.audits().post().uri("/audit-cycles").header("Authorization", swindon.as("staff-ehc"))
                 .body(Map.of("localAuthority", "swindon", "auditType", "EARLY_HELP")).retrieve()
                 .onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(Map.class);
         assertThat(refused.getStatusCode().value()).as("000 §5: the Strategic Lead identifies them").isEqualTo(403);
-        Map<?, ?> cycle = swindon.audits().post().uri("/audit-cycles").header("X-Staff-Id", "staff-ehl")
+        Map<?, ?> cycle = swindon.audits().post().uri("/audit-cycles").header("Authorization", swindon.as("staff-ehl"))
                 .body(Map.of("localAuthority", "swindon", "auditType", "EARLY_HELP", "seed", 7)).retrieve()
                 .body(Map.class);
         List<?> allocations = (List<?>) cycle.get("allocations");
@@ -255,7 +255,7 @@ class EachCouncilsOwnRulesIT {
         assertThat(review.get("outcome")).as("the triple lock").isEqualTo("PENDING");
 
         swindon.concerns().post().uri("/cases-of-concern/{id}/early-help-review", caseOfConcernId)
-                .header("X-Staff-Id", "staff-ehm").body(Map.of("concerns", true)).retrieve().toBodilessEntity();
+                .header("Authorization", swindon.as("staff-ehm")).body(Map.of("concerns", true)).retrieve().toBodilessEntity();
 
         var escalated = platform.topics.awaitEvents(EventStream.CONCERNS.topic(), "EarlyHelpConcernEscalated",
                 e -> e.subject().equals(caseOfConcernId));
@@ -298,29 +298,41 @@ class EachCouncilsOwnRulesIT {
                     "corr-" + subject, data));
         }
 
+        /**
+         * A person of this council, with a token from the authorization server. These stories are about each
+         * council's rules, which the use cases enforce by who the person is; every person here holds every casework
+         * role, so that a refusal below is the council's rule and not a missing role (the endpoint walks of each
+         * service test the roles).
+         */
+        String as(String staffId) {
+            return platform.as(id, staffId, "QA_TEAM", "AUDITOR", "MODERATOR", "IRO", "PANEL_MEMBER",
+                    "SERVICE_MANAGER", "TEAM_MANAGER");
+        }
+
+        /** Clients that read as a QA reader of this council unless a request names its person. */
         RestClient audits() {
-            return RestClient.create(platform.url(PlatformService.AUDIT));
+            return platform.client(PlatformService.AUDIT, as("staff-qa-reader"));
         }
 
         RestClient moderation() {
-            return RestClient.create(platform.url(PlatformService.MODERATION));
+            return platform.client(PlatformService.MODERATION, as("staff-qa-reader"));
         }
 
         RestClient concerns() {
-            return RestClient.create(platform.url(PlatformService.CONCERN));
+            return platform.client(PlatformService.CONCERN, as("staff-qa-reader"));
         }
 
         /** Allocates once audit-service knows the case and the auditor. */
         String allocate(String caseId, String auditorId, String by) {
             Map<?, ?> allocated = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
-                    () -> audits().post().uri("/audits").header("X-Staff-Id", by)
+                    () -> audits().post().uri("/audits").header("Authorization", as(by))
                             .body(Map.of("caseId", caseId, "auditorId", auditorId)).retrieve().body(Map.class),
                     a -> a != null && ((String) a.get("localAuthority")).equals(id));
             return (String) allocated.get("auditId");
         }
 
         Map<String, Object> submission(String auditId, String grade, List<Map<String, String>> otherFeedback) {
-            return Map.of("domainGrades", DemoJourney.everyDomain(audits(), auditId, grade, Map.of()),
+            return Map.of("domainGrades", DemoJourney.everyDomain(audits(), as("staff-qa-reader"), auditId, grade, Map.of()),
                     "overallGrade", grade, "rationale", "Graded with the social worker.",
                     "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true),
                     "otherFeedback", otherFeedback.isEmpty() && id.equals("swindon")
@@ -329,7 +341,7 @@ class EachCouncilsOwnRulesIT {
         }
 
         void submit(String auditId, String by, String grade, List<Map<String, String>> otherFeedback) {
-            audits().post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", by)
+            audits().post().uri("/audits/{id}/submission", auditId).header("Authorization", as(by))
                     .body(submission(auditId, grade, otherFeedback)).retrieve().toBodilessEntity();
         }
 
@@ -340,7 +352,7 @@ class EachCouncilsOwnRulesIT {
         }
 
         void agree(String auditId, String moderatorId) {
-            moderation().post().uri("/moderations/{id}/decision", auditId).header("X-Staff-Id", moderatorId)
+            moderation().post().uri("/moderations/{id}/decision", auditId).header("Authorization", as(moderatorId))
                     .body(Map.of("rationale", "Agree.")).retrieve().toBodilessEntity();
         }
     }

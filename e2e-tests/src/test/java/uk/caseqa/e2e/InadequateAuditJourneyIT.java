@@ -58,7 +58,7 @@ class InadequateAuditJourneyIT {
         assertThat(body).contains("/cases-of-concern/" + caseOfConcernId).contains("case-e2e-1")
                 .doesNotContain("strategy meeting");
 
-        Map<?, ?> concern = RestClient.create(platform.url(PlatformService.CONCERN)).get()
+        Map<?, ?> concern = platform.client(PlatformService.CONCERN, platform.demo(DemoJourney.SERVICE_MANAGER)).get()
                 .uri("/cases-of-concern/{id}", caseOfConcernId).retrieve().body(Map.class);
         List<?> deadlines = (List<?>) concern.get("deadlines");
         Instant openedAt = Instant.parse((String) concern.get("openedAt"));
@@ -68,13 +68,13 @@ class InadequateAuditJourneyIT {
         assertThat(grade.gradedBy()).isEqualTo(GradedBy.AUDITOR);
         assertThat(dueAt(deadlines, "RE_AUDIT")).isEqualTo(grade.gradedAt().plus(Duration.ofDays(42)));
 
-        RestClient concerns = RestClient.create(platform.url(PlatformService.CONCERN));
+        RestClient concerns = platform.client(PlatformService.CONCERN, platform.demo(DemoJourney.SERVICE_MANAGER));
         var refused = concerns.post().uri("/cases-of-concern/{id}/safety-plan", caseOfConcernId)
-                .header("X-Staff-Id", DemoJourney.AUDITOR).body(Map.of("decision", "not mine to make"))
+                .header("Authorization", platform.demo(DemoJourney.AUDITOR)).body(Map.of("decision", "not mine to make"))
                 .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(Map.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
         concerns.post().uri("/cases-of-concern/{id}/safety-plan", caseOfConcernId)
-                .header("X-Staff-Id", DemoJourney.SERVICE_MANAGER)
+                .header("Authorization", platform.demo(DemoJourney.SERVICE_MANAGER))
                 .body(Map.of("decision", "Strategy discussion today; daily visits until then.")).retrieve()
                 .toBodilessEntity();
         List<?> history = concerns.get().uri("/cases-of-concern/{id}/history", caseOfConcernId).retrieve()
@@ -113,13 +113,13 @@ class InadequateAuditJourneyIT {
         topics.awaitConsumed("notification-service", EventStream.CONCERNS.topic());
         topics.awaitConsumed("reporting-service", EventStream.CONCERNS.topic());
 
-        List<?> open = RestClient.create(platform.url(PlatformService.CONCERN)).get()
+        List<?> open = platform.client(PlatformService.CONCERN, platform.demo(DemoJourney.SERVICE_MANAGER)).get()
                 .uri("/cases-of-concern?localAuthority={la}", DemoJourney.COUNCIL).retrieve().body(List.class);
         assertThat(open).filteredOn(c -> auditId.equals(((Map<?, ?>) c).get("auditId"))).hasSize(1);
         assertThat(topics.readAll(EventStream.CONCERNS.topic()))
                 .filteredOn(r -> r.key().equals(caseOfConcernId) && r.event().type().equals("CaseOfConcernOpened"))
                 .hasSize(3);
-        List<?> notifications = RestClient.create(platform.url(PlatformService.NOTIFICATION)).get()
+        List<?> notifications = platform.client(PlatformService.NOTIFICATION, platform.demo(DemoJourney.SERVICE_MANAGER)).get()
                 .uri("/notifications?localAuthority={la}&recipientId={id}", DemoJourney.COUNCIL, DemoJourney.SERVICE_MANAGER).retrieve().body(List.class);
         assertThat(notifications).filteredOn(n -> ((Map<?, ?>) n).get("subject").toString()
                         .startsWith("Case of concern " + caseOfConcernId))
@@ -156,12 +156,12 @@ class InadequateAuditJourneyIT {
     @Test
     void thePanelReturnsAnAuditTheAuditorResubmitsAndItIsClosedWithOneGradeInadequate() throws Exception {
         String auditId = auditInadequately("case-e2e-4");
-        RestClient moderation = RestClient.create(platform.url(PlatformService.MODERATION));
-        RestClient audits = RestClient.create(platform.url(PlatformService.AUDIT));
+        RestClient moderation = platform.client(PlatformService.MODERATION, platform.demo(DemoJourney.QA_MANAGER));
+        RestClient audits = platform.client(PlatformService.AUDIT, platform.demo(DemoJourney.QA_MANAGER));
         assertThat(awaitEmail(m -> m.getSubject().startsWith("Audit " + auditId + " of case case-e2e-4: your comments")))
                 .satisfies(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo("iro@council.example"));
 
-        Map<?, ?> panel = moderation.post().uri("/panels").header("X-Staff-Id", DemoJourney.QA_MANAGER)
+        Map<?, ?> panel = moderation.post().uri("/panels").header("Authorization", platform.demo(DemoJourney.QA_MANAGER))
                 .body(Map.of("localAuthority", DemoJourney.COUNCIL, "date", java.time.LocalDate.now().toString(),
                         "members", List.of(DemoJourney.QA_MANAGER, DemoJourney.HEAD_OF_SERVICE)))
                 .retrieve().body(Map.class);
@@ -169,7 +169,7 @@ class InadequateAuditJourneyIT {
         assertThat((List<?>) moderation.get().uri("/panels/{id}/queue", panelId).retrieve().body(List.class))
                 .anySatisfy(m -> assertThat(((Map<?, ?>) m).get("auditId")).isEqualTo(auditId));
         moderation.post().uri("/panels/{p}/audits/{a}/return", panelId, auditId)
-                .header("X-Staff-Id", DemoJourney.HEAD_OF_SERVICE)
+                .header("Authorization", platform.demo(DemoJourney.HEAD_OF_SERVICE))
                 .body(Map.of("reason", "Say what the family said about the plan.")).retrieve().toBodilessEntity();
         await().atMost(Duration.ofSeconds(60)).until(() -> "RETURNED".equals(
                 audits.get().uri("/audits/{id}", auditId).retrieve().body(Map.class).get("status")));
@@ -177,8 +177,8 @@ class InadequateAuditJourneyIT {
         assertThat(Mail.text(awaitEmail(m -> m.getSubject().equals("Audit " + auditId + " returned by the QA panel"))))
                 .contains("/audits/" + auditId).doesNotContain("Say what the family said about the plan.");
 
-        audits.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", DemoJourney.AUDITOR)
-                .body(Map.of("domainGrades", DemoJourney.everyDomain(audits, auditId, "INADEQUATE", Map.of()),
+        audits.post().uri("/audits/{id}/submission", auditId).header("Authorization", platform.demo(DemoJourney.AUDITOR))
+                .body(Map.of("domainGrades", DemoJourney.everyDomain(audits, platform.demo(DemoJourney.QA_MANAGER), auditId, "INADEQUATE", Map.of()),
                         "overallGrade", "INADEQUATE", "rationale", "Resubmitted with the family's view.",
                         "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true),
                         "otherFeedback", DemoJourney.PRACTITIONER_FEEDBACK))
@@ -186,12 +186,12 @@ class InadequateAuditJourneyIT {
         String moderatorId = (String) await().atMost(Duration.ofSeconds(60)).until(
                 () -> moderation.get().uri("/moderations/{id}", auditId).retrieve().body(Map.class),
                 m -> "AWAITING_DECISION".equals(m.get("status"))).get("moderatorId");
-        moderation.post().uri("/moderations/{id}/decision", auditId).header("X-Staff-Id", moderatorId)
+        moderation.post().uri("/moderations/{id}/decision", auditId).header("Authorization", platform.demo(moderatorId))
                 .body(Map.of("rationale", "Agree.")).retrieve().toBodilessEntity();
         moderation.post().uri("/panels/{p}/audits/{a}/acceptance", panelId, auditId)
-                .header("X-Staff-Id", DemoJourney.QA_MANAGER).body(Map.of("findings", "Consistent now."))
+                .header("Authorization", platform.demo(DemoJourney.QA_MANAGER)).body(Map.of("findings", "Consistent now."))
                 .retrieve().toBodilessEntity();
-        moderation.post().uri("/moderations/{id}/close", auditId).header("X-Staff-Id", DemoJourney.QA_MANAGER)
+        moderation.post().uri("/moderations/{id}/close", auditId).header("Authorization", platform.demo(DemoJourney.QA_MANAGER))
                 .retrieve().toBodilessEntity();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "CLOSED".equals(
@@ -207,14 +207,14 @@ class InadequateAuditJourneyIT {
     void theShortReAuditIsAllocatedToTheQaManagerAndAGoodResultClosesTheCaseOfConcern() {
         String auditId = auditInadequately("case-e2e-5");
         String caseOfConcernId = "coc-" + auditId;
-        RestClient audits = RestClient.create(platform.url(PlatformService.AUDIT));
+        RestClient audits = platform.client(PlatformService.AUDIT, platform.demo(DemoJourney.QA_MANAGER));
         String shortAuditId = "short-" + caseOfConcernId + "-1";
         Map<?, ?> shortAudit = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
                 () -> audits.get().uri("/audits/{id}", shortAuditId).retrieve().body(Map.class), a -> a != null);
         assertThat(shortAudit.get("auditorId")).isEqualTo(DemoJourney.QA_MANAGER);
 
-        audits.post().uri("/audits/{id}/submission", shortAuditId).header("X-Staff-Id", DemoJourney.QA_MANAGER)
-                .body(Map.of("domainGrades", DemoJourney.everyDomain(audits, shortAuditId, "GOOD", Map.of()),
+        audits.post().uri("/audits/{id}/submission", shortAuditId).header("Authorization", platform.demo(DemoJourney.QA_MANAGER))
+                .body(Map.of("domainGrades", DemoJourney.everyDomain(audits, platform.demo(DemoJourney.QA_MANAGER), shortAuditId, "GOOD", Map.of()),
                         "overallGrade", "GOOD", "rationale", "Plan now addresses the risks.",
                         "familyFeedback", Map.of("respondentType", "PARENT", "wantsToHearWhatChanged", true)))
                 .retrieve().toBodilessEntity();
@@ -248,8 +248,8 @@ class InadequateAuditJourneyIT {
     private static String auditInadequately(String caseId) {
         DemoJourney.publish(platform.infrastructure.kafkaBootstrapServers(), platform.isolation + ".",
                 DemoJourney.upstreamEvents(DemoJourney.COUNCIL, caseId, teamOf(caseId)));
-        return DemoJourney.auditInadequate(platform.url(PlatformService.AUDIT), platform.url(PlatformService.MODERATION),
-                caseId);
+        return DemoJourney.auditInadequate(platform.identity, platform.url(PlatformService.AUDIT),
+                platform.url(PlatformService.MODERATION), caseId);
     }
 
     /** Each story has its own team, so the board counts it asserts are its own. */
@@ -265,7 +265,7 @@ class InadequateAuditJourneyIT {
 
     /** The team's monthly aggregates of the measure, as the dashboard reads them. */
     private static List<?> aggregatesOfTeam(String measure, String teamId) {
-        return RestClient.create(platform.url(PlatformService.REPORTING)).get()
+        return platform.client(PlatformService.REPORTING, platform.demo(DemoJourney.SERVICE_MANAGER)).get()
                 .uri("/board/aggregates?localAuthority={la}&measure={m}&breakdown=TEAM&value={team}&periodType=MONTH",
                         DemoJourney.COUNCIL, measure, teamId).retrieve().body(List.class);
     }

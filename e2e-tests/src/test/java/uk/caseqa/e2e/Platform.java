@@ -4,6 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.web.client.RestClient;
+import uk.caseqa.launcher.DemoJourney;
+import uk.caseqa.launcher.LocalAuthorizationServer;
 import uk.caseqa.launcher.PlatformService;
 import uk.caseqa.launcher.RunningServices;
 import uk.caseqa.testsupport.Infrastructure;
@@ -16,6 +19,8 @@ final class Platform implements AutoCloseable {
     final Infrastructure infrastructure = Infrastructure.shared();
     final String isolation = TestIsolation.newName();
     final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    /** The launcher's own authorization server: every request of these tests carries one of its tokens. */
+    final LocalAuthorizationServer identity = LocalAuthorizationServer.start(0);
     final RunningServices services;
     final TopicProbe topics;
 
@@ -32,6 +37,7 @@ final class Platform implements AutoCloseable {
 
     Map<String, Object> properties(PlatformService service) {
         Map<String, Object> p = new HashMap<>(TestIsolation.properties(infrastructure, isolation));
+        p.putAll(identity.serviceProperties());
         p.put("spring.mongodb.uri", mongoUri(service));
         p.put("server.port", 0);
         p.put("spring.mail.host", "127.0.0.1");
@@ -42,6 +48,22 @@ final class Platform implements AutoCloseable {
 
     String mongoUri(PlatformService service) {
         return infrastructure.mongoUri(isolation + "-" + service.configName());
+    }
+
+    /** The {@code Authorization} header of a person of the council with these roles, from the authorization server. */
+    String as(String council, String staffId, String... roles) {
+        return identity.of(council, staffId, roles);
+    }
+
+    /** A demo person of the demo council, with their demo roles. */
+    String demo(String staffId) {
+        return identity.of(DemoJourney.COUNCIL, staffId, LocalAuthorizationServer.PEOPLE.stream()
+                .filter(p -> p.staffId().equals(staffId)).findFirst().orElseThrow().roles().toArray(String[]::new));
+    }
+
+    /** A client for a service, as this person. */
+    RestClient client(PlatformService service, String bearer) {
+        return RestClient.builder().baseUrl(url(service)).defaultHeader("Authorization", bearer).build();
     }
 
     String url(PlatformService service) {
@@ -60,6 +82,7 @@ final class Platform implements AutoCloseable {
     public void close() {
         topics.close();
         services.close();
+        identity.close();
         mail.stop();
     }
 }

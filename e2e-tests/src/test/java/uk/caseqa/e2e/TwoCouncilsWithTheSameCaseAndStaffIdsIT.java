@@ -72,7 +72,8 @@ class TwoCouncilsWithTheSameCaseAndStaffIdsIT {
 
         for (var council : Map.of("swindon", swindonAudit, "bolton", boltonAudit).entrySet()) {
             Map<?, ?> caseOfConcern = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
-                    () -> RestClient.create(platform.url(PlatformService.CONCERN)).get()
+                    () -> platform.client(PlatformService.CONCERN,
+                                    platform.as(council.getKey(), "staff-sm-1", "SERVICE_MANAGER")).get()
                             .uri("/cases-of-concern/{id}", "coc-" + council.getValue()).retrieve().body(Map.class),
                     c -> c != null);
             assertThat(caseOfConcern.get("localAuthority")).isEqualTo(council.getKey());
@@ -87,13 +88,15 @@ class TwoCouncilsWithTheSameCaseAndStaffIdsIT {
 
     static String auditInadequate(String council) {
         RestClient audits = RestClient.create(platform.url(PlatformService.AUDIT));
+        String auditor = platform.as(council, "staff-tm-1", "AUDITOR", "TEAM_MANAGER");
         Map<?, ?> allocated = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> audits.post()
-                .uri("/audits").header("X-Staff-Id", "staff-qa-1").body(Map.of("caseId", "case-1", "auditorId",
-                        "staff-tm-1", "localAuthority", council)).retrieve().body(Map.class), a -> a != null);
+                .uri("/audits").header("Authorization", platform.as(council, "staff-qa-1", "QA_TEAM"))
+                .body(Map.of("caseId", "case-1", "auditorId", "staff-tm-1")).retrieve().body(Map.class),
+                a -> a != null);
         assertThat(allocated.get("localAuthority")).isEqualTo(council);
         String auditId = (String) allocated.get("auditId");
-        audits.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", "staff-tm-1")
-                .body(Map.of("domainGrades", DemoJourney.everyDomain(audits, auditId, "INADEQUATE", Map.of()),
+        audits.post().uri("/audits/{id}/submission", auditId).header("Authorization", auditor)
+                .body(Map.of("domainGrades", DemoJourney.everyDomain(audits, auditor, auditId, "INADEQUATE", Map.of()),
                         "overallGrade", "INADEQUATE", "rationale", "No plan addresses the risks.",
                         "familyFeedback", Map.of("respondentType", "PARENT"),
                         "otherFeedback", List.of(Map.of("from", "PRACTITIONER", "summary", "Engaging."),
@@ -103,7 +106,7 @@ class TwoCouncilsWithTheSameCaseAndStaffIdsIT {
                 e -> e.subject().equals(auditId));
         String moderator = ((ModerationAssigned) assigned.get(0).data()).moderatorId();
         RestClient.create(platform.url(PlatformService.MODERATION)).post().uri("/moderations/{id}/decision", auditId)
-                .header("X-Staff-Id", moderator).body(Map.of("rationale", "Agree.")).retrieve().toBodilessEntity();
+                .header("Authorization", platform.as(council, moderator, "MODERATOR")).body(Map.of("rationale", "Agree.")).retrieve().toBodilessEntity();
         return auditId;
     }
 

@@ -25,6 +25,7 @@ import uk.caseqa.contracts.ModerationAssigned;
 import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.contracts.StaffRole;
 import uk.caseqa.testsupport.MutableClock;
+import uk.caseqa.testsupport.TestIssuer;
 import uk.caseqa.testsupport.TopicProbe;
 import uk.caseqa.testsupport.WithRealInfrastructure;
 
@@ -104,7 +105,7 @@ class ModerationOverKafkaIT {
         String moderatorId = ((ModerationAssigned) assigned.get(0).data()).moderatorId();
         assertThat(moderatorId).isEqualTo("staff-hos-1");
         RestClient.create("http://localhost:" + port).post().uri("/moderations/audit-g1/decision")
-                .header("X-Staff-Id", moderatorId).body(Map.of("rationale", "Agree: no plan for the risks."))
+                .header("Authorization", TestIssuer.bearerOf("bolton", moderatorId, "MODERATOR")).body(Map.of("rationale", "Agree: no plan for the risks."))
                 .retrieve().toBodilessEntity();
         topics().awaitEvents(EventStream.MODERATION.topic(), "AuditModerated", e -> e.subject().equals("audit-g1"));
         topics().awaitConsumed("moderation-service", EventStream.AUDITS.topic());
@@ -154,7 +155,8 @@ class ModerationOverKafkaIT {
 
     @SuppressWarnings("rawtypes")
     org.springframework.http.ResponseEntity<Map> createPanel(String by, String council, String... members) {
-        return RestClient.create("http://localhost:" + port).post().uri("/panels").header("X-Staff-Id", by)
+        return RestClient.create("http://localhost:" + port).post().uri("/panels")
+                .header("Authorization", TestIssuer.bearerOf(council, by, "QA_TEAM"))
                 .body(Map.of("localAuthority", council, "date", "2026-12-01", "members", java.util.List.of(members)))
                 .retrieve().onStatus(s -> s.isError(), (req, res) -> { }).toEntity(Map.class);
     }

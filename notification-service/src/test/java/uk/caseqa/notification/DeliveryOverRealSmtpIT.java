@@ -31,6 +31,7 @@ import uk.caseqa.notification.application.DispatchingNotifications;
 import uk.caseqa.notification.application.Notifications;
 import uk.caseqa.notification.domain.Notification;
 import uk.caseqa.testsupport.MutableClock;
+import uk.caseqa.testsupport.TestIssuer;
 import uk.caseqa.testsupport.WithRealInfrastructure;
 
 /**
@@ -162,29 +163,31 @@ class DeliveryOverRealSmtpIT {
         dispatching.dispatchPending();
 
         RestClient http = RestClient.create("http://localhost:" + port);
-        List<?> failed = http.get().uri("/notifications?localAuthority=bolton&status=FAILED").retrieve()
+        String qa = TestIssuer.bearerOf("bolton", "staff-qa-1", "QA_TEAM");
+        List<?> failed = http.get().uri("/notifications?status=FAILED").header("Authorization", qa).retrieve()
                 .body(List.class);
         assertThat(failed).singleElement().satisfies(n -> {
             assertThat(((Map<?, ?>) n).get("notificationId")).isEqualTo(id);
             assertThat(((Map<?, ?>) n).get("attempts")).isEqualTo(4);
         });
-        assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class))
+        assertThat(http.get().uri("/actuator/prometheus")
+                .header("Authorization", TestIssuer.bearerOf("bolton", "ops-1", "OPS")).retrieve().body(String.class))
                 .contains("caseqa_notifications_waiting{application=\"notification-service\",status=\"FAILED\"} 1.0");
 
         registered("bolton", "staff-sm-bad", "sm-bad@bolton.example");
         var notQaTeam = http.post().uri("/notifications/{id}/resend?localAuthority=bolton", id)
-                .header("X-Staff-Id", "staff-sm-bad").retrieve().onStatus(s -> s.isError(), (req, res) -> { })
+                .header("Authorization", TestIssuer.bearerOf("bolton", "staff-sm-bad", "SERVICE_MANAGER")).retrieve().onStatus(s -> s.isError(), (req, res) -> { })
                 .toEntity(Map.class);
         assertThat(notQaTeam.getStatusCode().value()).isEqualTo(403);
         staff.record(EventEnvelope.of(UUID.randomUUID().toString(), "urn:hr", CLOCK.instant(), "staff-qa-1", "bolton",
                 "c", new StaffMemberRegistered("staff-qa-1", StaffRole.QA_MANAGER, "qa", "qa1@bolton.example")));
         assertThat(http.post().uri("/notifications/{id}/resend?localAuthority=bolton", id)
-                .header("X-Staff-Id", "staff-qa-1").retrieve()
+                .header("Authorization", qa).retrieve()
                 .toBodilessEntity().getStatusCode().value()).isEqualTo(202);
         assertThat(dispatching.dispatchPending()).isEqualTo(1);
         assertThat(received("sm-bad@bolton.example")).isEqualTo(1);
         var again = http.post().uri("/notifications/{id}/resend?localAuthority=bolton", id)
-                .header("X-Staff-Id", "staff-qa-1").retrieve()
+                .header("Authorization", qa).retrieve()
                 .onStatus(s -> s.isError(), (req, res) -> { }).toEntity(Map.class);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
     }

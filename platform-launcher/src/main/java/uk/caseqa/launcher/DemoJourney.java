@@ -93,9 +93,10 @@ public final class DemoJourney {
      * {@code grade} unless {@code others} names the domain.
      */
     @SuppressWarnings("unchecked")
-    public static Map<String, String> everyDomain(RestClient audit, String auditId, String grade,
+    public static Map<String, String> everyDomain(RestClient audit, String bearer, String auditId, String grade,
             Map<String, String> others) {
-        Map<String, Object> template = audit.get().uri("/audits/{id}/template", auditId).retrieve().body(Map.class);
+        Map<String, Object> template = audit.get().uri("/audits/{id}/template", auditId)
+                .header("Authorization", bearer).retrieve().body(Map.class);
         Map<String, String> grades = new java.util.LinkedHashMap<>();
         for (Map<String, Object> domain : (List<Map<String, Object>>) template.get("domains")) {
             String key = (String) domain.get("key");
@@ -106,13 +107,15 @@ public final class DemoJourney {
 
     /** Allocate, submit Inadequate, moderate (agree): the staff's side of the journey, over REST. Returns the audit id. */
     @SuppressWarnings("unchecked")
-    public static String auditInadequate(String auditUrl, String moderationUrl, String caseId) {
+    public static String auditInadequate(Bearers bearers, String auditUrl, String moderationUrl, String caseId) {
         RestClient audit = RestClient.create(auditUrl);
-        Map<String, Object> allocated = Retry.until(() -> audit.post().uri("/audits").header("X-Staff-Id", QA_MANAGER)
+        String qa = bearers.of(COUNCIL, QA_MANAGER, "QA_TEAM", "PANEL_MEMBER", "MODERATOR");
+        String auditor = bearers.of(COUNCIL, AUDITOR, "AUDITOR", "TEAM_MANAGER");
+        Map<String, Object> allocated = Retry.until(() -> audit.post().uri("/audits").header("Authorization", qa)
                 .body(Map.of("caseId", caseId, "auditorId", AUDITOR)).retrieve().body(Map.class));
         String auditId = (String) allocated.get("auditId");
-        audit.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", AUDITOR)
-                .body(Map.of("domainGrades", everyDomain(audit, auditId, "REQUIRES_IMPROVEMENT",
+        audit.post().uri("/audits/{id}/submission", auditId).header("Authorization", auditor)
+                .body(Map.of("domainGrades", everyDomain(audit, auditor, auditId, "REQUIRES_IMPROVEMENT",
                                 Map.of("management-oversight", "INADEQUATE", "chronology", "INADEQUATE")),
                         "overallGrade", "INADEQUATE",
                         "rationale", "The plan does not address the risks identified at the last strategy meeting.",
@@ -122,13 +125,15 @@ public final class DemoJourney {
                 .retrieve().toBodilessEntity();
         RestClient moderation = RestClient.create(moderationUrl);
         String moderatorId = Retry.until(() -> {
-            Map<String, Object> assigned = moderation.get().uri("/moderations/{id}", auditId).retrieve().body(Map.class);
+            Map<String, Object> assigned = moderation.get().uri("/moderations/{id}", auditId)
+                    .header("Authorization", qa).retrieve().body(Map.class);
             if (!"AWAITING_DECISION".equals(assigned.get("status"))) {
                 throw new IllegalStateException("no moderator assigned yet to " + auditId);
             }
             return (String) assigned.get("moderatorId");
         });
-        moderation.post().uri("/moderations/{id}/decision", auditId).header("X-Staff-Id", moderatorId)
+        moderation.post().uri("/moderations/{id}/decision", auditId)
+                .header("Authorization", bearers.of(COUNCIL, moderatorId, "MODERATOR", "SERVICE_MANAGER", "PANEL_MEMBER"))
                 .body(Map.of("rationale", "Agree: planning and oversight are inadequate."))
                 .retrieve().body(Map.class);
         log.info("demo journey: audit {} of {} submitted Inadequate and moderated by {}", auditId, caseId, moderatorId);

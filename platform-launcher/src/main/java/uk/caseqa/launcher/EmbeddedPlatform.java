@@ -38,6 +38,7 @@ public final class EmbeddedPlatform {
         ports.put(27017, "MongoDB");
         ports.put(1025, "SMTP");
         ports.put(8025, "the mailbox page");
+        ports.put(LocalAuthorizationServer.PORT, "the local authorization server");
         for (PlatformService service : PlatformService.values()) {
             ports.put(service.defaultPort(), service.configName());
         }
@@ -63,6 +64,15 @@ public final class EmbeddedPlatform {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--authorization-server-only")) {
+            // docker-compose's identity container: the same issuer as the embedded run, and nothing else
+            LocalAuthorizationServer identity = LocalAuthorizationServer.start(LocalAuthorizationServer.PORT);
+            Runtime.getRuntime().addShutdownHook(new Thread(identity::close, "identity-stop"));
+            log.info("local authorization server: issuer {}, keys {}; {}", identity.issuer(), identity.jwkSetUri(),
+                    identity.howToGetAToken("swindon", "qa"));
+            Thread.currentThread().join();
+            return;
+        }
         long started = System.nanoTime();
         Path data = Path.of(System.getProperty("caseqa.data", ".caseqa-data")).toAbsolutePath();
         Files.createDirectories(data);
@@ -79,12 +89,15 @@ public final class EmbeddedPlatform {
         MailboxPage mailbox = new MailboxPage(mail, 8025);
         mailbox.start();
 
+        LocalAuthorizationServer identity = LocalAuthorizationServer.start(LocalAuthorizationServer.PORT);
+
         boolean processes = java.util.Arrays.asList(args).contains("--processes");
         java.util.function.Function<PlatformService, Map<String, Object>> settings = service -> {
             Map<String, Object> p = new HashMap<>();
             p.put("spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers());
             p.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/caseqa-" + service.configName());
             p.put("server.port", service.defaultPort());
+            p.putAll(identity.serviceProperties());
             if (service == PlatformService.NOTIFICATION) {
                 p.put("spring.mail.host", "127.0.0.1");
                 p.put("spring.mail.port", 1025);
@@ -106,6 +119,7 @@ public final class EmbeddedPlatform {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping: the services, then the mailbox, the store and Kafka");
             services.close();
+            identity.close();
             mailbox.stop();
             mail.stop();
             mongo.shutdownNow();
@@ -120,7 +134,7 @@ public final class EmbeddedPlatform {
         DemoJourney.publish(kafka.bootstrapServers(), "", DemoJourney.upstreamEvents(DemoJourney.COUNCIL,
                 caseId, DemoJourney.TEAM));
         String audit = services.url(PlatformService.AUDIT);
-        DemoJourney.auditInadequate(audit, services.url(PlatformService.MODERATION), caseId);
+        DemoJourney.auditInadequate(identity, audit, services.url(PlatformService.MODERATION), caseId);
         // the generated history goes straight into reporting-service's projection: in this JVM only
         int historyEvents = services instanceof RunningServices inJvm
                 ? DemoHistory.load(inJvm.context(PlatformService.REPORTING)) : 0;
@@ -135,10 +149,15 @@ public final class EmbeddedPlatform {
                  Case QA platform is up in %.1f s (heap in use %d MB). Demo council: %s, case %s.
                  Kafka          %s            MongoDB  mongodb://127.0.0.1:27017 (data: %s)
                  Mailbox        http://localhost:8025/          (SMTP on localhost:1025)
-                 Dashboard      %s/dashboard   (live; %s)
+                 Dashboard      %s/dashboard#token=%s
+                                (a board reader of %s, for an hour; live; %s)
                  Services       %s
-                 Board pack     %s/board/packs/%s/%s.pdf  (also .csv, .xlsx; any period)
-                 Cases of concern %s/cases-of-concern?localAuthority=%s
+                 Sign in        every request carries a token from the local authorization server, %s:
+                                TOKEN=$(%s | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                                curl -H "Authorization: Bearer $TOKEN" %s/cases-of-concern
+                                demo people in each council (client <council>-<role>, secret %s):
+                                %s
+                 Board pack     %s/board/packs/%s/%s.pdf  (a board reader's token; also .csv, .xlsx)
                  API docs       %s/swagger-ui.html  (audit)   %s/swagger-ui.html  (moderation)
                                 %s/swagger-ui.html  (concern) %s/swagger-ui.html  (reporting)
                                 %s/swagger-ui.html  (notification)
@@ -146,13 +165,18 @@ public final class EmbeddedPlatform {
                  The email appears within seconds, the whole board within a minute. Ctrl+C stops everything.
                 ==================================================================================
                 %n""", seconds, usedMb, DemoJourney.COUNCIL, caseId, kafka.bootstrapServers(), data,
-                reporting, processes ? "the generated year of 4 councils is loaded in the one-JVM run only"
+                reporting, identity.of(DemoJourney.COUNCIL, "board-reader-demo", "BOARD_READER").substring(7),
+                DemoJourney.COUNCIL, processes ? "the generated year of 4 councils is loaded in the one-JVM run only"
                         : "a generated year of " + historyEvents + " events in 4 councils", processes
                         ? "one OS process each (--processes), logs in " + data.resolve("logs") + ", pids "
                                 + ((ServiceProcesses) services).processes().stream()
                                         .map(p -> p.name() + "=" + p.pid()).toList()
-                        : "in this JVM (./run-platform --processes: one OS process each)", reporting, DemoJourney.COUNCIL, lastMonth,
-                services.url(PlatformService.CONCERN), DemoJourney.COUNCIL,
+                        : "in this JVM (./run-platform --processes: one OS process each)",
+                identity.issuer(), identity.howToGetAToken(DemoJourney.COUNCIL, "service-manager"),
+                services.url(PlatformService.CONCERN), LocalAuthorizationServer.SECRET,
+                LocalAuthorizationServer.PEOPLE.stream().map(p -> p.role() + " (" + p.what() + ")")
+                        .collect(java.util.stream.Collectors.joining(",\n                                ")),
+                reporting, DemoJourney.COUNCIL, lastMonth,
                 audit, services.url(PlatformService.MODERATION), services.url(PlatformService.CONCERN),
                 services.url(PlatformService.REPORTING), services.url(PlatformService.NOTIFICATION));
         log.info("platform running");

@@ -41,6 +41,12 @@ public final class RunningServices implements PlatformServices {
     public void start(PlatformService service, Map<String, Object> properties) {
         Map<String, Object> all = new LinkedHashMap<>(properties);
         all.put("spring.config.name", service.configName());
+        // the launcher's own authorization server is on this classpath: no service becomes one too
+        all.putIfAbsent("spring.autoconfigure.exclude", String.join(",",
+                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet"
+                        + ".OAuth2AuthorizationServerAutoConfiguration",
+                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet"
+                        + ".OAuth2AuthorizationServerJwtAutoConfiguration"));
         // as command-line arguments: they outrank the service's own configuration file, as environment variables do
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         SpringApplicationBuilder application = new SpringApplicationBuilder(service.application());

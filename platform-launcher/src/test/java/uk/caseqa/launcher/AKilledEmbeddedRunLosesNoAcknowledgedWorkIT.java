@@ -61,6 +61,8 @@ class AKilledEmbeddedRunLosesNoAcknowledgedWorkIT {
         deleteData();
         run = start("killed-run-1.log");
         RestClient audits = RestClient.create(AUDIT);
+        String qa = bearer("qa");
+        String auditor = bearer("auditor");
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < AUDITS; i++) {
             String caseId = "case-killed-" + i;
@@ -70,12 +72,12 @@ class AKilledEmbeddedRunLosesNoAcknowledgedWorkIT {
         for (int i = 0; i < AUDITS; i++) {
             String caseId = "case-killed-" + i;
             Map<?, ?> allocated = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
-                    () -> audits.post().uri("/audits").header("X-Staff-Id", DemoJourney.QA_MANAGER)
+                    () -> audits.post().uri("/audits").header("Authorization", qa)
                             .body(Map.of("caseId", caseId, "auditorId", DemoJourney.AUDITOR)).retrieve()
                             .body(Map.class), a -> a != null);
             String auditId = (String) allocated.get("auditId");
-            audits.post().uri("/audits/{id}/submission", auditId).header("X-Staff-Id", DemoJourney.AUDITOR)
-                    .body(Map.of("domainGrades", DemoJourney.everyDomain(audits, auditId, "INADEQUATE", Map.of()),
+            audits.post().uri("/audits/{id}/submission", auditId).header("Authorization", auditor)
+                    .body(Map.of("domainGrades", DemoJourney.everyDomain(audits, auditor, auditId, "INADEQUATE", Map.of()),
                             "overallGrade", "INADEQUATE", "rationale", "No plan addresses the risks.",
                             "familyFeedback", Map.of("respondentType", "PARENT"),
                             "otherFeedback", DemoJourney.PRACTITIONER_FEEDBACK))
@@ -99,7 +101,8 @@ class AKilledEmbeddedRunLosesNoAcknowledgedWorkIT {
 
     boolean hasCaseOfConcern(String auditId) {
         try {
-            return RestClient.create(CONCERN).get().uri("/cases-of-concern/{id}", "coc-" + auditId).retrieve()
+            return RestClient.create(CONCERN).get().uri("/cases-of-concern/{id}", "coc-" + auditId)
+                    .header("Authorization", bearer("service-manager")).retrieve()
                     .toBodilessEntity().getStatusCode().is2xxSuccessful();
         } catch (RuntimeException notYet) {
             return false;
@@ -109,9 +112,21 @@ class AKilledEmbeddedRunLosesNoAcknowledgedWorkIT {
     boolean serviceManagerTold(String auditId) {
         List<?> notifications = RestClient.create(NOTIFICATION).get()
                 .uri("/notifications?localAuthority={la}&recipientId={id}", DemoJourney.COUNCIL,
-                        DemoJourney.SERVICE_MANAGER).retrieve().body(List.class);
+                        DemoJourney.SERVICE_MANAGER).header("Authorization", bearer("service-manager")).retrieve()
+                .body(List.class);
         return notifications.stream().map(n -> (Map<?, ?>) n).anyMatch(n -> n.get("subject").toString()
                 .startsWith("Case of concern coc-" + auditId + ":") && "SENT".equals(n.get("status")));
+    }
+
+    /** A demo person's token from the run's own authorization server (a new signing key at each start). */
+    @SuppressWarnings("unchecked")
+    static String bearer(String role) {
+        Map<String, Object> token = RestClient.create("http://localhost:" + LocalAuthorizationServer.PORT).post()
+                .uri("/oauth2/token").headers(h -> h.setBasicAuth(DemoJourney.COUNCIL + "-" + role,
+                        LocalAuthorizationServer.SECRET))
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .body("grant_type=client_credentials").retrieve().body(Map.class);
+        return "Bearer " + token.get("access_token");
     }
 
     static void deleteData() throws IOException {

@@ -53,6 +53,7 @@ import uk.caseqa.reporting.domain.Breakdown;
 import uk.caseqa.reporting.domain.Measure;
 import uk.caseqa.reporting.domain.Period;
 import uk.caseqa.testsupport.HeadlessChromium;
+import uk.caseqa.testsupport.TestIssuer;
 import uk.caseqa.testsupport.MutableClock;
 import uk.caseqa.testsupport.TopicProbe;
 import uk.caseqa.testsupport.WithRealInfrastructure;
@@ -139,7 +140,7 @@ class DashboardInChromiumIT {
                     .isEqualTo(200);
         }
 
-        browser.get(base() + "/dashboard");
+        browser.get(base() + "/dashboard#token=" + TestIssuer.shared().token("swindon", "reader-s", "BOARD_READER"));
         theLatestMonthByService();
         aNumberListsTheAuditsBehindIt();
         Object loadedAt = browser.executeScript("return window.__loadedAt");
@@ -147,8 +148,9 @@ class DashboardInChromiumIT {
         aNewAuditIsCountedLive(topics);
         screenshot();
         printed();
-        anotherCouncil();
         assertThat(browser.executeScript("return window.__loadedAt")).as("never reloaded").isEqualTo(loadedAt);
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).as("an error shown").isFalse();
+        anotherCouncilsReader();
         assertThat(browser.findElement(By.id("error")).isDisplayed()).as("an error shown").isFalse();
     }
 
@@ -243,9 +245,15 @@ class DashboardInChromiumIT {
         assertThat(browser.findElement(By.id("updated")).getText()).matches("Last updated \\d{2}:\\d{2}:\\d{2}");
     }
 
-    /** (b) Another council: its teams and its figures. */
-    void anotherCouncil() {
-        choose("council", "telford-and-wrekin");
+    /** (b) Another council's reader: their council alone, its teams and its figures. */
+    void anotherCouncilsReader() {
+        browser.get(base() + "/dashboard#token="
+                + TestIssuer.shared().token("telford-and-wrekin", "reader-t", "BOARD_READER"));
+        page().until(() -> "telford-and-wrekin".equals(selected("council")));
+        assertThat(browser.findElements(By.cssSelector("#council option")).stream()
+                .map(o -> o.getAttribute("value")).toList()).as("the councils offered").containsExactly(
+                        "telford-and-wrekin");
+        choose("breakdown", "TEAM");
         page().until(() -> gradesShown().equals(finalGrades("telford-and-wrekin", Breakdown.TEAM, LATEST_MONTH)));
         assertThat(tile("audits")).isEqualTo(String.valueOf(total(aggregate("telford-and-wrekin", "final-grades",
                 Breakdown.COUNCIL, LATEST_MONTH))));
@@ -326,8 +334,14 @@ class DashboardInChromiumIT {
         return RestClient.create(base());
     }
 
+    /** As a board reader of the council. */
+    RestClient rest(String la) {
+        return RestClient.builder().baseUrl(base())
+                .defaultHeader("Authorization", TestIssuer.bearerOf(la, "reader-" + la, "BOARD_READER")).build();
+    }
+
     List<Shown> aggregates(String la, String measure, Breakdown by, String period) {
-        return rest().get().uri("/board/aggregates?localAuthority={la}&measure={m}&breakdown={b}&period={p}", la,
+        return rest(la).get().uri("/board/aggregates?localAuthority={la}&measure={m}&breakdown={b}&period={p}", la,
                 measure, by, period).retrieve().body(new ParameterizedTypeReference<List<Shown>>() { });
     }
 
@@ -342,12 +356,12 @@ class DashboardInChromiumIT {
 
     /** The council's final grades in every period of the type, oldest first. */
     List<Shown> trend(String la, String periodType) {
-        return rest().get().uri("/board/aggregates?localAuthority={la}&measure=final-grades&periodType={t}", la,
+        return rest(la).get().uri("/board/aggregates?localAuthority={la}&measure=final-grades&periodType={t}", la,
                 periodType).retrieve().body(new ParameterizedTypeReference<List<Shown>>() { });
     }
 
     List<String> behind(String la, Breakdown by, String value, String bucket) {
-        return rest().get().uri("/board/audits?localAuthority={la}&measure=final-grades&breakdown={b}&value={v}"
+        return rest(la).get().uri("/board/audits?localAuthority={la}&measure=final-grades&breakdown={b}&value={v}"
                         + "&period={p}&bucket={bucket}", la, by, value, LATEST_MONTH, bucket).retrieve()
                 .body(new ParameterizedTypeReference<List<Behind>>() { }).stream().map(Behind::id).toList();
     }

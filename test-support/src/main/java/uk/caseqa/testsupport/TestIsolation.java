@@ -24,6 +24,7 @@ public final class TestIsolation {
         properties.put("spring.mongodb.uri", infrastructure.mongoUri(isolation));
         properties.put("caseqa.topic-prefix", isolation + ".");
         properties.put("caseqa.outbox.initial-delay", "0ms");
+        properties.putAll(TestIssuer.shared().properties());
         return properties;
     }
 }

@@ -57,6 +57,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ProblemDetail notYourRole(org.springframework.security.access.AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Not yours to do", e.getMessage());
+    }
+
+    @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
+    ProblemDetail notSignedIn(org.springframework.security.core.AuthenticationException e) {
+        return problem(HttpStatus.UNAUTHORIZED, "Sign in first", e.getMessage());
+    }
+
     @ExceptionHandler(SecurityException.class)
     ProblemDetail forbidden(SecurityException e) {
         return problem(HttpStatus.FORBIDDEN, "Not yours to do", e.getMessage());

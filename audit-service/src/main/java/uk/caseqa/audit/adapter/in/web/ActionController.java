@@ -22,17 +22,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.caseqa.audit.application.TrackingActions;
 import uk.caseqa.audit.domain.AuditAction;
-import uk.caseqa.messaging.web.Actor;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 
 @RestController
 @Tag(name = "Action tracker", description = "Closing the loop: actions to completion with evidence, or the reason not")
 class ActionController {
 
     private final TrackingActions actions;
+    private final uk.caseqa.audit.application.Audits audits;
     private final SecureRandom seeds = new SecureRandom();
 
-    ActionController(TrackingActions actions) {
+    ActionController(TrackingActions actions, uk.caseqa.audit.application.Audits audits) {
         this.actions = actions;
+        this.audits = audits;
     }
 
     /** One row of the actions tracker (the QA lead's spreadsheet, 002 §7.7-7.8). */
@@ -64,7 +68,7 @@ class ActionController {
     record NotDoneRequest(@NotBlank @Size(max = 5000) String reason) {
     }
 
-    record SampleRequest(@NotBlank String localAuthority, @Min(1) @Max(200) int size, Long seed) {
+    record SampleRequest(@Size(max = 100) String localAuthority, @Min(1) @Max(200) int size, Long seed) {
     }
 
     record Sample(long seed, List<ActionRow> actions) {
@@ -74,44 +78,55 @@ class ActionController {
     }
 
     @GetMapping("/actions")
-    @Operation(summary = "The actions tracker of a council")
-    List<ActionRow> tracker(@RequestParam String localAuthority) {
-        return actions.tracker(localAuthority).stream().map(ActionRow::of).toList();
+    @Allowed({AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
+    @Operation(summary = "The actions tracker of the caller's council")
+    List<ActionRow> tracker(Caller caller, @RequestParam(required = false) String localAuthority) {
+        return actions.tracker(caller.councilOr(localAuthority)).stream().map(ActionRow::of).toList();
     }
 
     @GetMapping("/actions.xlsx")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
     @Operation(summary = "The actions tracker as an Excel workbook")
-    ResponseEntity<byte[]> trackerWorkbook(@RequestParam String localAuthority) {
-        return Spreadsheets.xlsx("actions-tracker-" + localAuthority + ".xlsx", "Actions tracker", HEADER,
-                tracker(localAuthority).stream().map(ActionRow::cells).toList());
+    ResponseEntity<byte[]> trackerWorkbook(Caller caller, @RequestParam(required = false) String localAuthority) {
+        return Spreadsheets.xlsx("actions-tracker-" + caller.council() + ".xlsx", "Actions tracker", HEADER,
+                tracker(caller, localAuthority).stream().map(ActionRow::cells).toList());
     }
 
     @PostMapping("/audits/{auditId}/actions/{actionId}/completion")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
+            AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER, AccessRole.PRACTITIONER})
     @Operation(summary = "The action was done: record the evidence")
-    AuditAction complete(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+    AuditAction complete(Caller caller, @PathVariable String auditId,
             @PathVariable String actionId, @Valid @RequestBody CompletionRequest request) {
-        return actions.complete(auditId, actionId, staffId, request.evidence());
+        AuditController.ofCaller(audits, caller, auditId);
+        return actions.complete(auditId, actionId, caller.staffId(), request.evidence());
     }
 
     @PostMapping("/audits/{auditId}/actions/{actionId}/not-done")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
+            AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER, AccessRole.PRACTITIONER})
     @Operation(summary = "The action was not done: record why")
-    AuditAction notDone(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+    AuditAction notDone(Caller caller, @PathVariable String auditId,
             @PathVariable String actionId, @Valid @RequestBody NotDoneRequest request) {
-        return actions.notDone(auditId, actionId, staffId, request.reason());
+        AuditController.ofCaller(audits, caller, auditId);
+        return actions.notDone(auditId, actionId, caller.staffId(), request.reason());
     }
 
     @PostMapping("/action-verification-samples")
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "Draw a sample of completed actions to verify (QA manager); the seed is returned")
-    Sample sample(@Valid @RequestBody SampleRequest request) {
+    Sample sample(Caller caller, @Valid @RequestBody SampleRequest request) {
         long seed = request.seed() != null ? request.seed() : seeds.nextLong();
-        return new Sample(seed, actions.verificationSample(request.localAuthority(), request.size(), seed).stream()
+        return new Sample(seed, actions.verificationSample(caller.councilOr(request.localAuthority()), request.size(), seed).stream()
                 .map(ActionRow::of).toList());
     }
 
     @PostMapping("/audits/{auditId}/actions/{actionId}/verification")
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "Record whether a sampled action's completion was confirmed (QA manager)")
-    AuditAction verify(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+    AuditAction verify(Caller caller, @PathVariable String auditId,
             @PathVariable String actionId, @Valid @RequestBody VerificationRequest request) {
-        return actions.verify(auditId, actionId, staffId, request.confirmed(), request.note());
+        AuditController.ofCaller(audits, caller, auditId);
+        return actions.verify(auditId, actionId, caller.staffId(), request.confirmed(), request.note());
     }
 }

@@ -34,7 +34,9 @@ import uk.caseqa.audit.domain.OtherFeedback;
 import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Cohort;
 import uk.caseqa.contracts.Grade;
-import uk.caseqa.messaging.web.Actor;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 
 @RestController
 @RequestMapping("/audits")
@@ -102,11 +104,19 @@ class AuditController {
         }
     }
 
+    /** The audit, if it is of the caller's council: another council's audit is not found. */
+    static Audit ofCaller(Audits audits, Caller caller, String auditId) {
+        return audits.find(auditId).filter(a -> a.localAuthority().equals(caller.council()))
+                .orElseThrow(() -> new NoSuchElementException("no audit " + auditId));
+    }
+
     @PostMapping
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "Allocate an audit of a case to an auditor (QA team)")
-    ResponseEntity<AuditView> allocate(@RequestHeader(Actor.HEADER) String staffId,
+    ResponseEntity<AuditView> allocate(Caller caller,
             @Valid @RequestBody AllocationRequest request) {
-        Audit audit = allocating.allocate(request.localAuthority(), request.caseId(), request.auditorId(), staffId,
+        Audit audit = allocating.allocate(caller.councilOr(request.localAuthority()), request.caseId(),
+                request.auditorId(), caller.staffId(),
                 AuditType.orFull(request.auditType()));
         return ResponseEntity.created(URI.create("/audits/" + audit.auditId())).body(AuditView.of(audit));
     }
@@ -114,29 +124,35 @@ class AuditController {
     record ReallocationRequest(@NotBlank String auditorId) {
     }
 
-    record ThematicRequest(@NotBlank String localAuthority, @NotBlank @Size(max = 200) String theme, Cohort cohort,
+    record ThematicRequest(@Size(max = 100) String localAuthority, @NotBlank @Size(max = 200) String theme, Cohort cohort,
             String teamId, @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(200) int maxCases,
             @NotEmpty List<@NotBlank String> auditorIds) {
     }
 
     @PostMapping("/{auditId}/reallocation")
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "Give an audit to another auditor before submission (QA team)")
-    AuditView reallocate(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+    AuditView reallocate(Caller caller, @PathVariable String auditId,
             @Valid @RequestBody ReallocationRequest request) {
-        return AuditView.of(allocating.reallocate(auditId, request.auditorId(), staffId));
+        ofCaller(audits, caller, auditId);
+        return AuditView.of(allocating.reallocate(auditId, request.auditorId(), caller.staffId()));
     }
 
     @PostMapping("/thematic")
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "A thematic audit of the open cases matching a cohort and/or team, shared among auditors (QA team)")
-    List<AuditView> thematic(@RequestHeader(Actor.HEADER) String staffId, @Valid @RequestBody ThematicRequest request) {
-        return allocating.thematic(request.localAuthority(), request.theme(), request.cohort(), request.teamId(),
-                request.maxCases(), request.auditorIds(), staffId).stream().map(AuditView::of).toList();
+    List<AuditView> thematic(Caller caller, @Valid @RequestBody ThematicRequest request) {
+        return allocating.thematic(caller.councilOr(request.localAuthority()), request.theme(), request.cohort(),
+                request.teamId(), request.maxCases(), request.auditorIds(), caller.staffId()).stream()
+                .map(AuditView::of).toList();
     }
 
     @PostMapping("/{auditId}/submission")
+    @Allowed({AccessRole.AUDITOR, AccessRole.QA_TEAM, AccessRole.TEAM_MANAGER, AccessRole.SERVICE_MANAGER})
     @Operation(summary = "Submit the completed audit, or resubmit one the QA panel returned (the allocated auditor)")
-    AuditView submit(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+    AuditView submit(Caller caller, @PathVariable String auditId,
             @Valid @RequestBody SubmissionRequest request) {
+        ofCaller(audits, caller, auditId);
         FamilyFeedbackRequest f = request.familyFeedback();
         Audit.Submission submission = new Audit.Submission(request.domainGrades(), request.overallGrade(),
                 request.rationale(), new FamilyFeedback(f.respondentType(), f.treatedWell(), f.madeADifference(),
@@ -144,34 +160,41 @@ class AuditController {
                 request.actions() == null ? List.of() : request.actions().stream().map(ActionRequest::plan).toList(),
                 request.otherFeedback() == null ? List.of()
                         : request.otherFeedback().stream().map(OtherFeedbackRequest::feedback).toList());
-        return AuditView.of(completing.submit(auditId, staffId, submission));
+        return AuditView.of(completing.submit(auditId, caller.staffId(), submission));
     }
 
+    /** Who audits: the QA team, auditors, and the managers whose dip samples and practice weeks are audits. */
     @PutMapping("/{auditId}/draft")
+    @Allowed({AccessRole.AUDITOR, AccessRole.QA_TEAM, AccessRole.TEAM_MANAGER, AccessRole.SERVICE_MANAGER})
     @Operation(summary = "Save the audit in progress, to resume later (the allocated auditor)")
-    Draft saveDraft(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+    Draft saveDraft(Caller caller, @PathVariable String auditId,
             @Valid @RequestBody DraftRequest request) {
+        ofCaller(audits, caller, auditId);
         Draft draft = new Draft(request.domainGrades(), request.overallGrade(), request.rationale(),
                 request.respondentType(), request.notObtainedReason(), request.wantsToHearWhatChanged(),
                 request.actions() == null ? List.of() : request.actions().stream().map(ActionRequest::plan).toList(),
                 clock.instant());
-        return completing.saveDraft(auditId, staffId, draft).draft();
+        return completing.saveDraft(auditId, caller.staffId(), draft).draft();
     }
 
     record ReflectionRequest(@NotNull LocalDate reflectedOn, @Size(max = 10000) String note) {
     }
 
     @PostMapping("/{auditId}/supervision-reflection")
+    @Allowed(AccessRole.TEAM_MANAGER)
     @Operation(summary = "Record that the closed audit was reflected on with the practitioner in supervision (the case's team manager)")
-    Audit.SupervisionReflection reflectedInSupervision(@RequestHeader(Actor.HEADER) String staffId,
+    Audit.SupervisionReflection reflectedInSupervision(Caller caller,
             @PathVariable String auditId, @Valid @RequestBody ReflectionRequest request) {
-        return completing.reflectedInSupervision(auditId, staffId, request.reflectedOn(), request.note()).reflection();
+        ofCaller(audits, caller, auditId);
+        return completing.reflectedInSupervision(auditId, caller.staffId(), request.reflectedOn(), request.note())
+                .reflection();
     }
 
     @GetMapping("/{auditId}/draft")
+    @Allowed({AccessRole.AUDITOR, AccessRole.QA_TEAM, AccessRole.TEAM_MANAGER, AccessRole.SERVICE_MANAGER})
     @Operation(summary = "Resume: the saved draft")
-    Draft draft(@PathVariable String auditId) {
-        Draft draft = audits.find(auditId).orElseThrow(() -> new NoSuchElementException("no audit " + auditId)).draft();
+    Draft draft(Caller caller, @PathVariable String auditId) {
+        Draft draft = ofCaller(audits, caller, auditId).draft();
         if (draft == null) {
             throw new NoSuchElementException("no draft of " + auditId);
         }
@@ -179,15 +202,20 @@ class AuditController {
     }
 
     @GetMapping("/{auditId}")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
+            AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
     @Operation(summary = "One audit")
-    AuditView audit(@PathVariable String auditId) {
-        return audits.find(auditId).map(AuditView::of).orElseThrow(() -> new NoSuchElementException("no audit " + auditId));
+    AuditView audit(Caller caller, @PathVariable String auditId) {
+        return AuditView.of(ofCaller(audits, caller, auditId));
     }
 
     @GetMapping(params = "caseId")
-    @Operation(summary = "The audits of a council's case")
-    List<AuditView> auditsOfCase(@org.springframework.web.bind.annotation.RequestParam String localAuthority,
+    @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
+            AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
+    @Operation(summary = "The audits of a case of the caller's council")
+    List<AuditView> auditsOfCase(Caller caller,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String localAuthority,
             @org.springframework.web.bind.annotation.RequestParam String caseId) {
-        return audits.findByCase(localAuthority, caseId).stream().map(AuditView::of).toList();
+        return audits.findByCase(caller.councilOr(localAuthority), caseId).stream().map(AuditView::of).toList();
     }
 }

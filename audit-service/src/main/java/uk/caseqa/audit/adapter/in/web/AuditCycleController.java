@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +22,9 @@ import uk.caseqa.audit.domain.AuditCycle;
 import uk.caseqa.audit.domain.AuditStatus;
 import uk.caseqa.contracts.AuditType;
 import uk.caseqa.contracts.Cohort;
-import uk.caseqa.messaging.web.Actor;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 
 @RestController
 @Tag(name = "Audit cycles", description = "Select and allocate a cycle's cases; the allocation tracker")
@@ -39,7 +42,7 @@ class AuditCycleController {
      * {@code seed} absent: a random one, recorded; given: to redo a draw. {@code auditType}: FULL when absent, or
      * EARLY_HELP for Swindon's Early Help programme.
      */
-    record CycleRequest(@NotBlank String localAuthority, Long seed, AuditType auditType) {
+    record CycleRequest(@Size(max = 100) String localAuthority, Long seed, AuditType auditType) {
     }
 
     /** One row of the allocation tracker (Bolton's spreadsheet, 002 §7.1). */
@@ -63,29 +66,37 @@ class AuditCycleController {
             "Allocated worker", "Team manager", "Moderator", "Completion due", "Moderation due", "Status");
 
     @PostMapping("/audit-cycles")
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "Run this cycle's selection and allocation for a council (QA team); runs once per cycle")
-    AuditCycle run(@RequestHeader(Actor.HEADER) String staffId, @Valid @RequestBody CycleRequest request) {
-        return cycles.run(request.localAuthority(), AuditType.orFull(request.auditType()), request.seed(), staffId);
+    AuditCycle run(Caller caller, @Valid @RequestBody CycleRequest request) {
+        return cycles.run(caller.councilOr(request.localAuthority()), AuditType.orFull(request.auditType()),
+                request.seed(), caller.staffId());
     }
 
     @GetMapping("/audit-cycles/{cycleId}")
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "How a cycle was drawn: seed, eligible population, exclusions and allocations")
-    AuditCycle cycle(@PathVariable String cycleId) {
-        return cycles.find(cycleId);
+    AuditCycle cycle(Caller caller, @PathVariable String cycleId) {
+        AuditCycle cycle = cycles.find(cycleId);
+        caller.mustSee(cycle.localAuthority(), "cycle " + cycleId);
+        return cycle;
     }
 
     @GetMapping("/allocation-tracker")
-    @Operation(summary = "The allocation tracker of a council, optionally of one cycle")
-    List<TrackerRow> tracker(@RequestParam String localAuthority, @RequestParam(required = false) String cycleId) {
-        return audits.ofCouncil(localAuthority, cycleId).stream().map(TrackerRow::of).toList();
+    @Allowed({AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER})
+    @Operation(summary = "The allocation tracker of the caller's council, optionally of one cycle")
+    List<TrackerRow> tracker(Caller caller, @RequestParam(required = false) String localAuthority,
+            @RequestParam(required = false) String cycleId) {
+        return audits.ofCouncil(caller.councilOr(localAuthority), cycleId).stream().map(TrackerRow::of).toList();
     }
 
     @GetMapping("/allocation-tracker.xlsx")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER})
     @Operation(summary = "The allocation tracker as an Excel workbook")
-    ResponseEntity<byte[]> trackerWorkbook(@RequestParam String localAuthority,
+    ResponseEntity<byte[]> trackerWorkbook(Caller caller, @RequestParam(required = false) String localAuthority,
             @RequestParam(required = false) String cycleId) {
-        List<List<Object>> rows = tracker(localAuthority, cycleId).stream().map(TrackerRow::cells).toList();
-        return Spreadsheets.xlsx("allocation-tracker-" + localAuthority + ".xlsx", "Allocation tracker",
+        List<List<Object>> rows = tracker(caller, localAuthority, cycleId).stream().map(TrackerRow::cells).toList();
+        return Spreadsheets.xlsx("allocation-tracker-" + caller.council() + ".xlsx", "Allocation tracker",
                 TRACKER_HEADER, rows);
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import uk.caseqa.audit.application.SchedulingLeadersAudits;
-import uk.caseqa.messaging.web.Actor;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 
 @RestController
 @Tag(name = "Managers' and leaders' audits", description = "Managers' dip samples on the month's theme; practice weeks")
@@ -27,25 +29,28 @@ class LeadersAuditController {
     }
 
     /** {@code observingInstead}: managers who observe practice once this month in place of the dip sample. */
-    record ThemeRequest(@NotBlank String localAuthority, @NotBlank @Size(max = 200) String theme,
+    record ThemeRequest(@Size(max = 100) String localAuthority, @NotBlank @Size(max = 200) String theme,
             @Size(max = 500) Set<@NotBlank String> observingInstead) {
     }
 
-    record PracticeWeekRequest(@NotBlank String localAuthority, @NotNull LocalDate startsOn) {
+    record PracticeWeekRequest(@Size(max = 100) String localAuthority, @NotNull LocalDate startsOn) {
     }
 
     @PostMapping("/managers-dip-samples")
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "Set the month's theme: every manager the programme names dip samples their area on it (QA team)")
-    List<SchedulingLeadersAudits.ManagerSample> setTheme(@RequestHeader(Actor.HEADER) String staffId,
+    List<SchedulingLeadersAudits.ManagerSample> setTheme(Caller caller,
             @Valid @RequestBody ThemeRequest request) {
-        return leaders.setTheme(request.localAuthority(), request.theme(),
-                request.observingInstead() == null ? Set.of() : request.observingInstead(), staffId);
+        return leaders.setTheme(caller.councilOr(request.localAuthority()), request.theme(),
+                request.observingInstead() == null ? Set.of() : request.observingInstead(), caller.staffId());
     }
 
     @PostMapping("/practice-weeks")
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "Schedule a practice week: each senior leader's audits and observations (QA team)")
-    List<SchedulingLeadersAudits.LeaderWeek> schedulePracticeWeek(@RequestHeader(Actor.HEADER) String staffId,
+    List<SchedulingLeadersAudits.LeaderWeek> schedulePracticeWeek(Caller caller,
             @Valid @RequestBody PracticeWeekRequest request) {
-        return leaders.schedulePracticeWeek(request.localAuthority(), request.startsOn(), staffId);
+        return leaders.schedulePracticeWeek(caller.councilOr(request.localAuthority()), request.startsOn(),
+                caller.staffId());
     }
 }

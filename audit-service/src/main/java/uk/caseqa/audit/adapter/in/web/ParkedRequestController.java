@@ -7,6 +7,9 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 import uk.caseqa.audit.application.ParkedRequests;
 
 @RestController
@@ -24,9 +27,10 @@ class ParkedRequestController {
     }
 
     @GetMapping("/parked-requests")
+    @Allowed({AccessRole.OPS, AccessRole.QA_TEAM})
     @Operation(summary = "The council's requests waiting for a case or member of staff not known yet (operators)")
-    List<ParkedView> parked(@RequestParam String localAuthority) {
-        return parked.all(localAuthority).stream().map(p -> new ParkedView(p.eventId(), p.type(), p.reason(),
+    List<ParkedView> parked(Caller caller, @RequestParam(required = false) String localAuthority) {
+        return parked.all(caller.councilOr(localAuthority)).stream().map(p -> new ParkedView(p.eventId(), p.type(), p.reason(),
                 p.parkedAt(), p.attempts(), p.nextTryAt())).toList();
     }
 }

@@ -8,6 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 import uk.caseqa.audit.application.Audits;
 import uk.caseqa.audit.domain.AuditProgramme;
 import uk.caseqa.audit.domain.AuditTemplate;
@@ -29,15 +32,19 @@ class TemplateController {
     }
 
     @GetMapping("/audit-templates")
-    @Operation(summary = "The template in force today for a council and audit type (FULL, SHORT, DIP_SAMPLE, ...)")
-    AuditTemplate current(@RequestParam String localAuthority, @RequestParam(defaultValue = "FULL") AuditType auditType) {
-        return templates.inForce(localAuthority, auditType, clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate());
+    @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
+            AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
+    @Operation(summary = "The template in force today for the caller's council and an audit type (FULL, SHORT, ...)")
+    AuditTemplate current(Caller caller, @RequestParam(required = false) String localAuthority,
+            @RequestParam(defaultValue = "FULL") AuditType auditType) {
+        return templates.inForce(caller.councilOr(localAuthority), auditType, clock.instant().atZone(AuditProgramme.ENGLAND).toLocalDate());
     }
 
     @GetMapping("/audits/{auditId}/template")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
+            AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
     @Operation(summary = "The template version an audit is done with")
-    AuditTemplate ofAudit(@PathVariable String auditId) {
-        return templates.byReference(audits.find(auditId)
-                .orElseThrow(() -> new NoSuchElementException("no audit " + auditId)).templateReference());
+    AuditTemplate ofAudit(Caller caller, @PathVariable String auditId) {
+        return templates.byReference(AuditController.ofCaller(audits, caller, auditId).templateReference());
     }
 }

@@ -21,7 +21,9 @@ import uk.caseqa.concern.application.ReviewingEarlyHelpConcerns;
 import uk.caseqa.concern.domain.Deadline;
 import uk.caseqa.concern.domain.FollowUp;
 import uk.caseqa.contracts.GradedBy;
-import uk.caseqa.messaging.web.Actor;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 
 @RestController
 @Tag(name = "Cases of concern", description = "Cases of concern and follow-ups, their deadlines and history")
@@ -59,29 +61,36 @@ class FollowUpController {
     }
 
     @GetMapping("/cases-of-concern")
-    @Operation(summary = "Open cases of concern of a council, optionally of one service or team")
-    List<FollowUpView> open(@RequestParam String localAuthority, @RequestParam(required = false) String serviceId,
-            @RequestParam(required = false) String teamId) {
-        return followUps.openCasesOfConcern(localAuthority, serviceId, teamId).stream().map(FollowUpView::of).toList();
+    @Allowed({AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
+    @Operation(summary = "Open cases of concern of the caller's council, optionally of one service or team")
+    List<FollowUpView> open(Caller caller, @RequestParam(required = false) String localAuthority,
+            @RequestParam(required = false) String serviceId, @RequestParam(required = false) String teamId) {
+        return followUps.openCasesOfConcern(caller.councilOr(localAuthority), serviceId, teamId).stream().map(FollowUpView::of).toList();
     }
 
     @GetMapping({"/cases-of-concern/{id}", "/follow-ups/{id}"})
+    @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
+            AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
     @Operation(summary = "One case of concern (coc-<auditId>) or Requires Improvement follow-up (ri-<auditId>)")
-    FollowUpView one(@PathVariable String id) {
-        return FollowUpView.of(find(id));
+    FollowUpView one(Caller caller, @PathVariable String id) {
+        return FollowUpView.of(find(caller, id));
     }
 
     @GetMapping({"/cases-of-concern/{id}/history", "/follow-ups/{id}/history"})
+    @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
+            AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
     @Operation(summary = "Everything that happened to it, when and by whom")
-    List<FollowUp.Transition> history(@PathVariable String id) {
-        return find(id).history();
+    List<FollowUp.Transition> history(Caller caller, @PathVariable String id) {
+        return find(caller, id).history();
     }
 
     @PostMapping("/cases-of-concern/{id}/safety-plan")
+    @Allowed(AccessRole.SERVICE_MANAGER)
     @Operation(summary = "Record the plan that keeps the child safe (the service manager, or the escalation chain)")
-    FollowUpView recordSafetyPlan(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String id,
+    FollowUpView recordSafetyPlan(Caller caller, @PathVariable String id,
             @Valid @RequestBody SafetyPlanRequest request) {
-        return FollowUpView.of(safetyPlans.record(id, staffId, request.decision()));
+        find(caller, id);
+        return FollowUpView.of(safetyPlans.record(id, caller.staffId(), request.decision()));
     }
 
     /** {@code concerns}: the panel is not assured of the plan or the progress; the reasons stay with the panel. */
@@ -89,13 +98,17 @@ class FollowUpController {
     }
 
     @PostMapping("/cases-of-concern/{id}/early-help-review")
+    @Allowed(AccessRole.PANEL_MEMBER)
     @Operation(summary = "The Early Help QA panel's review of an Inadequate Early Help audit (triple lock): assured, or concerns escalated")
-    FollowUpView reviewEarlyHelp(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String id,
+    FollowUpView reviewEarlyHelp(Caller caller, @PathVariable String id,
             @Valid @RequestBody EarlyHelpReviewRequest request) {
-        return FollowUpView.of(earlyHelpReviews.review(id, staffId, request.concerns()));
+        find(caller, id);
+        return FollowUpView.of(earlyHelpReviews.review(id, caller.staffId(), request.concerns()));
     }
 
-    private FollowUp find(String id) {
-        return followUps.find(id).orElseThrow(() -> new NoSuchElementException("no case of concern or follow-up " + id));
+    /** The case of concern or follow-up, if it is of the caller's council: another council's is not found. */
+    private FollowUp find(Caller caller, String id) {
+        return followUps.find(id).filter(f -> f.facts().localAuthority().equals(caller.council()))
+                .orElseThrow(() -> new NoSuchElementException("no case of concern or follow-up " + id));
     }
 }

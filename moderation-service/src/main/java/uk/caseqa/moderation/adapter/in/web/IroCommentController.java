@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import uk.caseqa.messaging.web.Actor;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 import uk.caseqa.moderation.application.RequestingIroComments;
 import uk.caseqa.moderation.domain.IroCommentRequest;
 
@@ -39,16 +41,27 @@ class IroCommentController {
         }
     }
 
+    /** The request, if it is of the caller's council: another council's is not found. */
+    private IroCommentRequest ofCaller(Caller caller, String auditId) {
+        IroCommentRequest request = iroComments.find(auditId);
+        caller.mustSee(request.localAuthority(), "IRO comment request for audit " + auditId);
+        return request;
+    }
+
     @GetMapping("/{auditId}")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
+            AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
     @Operation(summary = "The IRO / CP chair comment request of an audit")
-    IroCommentView request(@PathVariable String auditId) {
-        return IroCommentView.of(iroComments.find(auditId));
+    IroCommentView request(Caller caller, @PathVariable String auditId) {
+        return IroCommentView.of(ofCaller(caller, auditId));
     }
 
     @PostMapping("/{auditId}")
+    @Allowed(AccessRole.IRO)
     @Operation(summary = "Record comments (the case's IRO / CP chair)")
-    IroCommentView comment(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+    IroCommentView comment(Caller caller, @PathVariable String auditId,
             @Valid @RequestBody CommentRequest request) {
-        return IroCommentView.of(iroComments.record(auditId, staffId, request.comment()));
+        ofCaller(caller, auditId);
+        return IroCommentView.of(iroComments.record(auditId, caller.staffId(), request.comment()));
     }
 }

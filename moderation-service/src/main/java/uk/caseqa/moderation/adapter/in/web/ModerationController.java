@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.caseqa.contracts.Grade;
-import uk.caseqa.messaging.web.Actor;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 import uk.caseqa.moderation.application.ModeratingAudits;
 import uk.caseqa.moderation.application.Moderations;
 import uk.caseqa.moderation.application.RunningPanels;
@@ -63,44 +65,62 @@ class ModerationController {
         }
     }
 
+    /** The moderation, if it is of the caller's council: another council's is not found. */
+    static Moderation ofCaller(ModeratingAudits moderating, Caller caller, String auditId) {
+        Moderation moderation = moderating.find(auditId);
+        caller.mustSee(moderation.audit().localAuthority(), "moderation of audit " + auditId);
+        return moderation;
+    }
+
     @GetMapping("/{auditId}")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
+            AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
     @Operation(summary = "The moderation of an audit")
-    ModerationView moderation(@PathVariable String auditId) {
-        return ModerationView.of(moderating.find(auditId));
+    ModerationView moderation(Caller caller, @PathVariable String auditId) {
+        return ModerationView.of(ofCaller(moderating, caller, auditId));
     }
 
     @GetMapping
-    @Operation(summary = "Moderations awaiting a moderator's decision")
-    List<ModerationView> awaiting(@RequestParam String localAuthority, @RequestParam String moderatorId) {
-        return moderations.awaitingDecisionBy(localAuthority, moderatorId).stream().map(ModerationView::of).toList();
+    @Allowed({AccessRole.MODERATOR, AccessRole.QA_TEAM})
+    @Operation(summary = "Moderations awaiting a moderator's decision, in the caller's council")
+    List<ModerationView> awaiting(Caller caller, @RequestParam(required = false) String localAuthority,
+            @RequestParam String moderatorId) {
+        return moderations.awaitingDecisionBy(caller.councilOr(localAuthority), moderatorId).stream().map(ModerationView::of).toList();
     }
 
     @PostMapping("/{auditId}/moderator")
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "Assign or reassign the moderator (QA team); never the auditor")
-    ModerationView assign(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+    ModerationView assign(Caller caller, @PathVariable String auditId,
             @Valid @RequestBody AssignmentRequest request) {
-        return ModerationView.of(moderating.assign(auditId, request.moderatorId(), staffId));
+        ofCaller(moderating, caller, auditId);
+        return ModerationView.of(moderating.assign(auditId, request.moderatorId(), caller.staffId()));
     }
 
     @GetMapping("/{auditId}/history")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
+            AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
     @Operation(summary = "Everything that happened to the audit here, when and by whom")
-    List<Transition> history(@PathVariable String auditId) {
-        return moderating.find(auditId).history();
+    List<Transition> history(Caller caller, @PathVariable String auditId) {
+        return ofCaller(moderating, caller, auditId).history();
     }
 
     @PostMapping("/{auditId}/close")
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "Close an audit the panel accepted (QA manager or lead)")
-    ModerationView close(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId) {
-        return ModerationView.of(panels.close(auditId, staffId));
+    ModerationView close(Caller caller, @PathVariable String auditId) {
+        ofCaller(moderating, caller, auditId);
+        return ModerationView.of(panels.close(auditId, caller.staffId()));
     }
 
     @PostMapping("/{auditId}/decision")
+    @Allowed(AccessRole.MODERATOR)
     @Operation(summary = "Agree (no finalGrade) or change the grade, with a rationale (the assigned moderator)")
-    ModerationView decide(@RequestHeader(Actor.HEADER) String staffId, @PathVariable String auditId,
+    ModerationView decide(Caller caller, @PathVariable String auditId,
             @Valid @RequestBody DecisionRequest request) {
-        Moderation current = moderating.find(auditId);
+        Moderation current = ofCaller(moderating, caller, auditId);
         Grade finalGrade = request.finalGrade() != null ? request.finalGrade() : current.audit().auditorGrade();
-        return ModerationView.of(moderating.decide(auditId, staffId,
+        return ModerationView.of(moderating.decide(auditId, caller.staffId(),
                 new Decision(finalGrade, request.rationale(), request.learningConversation())));
     }
 }

@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import uk.caseqa.messaging.web.Actor;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 import uk.caseqa.moderation.application.RunningPanels;
 import uk.caseqa.moderation.domain.Moderation;
 import uk.caseqa.moderation.domain.Panel;
@@ -34,7 +36,7 @@ class PanelController {
         this.panels = panels;
     }
 
-    record PanelRequest(@NotBlank String localAuthority, @NotNull LocalDate date,
+    record PanelRequest(@Size(max = 100) String localAuthority, @NotNull LocalDate date,
             @NotEmpty @Size(max = Panel.MAX_MEMBERS) List<@NotBlank String> members) {
     }
 
@@ -44,38 +46,54 @@ class PanelController {
     record ReturnRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    /** The panel, if it is of the caller's council: another council's is not found. */
+    private Panel ofCaller(Caller caller, String panelId) {
+        Panel panel = panels.panel(panelId);
+        caller.mustSee(panel.localAuthority(), "panel " + panelId);
+        return panel;
+    }
+
     @PostMapping
+    @Allowed(AccessRole.QA_TEAM)
     @Operation(summary = "Set up a panel (QA manager or lead)")
-    ResponseEntity<Panel> create(@RequestHeader(Actor.HEADER) String staffId, @Valid @RequestBody PanelRequest request) {
-        Panel panel = panels.create(request.localAuthority(), request.date(), request.members(), staffId);
+    ResponseEntity<Panel> create(Caller caller, @Valid @RequestBody PanelRequest request) {
+        Panel panel = panels.create(caller.councilOr(request.localAuthority()), request.date(), request.members(),
+                caller.staffId());
         return ResponseEntity.created(URI.create("/panels/" + panel.panelId())).body(panel);
     }
 
     @GetMapping("/{panelId}")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.PANEL_MEMBER})
     @Operation(summary = "One panel")
-    Panel panel(@PathVariable String panelId) {
-        return panels.panel(panelId);
+    Panel panel(Caller caller, @PathVariable String panelId) {
+        return ofCaller(caller, panelId);
     }
 
     @GetMapping("/{panelId}/queue")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.PANEL_MEMBER})
     @Operation(summary = "Audits of the panel's council waiting for a panel, oldest first")
-    List<ModerationController.ModerationView> queue(@PathVariable String panelId) {
+    List<ModerationController.ModerationView> queue(Caller caller, @PathVariable String panelId) {
+        ofCaller(caller, panelId);
         return panels.queue(panelId).stream().map(ModerationController.ModerationView::of).toList();
     }
 
     @PostMapping("/{panelId}/audits/{auditId}/acceptance")
+    @Allowed(AccessRole.PANEL_MEMBER)
     @Operation(summary = "Accept an audit with findings (a panel member)")
-    ModerationController.ModerationView accept(@RequestHeader(Actor.HEADER) String staffId,
+    ModerationController.ModerationView accept(Caller caller,
             @PathVariable String panelId, @PathVariable String auditId, @Valid @RequestBody AcceptanceRequest request) {
-        Moderation accepted = panels.accept(panelId, auditId, staffId, request.findings());
+        ofCaller(caller, panelId);
+        Moderation accepted = panels.accept(panelId, auditId, caller.staffId(), request.findings());
         return ModerationController.ModerationView.of(accepted);
     }
 
     @PostMapping("/{panelId}/audits/{auditId}/return")
+    @Allowed(AccessRole.PANEL_MEMBER)
     @Operation(summary = "Return an audit to its auditor with the reason (a panel member)")
-    ModerationController.ModerationView returnToAuditor(@RequestHeader(Actor.HEADER) String staffId,
+    ModerationController.ModerationView returnToAuditor(Caller caller,
             @PathVariable String panelId, @PathVariable String auditId, @Valid @RequestBody ReturnRequest request) {
-        return ModerationController.ModerationView.of(panels.returnToAuditor(panelId, auditId, staffId,
+        ofCaller(caller, panelId);
+        return ModerationController.ModerationView.of(panels.returnToAuditor(panelId, auditId, caller.staffId(),
                 request.reason()));
     }
 }

@@ -8,6 +8,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 import uk.caseqa.reporting.application.BoardView;
 import uk.caseqa.reporting.application.CountingFromRecords;
 import uk.caseqa.reporting.application.CycleAnchors;
@@ -37,6 +40,7 @@ class BoardController {
     }
 
     @GetMapping("/measures")
+    @Allowed(value = {AccessRole.BOARD_READER, AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER}, scopes = "board.read")
     @Operation(summary = "Every measure: what it counts and which council document asks for it")
     List<MeasureDefinition> measures() {
         return java.util.Arrays.stream(Measure.values()).map(m -> new MeasureDefinition(m.id(), m.title(),
@@ -44,24 +48,30 @@ class BoardController {
     }
 
     @GetMapping("/councils")
-    @Operation(summary = "The councils with aggregates")
-    List<String> councils() {
-        return view.councils();
+    @Allowed(value = {AccessRole.BOARD_READER, AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER}, scopes = "board.read")
+    @Operation(summary = "The councils with aggregates that the caller may read: their own")
+    List<String> councils(Caller caller) {
+        return view.councils().stream().filter(caller.council()::equals).toList();
     }
 
     @GetMapping("/values")
+    @Allowed(value = {AccessRole.BOARD_READER, AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER}, scopes = "board.read")
     @Operation(summary = "The services, teams, cohorts or auditors of a council that figures are broken down by")
-    List<String> values(@RequestParam String localAuthority, @RequestParam Breakdown breakdown) {
-        return view.values(localAuthority, breakdown);
+    List<String> values(Caller caller, @RequestParam(required = false) String localAuthority,
+            @RequestParam Breakdown breakdown) {
+        return view.values(caller.councilOr(localAuthority), breakdown);
     }
 
     @GetMapping("/aggregates")
+    @Allowed(value = {AccessRole.BOARD_READER, AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER}, scopes = "board.read")
     @Operation(summary = "Aggregates of one measure of a council: by breakdown (default COUNCIL) and value, for one "
             + "period (2026-11, 2026-W07, 6w-2026-03-02, 2026-Q4, 2026-H2, 2026) or a period type between from and to")
-    List<BoardView.Shown> aggregates(@RequestParam String localAuthority, @RequestParam String measure,
+    List<BoardView.Shown> aggregates(Caller caller, @RequestParam(name = "localAuthority", required = false) String localAuthorityNamed,
+            @RequestParam String measure,
             @RequestParam(required = false) Breakdown breakdown, @RequestParam(required = false) String value,
             @RequestParam(required = false) String period, @RequestParam(required = false) Period.Type periodType,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        String localAuthority = caller.councilOr(localAuthorityNamed);
         if (period != null) {
             anchors.period(localAuthority, period);
         }
@@ -70,18 +80,24 @@ class BoardController {
     }
 
     @GetMapping("/audits")
+    @Allowed(value = {AccessRole.BOARD_READER, AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER}, scopes = "board.read")
     @Operation(summary = "The audits (or cases of concern, follow-ups) behind one figure: identifiers only")
-    List<CountingFromRecords.Behind> behind(@RequestParam String localAuthority, @RequestParam String measure,
+    List<CountingFromRecords.Behind> behind(Caller caller,
+            @RequestParam(name = "localAuthority", required = false) String localAuthorityNamed,
+            @RequestParam String measure,
             @RequestParam(required = false) Breakdown breakdown, @RequestParam(required = false) String value,
             @RequestParam String period, @RequestParam String bucket) {
+        String localAuthority = caller.councilOr(localAuthorityNamed);
         Breakdown by = breakdown == null ? Breakdown.COUNCIL : breakdown;
         return counting.behind(localAuthority, Measure.ofId(measure), by, by == Breakdown.COUNCIL ? null : value,
                 anchors.period(localAuthority, period), bucket);
     }
 
     @GetMapping(path = "/stream", produces = "text/event-stream")
-    @Operation(summary = "Server-sent events: each aggregate of the council as it changes (event name 'aggregate')")
-    SseEmitter stream(@RequestParam String localAuthority) {
-        return streams.open(localAuthority);
+    @Allowed(value = {AccessRole.BOARD_READER, AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER}, scopes = "board.read")
+    @Operation(summary = "Server-sent events: each aggregate of the council as it changes (event name 'aggregate');"
+            + " a browser's EventSource sends its token as the access_token parameter")
+    SseEmitter stream(Caller caller, @RequestParam(required = false) String localAuthority) {
+        return streams.open(caller.councilOr(localAuthority));
     }
 }

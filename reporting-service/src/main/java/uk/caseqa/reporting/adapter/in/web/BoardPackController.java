@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Allowed;
+import uk.caseqa.messaging.security.Caller;
 import uk.caseqa.reporting.application.BoardPack;
 import uk.caseqa.reporting.application.BoardPackRenderer;
 import uk.caseqa.reporting.application.BoardPackRenderer.Format;
@@ -45,23 +48,27 @@ class BoardPackController {
     @GetMapping("/{localAuthority}/{period}.pdf")
     @Operation(summary = "The board pack as a PDF: each measure's definition, counts, figures, trend and teams, with "
             + "charts; period 2026-10, 2026-W07, 6w-2026-01-26, 2026-Q3, 2026-H2 or 2026")
-    ResponseEntity<byte[]> pdf(@PathVariable String localAuthority, @PathVariable String period) {
-        return download(localAuthority, period, Format.PDF);
+    @Allowed(value = {AccessRole.BOARD_READER, AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER}, scopes = "board.read")
+    ResponseEntity<byte[]> pdf(Caller caller, @PathVariable String localAuthority, @PathVariable String period) {
+        return download(caller, localAuthority, period, Format.PDF);
     }
 
     @GetMapping("/{localAuthority}/{period}.csv")
     @Operation(summary = "The board pack's tables as CSV: measure, breakdown, value, period, bucket, count, figure")
-    ResponseEntity<byte[]> csv(@PathVariable String localAuthority, @PathVariable String period) {
-        return download(localAuthority, period, Format.CSV);
+    @Allowed(value = {AccessRole.BOARD_READER, AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER}, scopes = "board.read")
+    ResponseEntity<byte[]> csv(Caller caller, @PathVariable String localAuthority, @PathVariable String period) {
+        return download(caller, localAuthority, period, Format.CSV);
     }
 
     @GetMapping("/{localAuthority}/{period}.xlsx")
     @Operation(summary = "The board pack's tables as an Excel workbook: an About sheet and one sheet per measure")
-    ResponseEntity<byte[]> xlsx(@PathVariable String localAuthority, @PathVariable String period) {
-        return download(localAuthority, period, Format.XLSX);
+    @Allowed(value = {AccessRole.BOARD_READER, AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER}, scopes = "board.read")
+    ResponseEntity<byte[]> xlsx(Caller caller, @PathVariable String localAuthority, @PathVariable String period) {
+        return download(caller, localAuthority, period, Format.XLSX);
     }
 
-    private ResponseEntity<byte[]> download(String localAuthority, String period, Format format) {
+    private ResponseEntity<byte[]> download(Caller caller, String localAuthority, String period, Format format) {
+        caller.mustSee(localAuthority, "board pack of " + localAuthority);
         BoardPack pack = packs.assemble(localAuthority, period);
         byte[] file = renderers.get(format).render(pack);
         return ResponseEntity.ok()

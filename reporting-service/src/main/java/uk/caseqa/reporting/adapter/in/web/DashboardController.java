@@ -14,6 +14,7 @@ class DashboardController {
     static final String DASHBOARD = "/dashboard/index.html";
 
     @GetMapping({"/", "/dashboard", "/dashboard/"})
+    @uk.caseqa.messaging.security.PublicPage
     String dashboard() {
         return "redirect:" + DASHBOARD;
     }

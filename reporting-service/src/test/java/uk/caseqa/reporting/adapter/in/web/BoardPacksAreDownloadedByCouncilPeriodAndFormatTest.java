@@ -16,7 +16,15 @@ import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import java.util.Set;
+import org.springframework.core.MethodParameter;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import uk.caseqa.messaging.security.AccessRole;
+import uk.caseqa.messaging.security.Caller;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import uk.caseqa.messaging.web.ProblemDetailsAdvice;
 import uk.caseqa.reporting.application.BoardPack;
@@ -45,7 +53,29 @@ class BoardPacksAreDownloadedByCouncilPeriodAndFormatTest {
                     new BoardPacks(new CountingFromRecords(RECORDS, ANCHORS, clock), ANCHORS, clock),
                     Arrays.stream(BoardPackRenderer.Format.values()).<BoardPackRenderer>map(Naming::new).toList()))
             .setControllerAdvice(new ProblemDetailsAdvice())
+            .setCustomArgumentResolvers(new ReaderOfCouncilHeader())
             .build();
+
+    /** The caller: a board reader of the council in the {@value #COUNCIL} header, or of the council in the path. */
+    static final String COUNCIL = "X-Test-Reader-Council";
+
+    static final class ReaderOfCouncilHeader implements HandlerMethodArgumentResolver {
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType().equals(Caller.class);
+        }
+
+        @Override
+        public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
+                NativeWebRequest request, WebDataBinderFactory binders) {
+            String council = request.getHeader(COUNCIL);
+            if (council == null) {
+                council = request.getNativeRequest(jakarta.servlet.http.HttpServletRequest.class).getRequestURI()
+                        .split("/")[3];
+            }
+            return new Caller("reader-1", council, Set.of(AccessRole.BOARD_READER), Set.of());
+        }
+    }
 
     @Test
     void aMonthsPdfIsAnAttachmentNamedByCouncilAndPeriod() throws Exception {
@@ -85,6 +115,12 @@ class BoardPacksAreDownloadedByCouncilPeriodAndFormatTest {
         mvc.perform(get("/board/packs/swindon/6w-2026-03-02.xlsx"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", Matchers.containsString("2026-03-02 falls in 6w-2026-01-26")));
+    }
+
+    @Test
+    void aReaderOfAnotherCouncilFindsNoPack() throws Exception {
+        mvc.perform(get("/board/packs/swindon/2026-10.pdf").header(COUNCIL, "telford-and-wrekin"))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -1,0 +1,96 @@
+package uk.caseqa.messaging.security;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * How a token names its caller: the claims are configurable ({@code caseqa.security.claims.*}) so that a council's
+ * own identity provider (Entra ID, Keycloak) can be used as it is. A token without a council this deployment serves
+ * is not valid here at all (401), so nothing downstream has to ask.
+ */
+public final class CallerTokens implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    /** Claim names: the staff id (falls back to {@code sub}), the council, the roles (a list or a string). */
+    public record Claims(String staffId, String council, String roles) {
+        public static Claims standard() {
+            return new Claims("staff_id", "council", "roles");
+        }
+    }
+
+    private final Claims claims;
+    private final Set<String> councils;
+
+    public CallerTokens(Claims claims, Collection<String> councils) {
+        this.claims = claims;
+        this.councils = Set.copyOf(councils);
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        roles(jwt).forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        scopes(jwt).forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
+        return new JwtAuthenticationToken(jwt, authorities, staffId(jwt));
+    }
+
+    /** The caller of an authenticated request; null when it was not authenticated by a token. */
+    public Caller callerOf(Authentication authentication) {
+        if (!(authentication instanceof JwtAuthenticationToken token)) {
+            return null;
+        }
+        Jwt jwt = token.getToken();
+        return new Caller(staffId(jwt), jwt.getClaimAsString(claims.council()), roles(jwt), scopes(jwt));
+    }
+
+    /** Refuses a token whose council is missing or not one this deployment serves. */
+    public OAuth2TokenValidator<Jwt> councilValidator() {
+        return jwt -> {
+            String council = jwt.getClaimAsString(claims.council());
+            if (council != null && councils.contains(council)) {
+                return OAuth2TokenValidatorResult.success();
+            }
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                    "the token's '" + claims.council() + "' claim names no council served here", null));
+        };
+    }
+
+    private String staffId(Jwt jwt) {
+        String staffId = jwt.getClaimAsString(claims.staffId());
+        return staffId == null || staffId.isBlank() ? jwt.getSubject() : staffId;
+    }
+
+    private Set<AccessRole> roles(Jwt jwt) {
+        Object value = jwt.getClaims().get(claims.roles());
+        Collection<?> names = value instanceof Collection<?> list ? list
+                : value instanceof String s ? Arrays.asList(s.split("[ ,]+")) : List.of();
+        Set<AccessRole> roles = new LinkedHashSet<>();
+        for (Object name : names) {
+            Arrays.stream(AccessRole.values()).filter(r -> r.name().equalsIgnoreCase(String.valueOf(name).trim()))
+                    .findFirst().ifPresent(roles::add);
+        }
+        return roles;
+    }
+
+    private static Set<String> scopes(Jwt jwt) {
+        Object value = jwt.getClaims().containsKey("scope") ? jwt.getClaims().get("scope") : jwt.getClaims().get("scp");
+        Collection<?> names = value instanceof Collection<?> list ? list
+                : value instanceof String s && !s.isBlank() ? Arrays.asList(s.split(" ")) : List.of();
+        Set<String> scopes = new LinkedHashSet<>();
+        names.forEach(n -> scopes.add(String.valueOf(n)));
+        return scopes;
+    }
+}
