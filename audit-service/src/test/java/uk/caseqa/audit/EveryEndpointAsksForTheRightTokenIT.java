@@ -187,6 +187,9 @@ class EveryEndpointAsksForTheRightTokenIT {
                 .isEqualTo(403);
         http().put().uri("/audits/{id}/draft", auditId).header("Authorization", as("staff-tm-x", "AUDITOR"))
                 .body(Map.of("rationale", "mine")).retrieve().toBodilessEntity();
+        assertThat(http().get().uri("/audits/{id}/draft", auditId).header("Authorization", as("staff-tm-y",
+                "AUDITOR")).retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toBodilessEntity()
+                .getStatusCode().value()).as("another auditor reads no one else's audit in progress").isEqualTo(403);
         http().get().uri("/audits/{id}", auditId).header("Authorization", as("staff-sm-x", "SERVICE_MANAGER"))
                 .retrieve().toBodilessEntity();
 

@@ -267,6 +267,7 @@ public final class BoardBenchmark {
         String database = isolation + "-replay-" + round;
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.mongodb.uri", infrastructure.mongoUri(database));
+        properties.putAll(uk.caseqa.testsupport.TestIssuer.shared().properties());
         BINDINGS.forEach(b -> {
             properties.put("spring.cloud.stream.bindings." + b + ".consumer.auto-startup", false);
             properties.put("spring.cloud.stream.bindings." + b + ".group", "reporting-service-" + round);

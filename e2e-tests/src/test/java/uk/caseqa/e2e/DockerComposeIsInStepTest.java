@@ -22,7 +22,7 @@ import uk.caseqa.launcher.PlatformService;
 /** docker-compose.yml cannot be run here, so this keeps it in step with what each service reads. */
 class DockerComposeIsInStepTest {
 
-    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
     /** Spring Boot properties set through relaxed binding rather than a placeholder. */
     static final Set<String> BOOT_PROPERTIES = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE");
 
@@ -43,8 +43,8 @@ class DockerComposeIsInStepTest {
         Map<String, Object> identity = (Map<String, Object>) ((Map<String, Object>) compose().get("services"))
                 .get("identity");
         assertThat((List<String>) identity.get("command")).containsExactly("--authorization-server-only");
-        assertThat((List<String>) identity.get("ports")).containsExactly(
-                LocalAuthorizationServer.PORT + ":" + LocalAuthorizationServer.PORT);
+        assertThat((List<String>) identity.get("ports")).as("demo secrets: this machine only").containsExactly(
+                "127.0.0.1:" + LocalAuthorizationServer.PORT + ":" + LocalAuthorizationServer.PORT);
         assertThat(((Map<String, Object>) ((Map<String, Object>) identity.get("build")).get("args")).get("SERVICE"))
                 .isEqualTo("platform-launcher");
     }

@@ -144,6 +144,13 @@ class EveryEndpointAsksForTheRightTokenIT {
                 .body(Map.of("rationale", "Agree.")).retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { })
                 .toEntity(String.class);
         assertThat(byAnother.getStatusCode().value()).isEqualTo(403);
+        assertThat(http().get().uri("/moderations?moderatorId={id}", moderator)
+                .header("Authorization", TestIssuer.bearerOf("swindon", "staff-someone-else", "MODERATOR"))
+                .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toBodilessEntity().getStatusCode()
+                .value()).as("another moderator's queue").isEqualTo(403);
+        assertThat(http().get().uri("/moderations")
+                .header("Authorization", TestIssuer.bearerOf("swindon", moderator, "MODERATOR")).retrieve()
+                .body(List.class)).as("one's own queue, by default").hasSize(1);
         assertThat(http().post().uri("/moderations/{id}/decision", "audit-x1")
                 .header("Authorization", TestIssuer.bearerOf("swindon", moderator, "MODERATOR"))
                 .body(Map.of("rationale", "Agree.")).retrieve().toBodilessEntity().getStatusCode().value())

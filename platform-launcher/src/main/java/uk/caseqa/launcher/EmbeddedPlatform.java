@@ -66,7 +66,8 @@ public final class EmbeddedPlatform {
     public static void main(String[] args) throws Exception {
         if (java.util.Arrays.asList(args).contains("--authorization-server-only")) {
             // docker-compose's identity container: the same issuer as the embedded run, and nothing else
-            LocalAuthorizationServer identity = LocalAuthorizationServer.start(LocalAuthorizationServer.PORT);
+            LocalAuthorizationServer identity = LocalAuthorizationServer.start(LocalAuthorizationServer.PORT,
+                    "local-authorization-server");
             Runtime.getRuntime().addShutdownHook(new Thread(identity::close, "identity-stop"));
             log.info("local authorization server: issuer {}, keys {}; {}", identity.issuer(), identity.jwkSetUri(),
                     identity.howToGetAToken("swindon", "qa"));

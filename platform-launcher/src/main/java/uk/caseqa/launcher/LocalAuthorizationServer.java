@@ -84,12 +84,20 @@ public final class LocalAuthorizationServer implements AutoCloseable, Bearers {
         this.context = context;
     }
 
-    /** Starts on {@code port} (0: any free one), issuing as {@code http://localhost:<port>}. */
+    /**
+     * Starts on {@code port} (0: any free one), issuing as {@code http://localhost:<port>}, in a JVM that also runs
+     * the services: the first context started names every log line of the JVM, so it names the platform.
+     */
     public static LocalAuthorizationServer start(int port) {
+        return start(port, "caseqa-platform");
+    }
+
+    /** As {@link #start(int)}, its log lines named {@code name} (alone in its JVM: the identity container). */
+    public static LocalAuthorizationServer start(int port, String name) {
         return new LocalAuthorizationServer(new SpringApplicationBuilder(Server.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(Map.of("server.port", port, "spring.main.banner-mode", "off",
-                        "spring.application.name", "local-authorization-server",
+                        "spring.application.name", name,
                         // a name no service's configuration file has: this context reads none of theirs
                         "spring.config.name", "local-authorization-server"))
                 .run());

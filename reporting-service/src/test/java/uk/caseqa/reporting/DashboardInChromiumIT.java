@@ -140,7 +140,9 @@ class DashboardInChromiumIT {
                     .isEqualTo(200);
         }
 
-        browser.get(base() + "/dashboard#token=" + TestIssuer.shared().token("swindon", "reader-s", "BOARD_READER"));
+        // a service manager: the audits behind a figure are theirs and the QA team's to list, not a board reader's
+        browser.get(base() + "/dashboard#token=" + TestIssuer.shared().token("swindon", "staff-sm-s",
+                "SERVICE_MANAGER"));
         theLatestMonthByService();
         aNumberListsTheAuditsBehindIt();
         Object loadedAt = browser.executeScript("return window.__loadedAt");
@@ -334,10 +336,10 @@ class DashboardInChromiumIT {
         return RestClient.create(base());
     }
 
-    /** As a board reader of the council. */
+    /** As a service manager of the council. */
     RestClient rest(String la) {
         return RestClient.builder().baseUrl(base())
-                .defaultHeader("Authorization", TestIssuer.bearerOf(la, "reader-" + la, "BOARD_READER")).build();
+                .defaultHeader("Authorization", TestIssuer.bearerOf(la, "staff-sm-" + la, "SERVICE_MANAGER")).build();
     }
 
     List<Shown> aggregates(String la, String measure, Breakdown by, String period) {

@@ -56,15 +56,23 @@ public final class CallerTokens implements Converter<Jwt, AbstractAuthentication
         return new Caller(staffId(jwt), jwt.getClaimAsString(claims.council()), roles(jwt), scopes(jwt));
     }
 
-    /** Refuses a token whose council is missing or not one this deployment serves. */
+    /**
+     * Refuses a token whose council is missing or not one this deployment serves, and a token that carries a
+     * person's roles without naming the person (a misconfigured claim must not make a client id a member of staff).
+     */
     public OAuth2TokenValidator<Jwt> councilValidator() {
         return jwt -> {
             String council = jwt.getClaimAsString(claims.council());
-            if (council != null && councils.contains(council)) {
-                return OAuth2TokenValidatorResult.success();
+            if (council == null || !councils.contains(council)) {
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "the token's '" + claims.council() + "' claim names no council served here", null));
             }
-            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                    "the token's '" + claims.council() + "' claim names no council served here", null));
+            String staffId = jwt.getClaimAsString(claims.staffId());
+            if (!roles(jwt).isEmpty() && (staffId == null || staffId.isBlank())) {
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "the token carries roles but no '" + claims.staffId() + "' claim naming the person", null));
+            }
+            return OAuth2TokenValidatorResult.success();
         };
     }
 
@@ -85,7 +93,12 @@ public final class CallerTokens implements Converter<Jwt, AbstractAuthentication
         return roles;
     }
 
-    private static Set<String> scopes(Jwt jwt) {
+    /** A machine client's scopes: a person's token (one naming a staff id) acts by its roles alone. */
+    private Set<String> scopes(Jwt jwt) {
+        String staffId = jwt.getClaimAsString(claims.staffId());
+        if (staffId != null && !staffId.isBlank()) {
+            return Set.of();
+        }
         Object value = jwt.getClaims().containsKey("scope") ? jwt.getClaims().get("scope") : jwt.getClaims().get("scp");
         Collection<?> names = value instanceof Collection<?> list ? list
                 : value instanceof String s && !s.isBlank() ? Arrays.asList(s.split(" ")) : List.of();

@@ -49,6 +49,17 @@ class ATokenNamesItsCallerTest {
         assertThat(tokens.councilValidator().validate(jwt(Map.of("sub", "x", "council", "elsewhere"))).hasErrors())
                 .isTrue();
         assertThat(tokens.councilValidator().validate(jwt(Map.of("sub", "x"))).hasErrors()).isTrue();
+        assertThat(tokens.councilValidator().validate(jwt(Map.of("sub", "client-7", "council", "bolton",
+                "roles", List.of("QA_TEAM")))).hasErrors()).as("a person's roles without the person").isTrue();
+    }
+
+    @Test
+    void aPersonsTokenActsByItsRolesAloneNeverByScopesItAlsoCarries() {
+        Caller person = tokens.callerOf(tokens.convert(jwt(Map.of("sub", "oid-9", "staff_id", "staff-tm-9",
+                "council", "bolton", "roles", List.of("AUDITOR"), "scp", "board.read"))));
+
+        assertThat(person.scopes()).isEmpty();
+        assertThat(person.roles()).containsExactly(AccessRole.AUDITOR);
     }
 
     @Test

@@ -102,7 +102,7 @@ public class RunningPanels {
         Moderation moderation = moderations.find(auditId)
                 .orElseThrow(() -> new NoSuchElementException("no moderation of " + auditId));
         if (!moderation.audit().localAuthority().equals(panel.localAuthority())) {
-            throw new IllegalArgumentException(auditId + " is not an audit of " + panel.localAuthority());
+            throw new NoSuchElementException("no moderation of " + auditId);
         }
         return moderation;
     }

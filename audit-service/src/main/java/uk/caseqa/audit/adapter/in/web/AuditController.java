@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.caseqa.audit.application.AllocatingAudits;
@@ -194,7 +193,12 @@ class AuditController {
     @Allowed({AccessRole.AUDITOR, AccessRole.QA_TEAM, AccessRole.TEAM_MANAGER, AccessRole.SERVICE_MANAGER})
     @Operation(summary = "Resume: the saved draft")
     Draft draft(Caller caller, @PathVariable String auditId) {
-        Draft draft = ofCaller(audits, caller, auditId).draft();
+        Audit audit = ofCaller(audits, caller, auditId);
+        if (!caller.has(AccessRole.QA_TEAM) && !caller.staffId().equals(audit.auditorId())) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "an audit in progress is its auditor's and the QA team's to read");
+        }
+        Draft draft = audit.draft();
         if (draft == null) {
             throw new NoSuchElementException("no draft of " + auditId);
         }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import uk.caseqa.audit.application.SchedulingLeadersAudits;
 import uk.caseqa.messaging.security.AccessRole;

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -84,8 +83,13 @@ class ModerationController {
     @Allowed({AccessRole.MODERATOR, AccessRole.QA_TEAM})
     @Operation(summary = "Moderations awaiting a moderator's decision, in the caller's council")
     List<ModerationView> awaiting(Caller caller, @RequestParam(required = false) String localAuthority,
-            @RequestParam String moderatorId) {
-        return moderations.awaitingDecisionBy(caller.councilOr(localAuthority), moderatorId).stream().map(ModerationView::of).toList();
+            @RequestParam(required = false) String moderatorId) {
+        String whose = moderatorId == null ? caller.staffId() : moderatorId;
+        if (!whose.equals(caller.staffId()) && !caller.has(AccessRole.QA_TEAM)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "your own moderations, unless you are in the QA team");
+        }
+        return moderations.awaitingDecisionBy(caller.councilOr(localAuthority), whose).stream().map(ModerationView::of).toList();
     }
 
     @PostMapping("/{auditId}/moderator")

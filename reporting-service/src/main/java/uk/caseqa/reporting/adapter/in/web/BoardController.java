@@ -79,8 +79,9 @@ class BoardController {
                 periodType, from, to));
     }
 
+    /** Identifiers of case-level records (some name a case): the QA team's and service managers', not the board's. */
     @GetMapping("/audits")
-    @Allowed(value = {AccessRole.BOARD_READER, AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER}, scopes = "board.read")
+    @Allowed({AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER})
     @Operation(summary = "The audits (or cases of concern, follow-ups) behind one figure: identifiers only")
     List<CountingFromRecords.Behind> behind(Caller caller,
             @RequestParam(name = "localAuthority", required = false) String localAuthorityNamed,
