@@ -34,7 +34,10 @@ final class EmbeddedInfrastructure implements Infrastructure {
 
     @Override
     public String mongoUri(String database) {
-        return "mongodb://" + mongo.getHostString() + ":" + mongo.getPort() + "/" + database;
+        // the in-process server stops with the test JVM, sometimes before a context's last scheduled scan: that scan
+        // gives up in seconds instead of the driver's 30 s, which held the JVM's exit
+        return "mongodb://" + mongo.getHostString() + ":" + mongo.getPort() + "/" + database
+                + "?serverSelectionTimeoutMS=3000";
     }
 
     @Override
