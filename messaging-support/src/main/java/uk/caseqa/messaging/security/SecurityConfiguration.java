@@ -50,7 +50,9 @@ public class SecurityConfiguration {
             List<String> publicPaths, List<String> queryTokenPaths) {
     }
 
-    static Settings settings(Environment environment) {
+    /** Read once: the token checks, the caller mapping and the filter chain all take it. */
+    @Bean
+    Settings caseqaSecuritySettings(Environment environment) {
         Binder binder = Binder.get(environment);
         String prefix = "caseqa.security.";
         return new Settings(environment.getRequiredProperty(prefix + "issuer"),
@@ -64,15 +66,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    CallerTokens callerTokens(Environment environment) {
+    CallerTokens callerTokens(Environment environment, Settings settings) {
         List<String> councils = Binder.get(environment).bind("caseqa.councils", Bindable.listOf(String.class))
                 .orElse(List.of());
-        return new CallerTokens(settings(environment).claims(), councils);
+        return new CallerTokens(settings.claims(), councils);
     }
 
     @Bean
-    JwtDecoder jwtDecoder(Environment environment, CallerTokens tokens) {
-        Settings settings = settings(environment);
+    JwtDecoder jwtDecoder(Settings settings, CallerTokens tokens) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.issuer()), (Jwt jwt) -> {
@@ -86,9 +87,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain caseqaSecurity(HttpSecurity http, Environment environment, CallerTokens tokens,
+    SecurityFilterChain caseqaSecurity(HttpSecurity http, Settings settings, CallerTokens tokens,
             JsonMapper json) throws Exception {
-        Settings settings = settings(environment);
         List<String> publicPaths = settings.publicPaths();
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();

@@ -24,7 +24,6 @@ class MongoGatheringLease implements GatheringLease {
     static final String ID = "gathering";
     /** Far longer than a pass takes; a replica that dies holding it delays digests by at most this. */
     static final Duration LEASE = Duration.ofMinutes(2);
-    private final MongoTemplate mongo;
     private final DocumentClaims claims;
 
     @Autowired
@@ -33,18 +32,18 @@ class MongoGatheringLease implements GatheringLease {
     }
 
     MongoGatheringLease(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
         this.claims = new DocumentClaims(mongo, "heldUntil", "holder", LEASE, clock);
-    }
-
-    @Override
-    public boolean runIfFree(Runnable work) {
+        // the lease's one document, made once: each pass then only claims it
         try {
             mongo.upsert(Query.query(Criteria.where("_id").is(ID)), new Update().setOnInsert("purpose", "digests"),
                     COLLECTION);
         } catch (DuplicateKeyException anotherReplicaCreatedItFirst) {
             // it exists now, which is all this needed
         }
+    }
+
+    @Override
+    public boolean runIfFree(Runnable work) {
         Optional<DocumentClaims.Claim> held = claims.claimNext(Criteria.where("_id").is(ID), COLLECTION);
         if (held.isEmpty()) {
             return false;
