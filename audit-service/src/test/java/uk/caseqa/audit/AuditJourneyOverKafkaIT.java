@@ -20,6 +20,7 @@ import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.CaseOpened;
 import uk.caseqa.contracts.Cohort;
 import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.EventJson;
 import uk.caseqa.contracts.EventStream;
 import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.StaffMemberRegistered;
@@ -121,9 +122,11 @@ class AuditJourneyOverKafkaIT {
 
     @Test
     void aCaseFromACouncilThisDeploymentDoesNotServeIsDeadLetteredAndNeverRecorded() {
-        topics().send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:test", Instant.now(), "case-elsewhere",
-                "swindn", "corr-elsewhere", new CaseOpened("case-elsewhere", Cohort.CP, "svc-1", "team-north",
-                        "staff-sw-1", "staff-tm-1", "staff-sm-1", null)));
+        // no topic is read for a council not served: misspelt, on a served council's topic, it is refused by name
+        topics().send(EventStream.CASES.topicFor("swindon"), "case-elsewhere", EventJson.writeString(EventEnvelope.of(
+                UUID.randomUUID().toString(), "urn:caseqa:test", Instant.now(), "case-elsewhere", "swindn",
+                "corr-elsewhere", new CaseOpened("case-elsewhere", Cohort.CP, "svc-1", "team-north", "staff-sw-1",
+                        "staff-tm-1", "staff-sm-1", null))));
         topics().send(inbound("case-3", new CaseOpened("case-3", Cohort.CIN, "svc-1", "team-north", "staff-sw-3",
                 "staff-tm-1", "staff-sm-1", null)));
 
@@ -137,7 +140,7 @@ class AuditJourneyOverKafkaIT {
 
     @Test
     void aMalformedCaseEventIsDeadLetteredWithItsReasonAndTheNextOneIsRecorded() {
-        topics().send(EventStream.CASES.topic(), "case-bad", "{\"type\":\"CaseOpened\", this is not json");
+        topics().send(EventStream.CASES.topicFor("swindon"), "case-bad", "{\"type\":\"CaseOpened\", this is not json");
         topics().send(inbound("case-2", new CaseOpened("case-2", Cohort.CIN, "svc-1", "team-north", "staff-sw-2",
                 "staff-tm-1", "staff-sm-1", null)));
 

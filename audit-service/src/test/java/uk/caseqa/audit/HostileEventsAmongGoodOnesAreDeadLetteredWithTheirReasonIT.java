@@ -49,10 +49,10 @@ class HostileEventsAmongGoodOnesAreDeadLetteredWithTheirReasonIT {
         Random random = new Random(11);
         List<String> hostileKeys = new ArrayList<>();
         List<String> goodCases = new ArrayList<>();
-        String topic = prefix + EventStream.CASES.topic();
-        java.util.Map<String, Object> config = java.util.Map.of("bootstrap.servers",
-                Infrastructure.shared().kafkaBootstrapServers(), "key.serializer", ByteArraySerializer.class.getName(),
-                "value.serializer", ByteArraySerializer.class.getName(), "max.request.size", 4_000_000);
+        String topic = prefix + EventStream.CASES.topicFor("swindon");
+        java.util.Map<String, Object> config = new java.util.HashMap<>(Infrastructure.shared().kafkaAdminClient());
+        config.putAll(java.util.Map.of("key.serializer", ByteArraySerializer.class.getName(),
+                "value.serializer", ByteArraySerializer.class.getName(), "max.request.size", 4_000_000));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
             int n = 0;
             for (HostileEvents.Defect defect : HostileEvents.Defect.values()) {
@@ -68,6 +68,9 @@ class HostileEventsAmongGoodOnesAreDeadLetteredWithTheirReasonIT {
             }
             send(producer, topic, "hostile-council", EventJson.write(caseOpened("case-x", "nowhere-council")));
             hostileKeys.add("hostile-council");
+            // a council the deployment serves, on Swindon's topic: only Swindon's systems may write there
+            send(producer, topic, "hostile-other-council", EventJson.write(caseOpened("case-elsewhere", "bolton")));
+            hostileKeys.add("hostile-other-council");
             EventEnvelope<CaseOpened> first = caseOpened("case-reused", "swindon");
             send(producer, topic, "case-reused", EventJson.write(first));
             // keyed by its case as the first one, as a case system keys its events: the same partition, so the
@@ -88,6 +91,9 @@ class HostileEventsAmongGoodOnesAreDeadLetteredWithTheirReasonIT {
                 records -> records.size() >= hostileKeys.size());
         assertThat(dead).extracting(TopicProbe.Received::key).containsExactlyInAnyOrderElementsOf(hostileKeys);
         assertThat(dead).allSatisfy(r -> assertThat(r.headers().get("x-exception-message")).isNotBlank());
+        assertThat(dead).filteredOn(r -> "hostile-other-council".equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(r.headers().get("x-exception-message")).contains("not on its own council"));
+        assertThat(cases.find("bolton", "case-elsewhere")).as("another council's record untouched").isEmpty();
         assertThat(cases.find("swindon", "case-reused")).get()
                 .satisfies(c -> assertThat(c.cohort()).as("the first fact stands").isEqualTo(Cohort.CP));
         System.out.printf("hostile events through Kafka: %d dead-lettered with a reason, %d good ones recorded%n",

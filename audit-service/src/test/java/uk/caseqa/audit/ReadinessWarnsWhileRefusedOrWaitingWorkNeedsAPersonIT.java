@@ -42,7 +42,7 @@ class ReadinessWarnsWhileRefusedOrWaitingWorkNeedsAPersonIT {
         String ops = TestIssuer.bearerOf("swindon", "ops-1", "OPS");
         RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", ops).build();
-        topics.send(EventStream.CASES.topic(), "case-garbled", "{\"type\":\"CaseOpened\", garbled");
+        topics.send(EventStream.CASES.topicFor("swindon"), "case-garbled", "{\"type\":\"CaseOpened\", garbled");
         topics.awaitRecords(EventStream.CASES.topic() + ".audit-service.dlq", r -> "case-garbled".equals(r.key()));
         topics.send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:concern-service", Instant.now(),
                 "ri-audit-9", "swindon", "corr-ri-9", new ShortAuditScheduled("ri-audit-9", "audit-9", "case-unknown",

@@ -30,7 +30,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -130,7 +129,7 @@ public final class BoardBenchmark {
         String isolation = "bench" + ProcessHandle.current().pid();
         String prefix = isolation + ".";
         long sent = System.nanoTime();
-        send(infrastructure.kafkaBootstrapServers(), prefix, history.events());
+        send(infrastructure.kafkaAdminClient(), prefix, history.events());
         System.out.printf("replay: %,d events of %,d audits in %d councils put on the input topics in %.1f s%n", n,
                 history.stories().size(), councils, seconds(sent));
 
@@ -181,14 +180,14 @@ public final class BoardBenchmark {
      * Creates the input topics (3 partitions each, as the services' topics have) and sends every event, checking
      * each send: a topic created on first use can lose the first batches of an idempotent producer on a busy broker.
      */
-    private static void send(String bootstrap, String prefix, List<EventEnvelope<EventPayload>> events)
+    private static void send(Map<String, Object> client, String prefix, List<EventEnvelope<EventPayload>> events)
             throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(client)) {
             admin.createTopics(INPUTS.stream().map(t -> new NewTopic(prefix + t, 3, (short) 1)).toList()).all()
                     .get(1, TimeUnit.MINUTES);
         }
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -210,7 +209,7 @@ public final class BoardBenchmark {
     /** The raw ceiling: consume, parse, bulk-upsert each poll's events; events per second. */
     private static double rawConsume(Infrastructure infrastructure, String prefix, int n, String name) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+        props.putAll(infrastructure.kafkaAdminClient());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, prefix + name);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

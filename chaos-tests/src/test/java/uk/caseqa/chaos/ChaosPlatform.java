@@ -17,6 +17,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.caseqa.launcher.DurableKafka;
+import uk.caseqa.launcher.KafkaSignIn;
 import uk.caseqa.launcher.PlatformService;
 import uk.caseqa.launcher.ServiceProcess;
 import uk.caseqa.launcher.ServiceProcesses;
@@ -40,6 +41,7 @@ final class ChaosPlatform implements AutoCloseable {
     final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     final List<ServiceProcess> replicas = new ArrayList<>();
     private volatile DurableKafka kafka;
+    private Map<PlatformService, Map<String, Object>> kafkaSignIn = Map.of();
 
     ChaosPlatform(Path dir) throws Exception {
         this.dir = dir;
@@ -54,8 +56,14 @@ final class ChaosPlatform implements AutoCloseable {
         return "127.0.0.1:" + kafkaPort;
     }
 
+    /** The test kit's client: the broker's administrator (it plays the case systems and reads every topic). */
+    Map<String, Object> adminClient() {
+        return kafka.adminClient();
+    }
+
     /** Starts every replica named ({@code service -> replica count}) and waits until each is ready. */
     void startServices(Map<PlatformService, Integer> replicaCounts) throws Exception {
+        kafkaSignIn = KafkaSignIn.services(kafka.adminClient(), "");
         for (PlatformService service : PlatformService.values()) {
             for (int r = 1; r <= replicaCounts.getOrDefault(service, 1); r++) {
                 replicas.add(new ServiceProcess(service, String.valueOf(r), ServiceProcesses.jarOf(service),
@@ -71,6 +79,7 @@ final class ChaosPlatform implements AutoCloseable {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("server.port", freePort());
         p.put("spring.cloud.stream.kafka.binder.brokers", bootstrapServers());
+        p.putAll(kafkaSignIn.get(service));
         p.put("spring.mongodb.uri", "mongodb://127.0.0.1:" + mongoAddress.getPort() + "/caseqa-" + service.configName());
         p.put("caseqa.clock.offset-file", clockFile.toString());
         p.put("caseqa.outbox.initial-delay", "0ms");

@@ -45,7 +45,7 @@ class EveryServiceKilledAndTheBrokerRestartedLosesAndDuplicatesNothingIT {
         }
         platform = new ChaosPlatform(dir);
         platform.startServices(Map.of(PlatformService.CONCERN, 2, PlatformService.NOTIFICATION, 2));
-        topics = new TopicProbe(platform.bootstrapServers(), "");
+        topics = new TopicProbe(platform.adminClient(), "");
     }
 
     @AfterAll

@@ -195,7 +195,7 @@ final class Ledger {
 
     private List<String> dlqTopics() throws Exception {
         var props = new java.util.Properties();
-        props.put("bootstrap.servers", platform.bootstrapServers());
+        props.putAll(platform.adminClient());
         try (var admin = org.apache.kafka.clients.admin.Admin.create(props)) {
             return admin.listTopics().names().get().stream().filter(t -> t.endsWith(".dlq")).sorted().toList();
         }

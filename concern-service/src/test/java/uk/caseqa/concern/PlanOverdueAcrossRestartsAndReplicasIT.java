@@ -40,7 +40,7 @@ class PlanOverdueAcrossRestartsAndReplicasIT {
     final MutableClock clock = new MutableClock(GRADED);
     final String isolation = TestIsolation.newName();
     final Infrastructure infrastructure = Infrastructure.shared();
-    final TopicProbe topics = new TopicProbe(infrastructure.kafkaBootstrapServers(), isolation + ".");
+    final TopicProbe topics = new TopicProbe(infrastructure.kafkaAdminClient(), isolation + ".");
     final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 
     ConfigurableApplicationContext startReplica() {

@@ -49,6 +49,33 @@ class DockerComposeIsInStepTest {
                 .isEqualTo("platform-launcher");
     }
 
+    static final String ADMIN_PASSWORD = "${KAFKA_ADMIN_PASSWORD:-local-only-kafka-admin}";
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> kafkaAccessEnvironment() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        return (Map<String, Object>) ((Map<String, Object>) services.get("kafka-access")).get("environment");
+    }
+
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked")
+    void theBrokerSignsEveryoneInAsTheEmbeddedOnesDoAndKafkaAccessGrantsWithItsAdministrator() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> kafka = (Map<String, Object>) ((Map<String, Object>) services.get("kafka")).get("environment");
+        assertThat(kafka).containsAllEntriesOf(uk.caseqa.kafka.access.BrokerSignIn.asImageEnvironment(
+                uk.caseqa.kafka.access.BrokerSignIn.brokerProperties("CLIENT", List.of("CONTROLLER"), ADMIN_PASSWORD)))
+                .containsEntry("KAFKA_LISTENERS", "CLIENT://:9092,CONTROLLER://:9093")
+                .containsEntry("KAFKA_INTER_BROKER_LISTENER_NAME", "CLIENT");
+        Map<String, Object> access = (Map<String, Object>) services.get("kafka-access");
+        assertThat((List<String>) access.get("command")).containsExactly("--provision-kafka");
+        assertThat(kafkaAccessEnvironment()).containsEntry("KAFKA_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        for (String council : uk.caseqa.kafka.access.KafkaGrants.servedCouncils(Map.of())) {
+            assertThat(kafkaAccessEnvironment()).as("a place for %s's case-system password", council).containsKey(
+                    "KAFKA_PASSWORD_CASE_SYSTEM_" + council.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(PlatformService.class)
     @SuppressWarnings("unchecked")
@@ -74,7 +101,11 @@ class DockerComposeIsInStepTest {
                 .containsEntry("OAUTH2_ISSUER", "http://localhost:" + LocalAuthorizationServer.PORT)
                 .containsEntry("OAUTH2_JWK_SET_URI", "http://identity:" + LocalAuthorizationServer.PORT + "/oauth2/jwks")
                 .containsEntry("OAUTH2_AUDIENCE", LocalAuthorizationServer.AUDIENCE);
-        assertThat((List<String>) container.get("depends_on")).contains("identity");
+        assertThat((Map<String, Object>) container.get("depends_on")).containsKeys("identity", "kafka")
+                .containsEntry("kafka-access", Map.of("condition", "service_completed_successfully"));
+        assertThat(environment).as("%s signs in to Kafka with the password kafka-access gave its user",
+                service.configName()).containsEntry("KAFKA_PASSWORD", kafkaAccessEnvironment().get(
+                        "KAFKA_PASSWORD_" + service.configName().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
         assertThat(config).contains("${PORT:" + service.defaultPort() + "}");
         assertThat((List<String>) container.get("ports")).containsExactly(service.defaultPort() + ":" + service.defaultPort());
         assertThat(((Map<String, Object>) ((Map<String, Object>) container.get("build")).get("args")).get("SERVICE"))

@@ -246,7 +246,7 @@ class InadequateAuditJourneyIT {
     }
 
     private static String auditInadequately(String caseId) {
-        DemoJourney.publish(platform.infrastructure.kafkaBootstrapServers(), platform.isolation + ".",
+        DemoJourney.publish(platform.infrastructure.kafkaAdminClient(), platform.isolation + ".",
                 DemoJourney.upstreamEvents(DemoJourney.COUNCIL, caseId, teamOf(caseId)));
         return DemoJourney.auditInadequate(platform.identity, platform.url(PlatformService.AUDIT),
                 platform.url(PlatformService.MODERATION), caseId);

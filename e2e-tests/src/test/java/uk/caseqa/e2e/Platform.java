@@ -32,7 +32,7 @@ final class Platform implements AutoCloseable {
     Platform(java.time.Clock clock) {
         mail.start();
         services = RunningServices.start(this::properties, clock);
-        topics = new TopicProbe(infrastructure.kafkaBootstrapServers(), isolation + ".");
+        topics = new TopicProbe(infrastructure.kafkaAdminClient(), isolation + ".");
     }
 
     Map<String, Object> properties(PlatformService service) {

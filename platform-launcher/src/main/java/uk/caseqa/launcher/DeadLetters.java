@@ -37,11 +37,14 @@ public final class DeadLetters {
     static final String REPLAYED_FROM = "x-replayed-from";
     private static final Duration READ_WITHIN = Duration.ofSeconds(20);
 
+    private final Map<String, Object> client;
     private final String bootstrapServers;
     private final PrintStream out;
 
-    DeadLetters(String bootstrapServers, PrintStream out) {
-        this.bootstrapServers = bootstrapServers;
+    /** {@code client}: a Kafka client's properties, signed in as someone who may read and replay dead letters. */
+    DeadLetters(Map<String, Object> client, PrintStream out) {
+        this.client = Map.copyOf(client);
+        this.bootstrapServers = String.valueOf(client.get("bootstrap.servers"));
         this.out = out;
     }
 
@@ -53,7 +56,7 @@ public final class DeadLetters {
         }
         String brokers = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
         try {
-            System.exit(new DeadLetters(brokers, System.out).run(args));
+            System.exit(new DeadLetters(KafkaSignIn.operator(brokers), System.out).run(args));
         } catch (Exception failed) {
             Throwable cause = failed.getCause() == null ? failed : failed.getCause();
             System.err.println("dead-letters: " + cause.getMessage() + " (broker " + brokers
@@ -91,14 +94,16 @@ public final class DeadLetters {
                 usage: ./dead-letters                 every dead-letter topic, its count and replayed count
                        ./dead-letters show <topic>    its records: event id, type, council, subject, reason
                        ./dead-letters replay <topic>  sends each record not replayed before back to its own topic
-                broker: KAFKA_BOOTSTRAP_SERVERS (default localhost:9092)""");
+                broker: KAFKA_BOOTSTRAP_SERVERS (default localhost:9092), signed in as KAFKA_USERNAME with
+                KAFKA_PASSWORD (default: the embedded run's administrator, from .caseqa-data/kafka-admin.properties)""");
         return 2;
     }
 
     void list() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000))) {
+        Map<String, Object> adminProps = new java.util.HashMap<>(client);
+        adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000);
+        adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
+        try (Admin admin = Admin.create(adminProps)) {
             List<String> topics = admin.listTopics().names().get().stream().filter(t -> t.endsWith(".dlq")).sorted()
                     .toList();
             if (topics.isEmpty()) {
@@ -157,7 +162,7 @@ public final class DeadLetters {
             return;
         }
         Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerProps.putAll(client);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -232,7 +237,7 @@ public final class DeadLetters {
 
     private KafkaConsumer<byte[], byte[]> consumer(String group) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         if (group != null) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         }

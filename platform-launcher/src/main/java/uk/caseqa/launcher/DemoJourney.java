@@ -68,16 +68,18 @@ public final class DemoJourney {
         return UUID.nameUUIDFromBytes((council + "/" + subject).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    public static void publish(String bootstrapServers, String topicPrefix,
+    /** Sends the events as a case system would, with a client signed in ({@code client}: its properties). */
+    public static void publish(Map<String, Object> client, String topicPrefix,
             List<EventEnvelope<? extends EventPayload>> events) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             for (EventEnvelope<? extends EventPayload> event : events) {
-                producer.send(new ProducerRecord<>(topicPrefix + event.eventType().stream().topic(),
+                producer.send(new ProducerRecord<>(topicPrefix + event.eventType().stream().topicFor(
+                        event.localAuthority()),
                         event.subject().getBytes(StandardCharsets.UTF_8), EventJson.write(event)));
             }
             producer.flush();

@@ -15,6 +15,7 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.caseqa.kafka.access.BrokerSignIn;
 
 /**
  * The embedded run's Kafka: one KRaft node (broker and controller) whose logs, consumer offsets and metadata live in
@@ -27,10 +28,12 @@ public final class DurableKafka implements AutoCloseable {
     private static final int NODE_ID = 1;
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final String adminPassword;
 
-    private DurableKafka(KafkaRaftServer server, String bootstrapServers) {
+    private DurableKafka(KafkaRaftServer server, String bootstrapServers, String adminPassword) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.adminPassword = adminPassword;
     }
 
     /** Starts the node on {@code port} (clients) and {@code controllerPort}, formatting {@code logDir} if it is new. */
@@ -40,11 +43,14 @@ public final class DurableKafka implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("listeners", "CLIENT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "CLIENT://127.0.0.1:" + port);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "CLIENT");
+        // nobody in without signing in, nothing done that no ACL allows (BrokerSignIn); the administrator's password
+        // is made on the first start and kept beside the data, readable by its owner only
+        String adminPassword = adminPassword(adminFile(logDir));
+        p.putAll(BrokerSignIn.brokerProperties("CLIENT", List.of("CONTROLLER"), adminPassword));
         p.put("log.dirs", logDir.toString());
         p.put("num.partitions", "3");
         p.put("auto.create.topics.enable", "true");
@@ -72,11 +78,43 @@ public final class DurableKafka implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        return new DurableKafka(server, "127.0.0.1:" + port);
+        return new DurableKafka(server, "127.0.0.1:" + port, adminPassword);
+    }
+
+    /** Where the administrator's password of the node whose logs are in {@code logDir} is kept. */
+    static Path adminFile(Path logDir) {
+        return logDir.toAbsolutePath().resolveSibling("kafka-admin.properties");
+    }
+
+    private static String adminPassword(Path file) throws java.io.IOException {
+        Properties kept = new Properties();
+        if (Files.exists(file)) {
+            try (var in = Files.newInputStream(file)) {
+                kept.load(in);
+            }
+        }
+        String password = kept.getProperty("password");
+        if (password == null || password.isBlank()) {
+            password = BrokerSignIn.newPassword();
+            kept.setProperty("username", BrokerSignIn.ADMIN);
+            kept.setProperty("password", password);
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            try (var out = Files.newOutputStream(file)) {
+                kept.store(out, "the embedded Kafka node's administrator (a super user): for ./dead-letters only");
+            }
+        }
+        return password;
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** A client signed in as the node's administrator. */
+    public java.util.Map<String, Object> adminClient() {
+        return BrokerSignIn.adminClient(bootstrapServers, adminPassword);
     }
 
     @Override

@@ -64,6 +64,11 @@ public final class EmbeddedPlatform {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--provision-kafka")) {
+            // docker-compose's kafka-access step: the users and ACLs of the services and case systems, then exit
+            log.info("Kafka access provisioned: {}", KafkaSignIn.provision(System.getenv()));
+            return;
+        }
         if (java.util.Arrays.asList(args).contains("--authorization-server-only")) {
             // docker-compose's identity container: the same issuer as the embedded run, and nothing else
             LocalAuthorizationServer identity = LocalAuthorizationServer.start(LocalAuthorizationServer.PORT,
@@ -93,8 +98,9 @@ public final class EmbeddedPlatform {
         LocalAuthorizationServer identity = LocalAuthorizationServer.start(LocalAuthorizationServer.PORT);
 
         boolean processes = java.util.Arrays.asList(args).contains("--processes");
+        Map<PlatformService, Map<String, Object>> kafkaSignIn = KafkaSignIn.services(kafka.adminClient(), "");
         java.util.function.Function<PlatformService, Map<String, Object>> settings = service -> {
-            Map<String, Object> p = new HashMap<>();
+            Map<String, Object> p = new HashMap<>(kafkaSignIn.get(service));
             p.put("spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers());
             p.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/caseqa-" + service.configName());
             p.put("server.port", service.defaultPort());
@@ -132,7 +138,8 @@ public final class EmbeddedPlatform {
         // a new demo case each start: the mailbox is in memory, the data is kept, so counts grow across restarts
         String caseId = "case-demo-" + java.time.LocalDateTime.now().format(
                 java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        DemoJourney.publish(kafka.bootstrapServers(), "", DemoJourney.upstreamEvents(DemoJourney.COUNCIL,
+        DemoJourney.publish(KafkaSignIn.caseSystem(kafka.adminClient(), DemoJourney.COUNCIL, ""), "",
+                DemoJourney.upstreamEvents(DemoJourney.COUNCIL,
                 caseId, DemoJourney.TEAM));
         String audit = services.url(PlatformService.AUDIT);
         DemoJourney.auditInadequate(identity, audit, services.url(PlatformService.MODERATION), caseId);

@@ -96,8 +96,20 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        // passwords in the process's environment, as a container gets them: not on a command line that ps shows
+        Map<String, String> secrets = new java.util.HashMap<>();
+        properties.forEach((key, value) -> {
+            if (key.endsWith("password")) {
+                secrets.put(key.replace("-", "").replace('.', '_').toUpperCase(java.util.Locale.ROOT),
+                        String.valueOf(value));
+            } else {
+                command.add("--" + key + "=" + value);
+            }
+        });
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment().putAll(secrets);
+        process = builder.start();
         logs.add(logFile);
         log.info("started {} (pid {}, port {}), log {}", name(), process.pid(), port, logFile);
         return this;

@@ -24,12 +24,12 @@ import uk.caseqa.testsupport.TopicProbe;
 /** The README's {@code ./dead-letters} command on a real broker: list, show with reasons, replay each record once. */
 class ADeadLetterTopicIsListedShownAndReplayedOnceTest {
 
-    final String brokers = Infrastructure.shared().kafkaBootstrapServers();
+    final java.util.Map<String, Object> operator = Infrastructure.shared().kafkaAdminClient();
     final String prefix = TestIsolation.newName() + ".";
-    final String original = prefix + "qa.case-events";
-    final String dlq = original + ".audit-service.dlq";
+    final String original = prefix + "qa.case-events.swindon";
+    final String dlq = prefix + "qa.case-events.audit-service.dlq";
     final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    final DeadLetters command = new DeadLetters(brokers, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    final DeadLetters command = new DeadLetters(operator, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     @Test
     void anOperatorSeesWhyEachRecordWasRefusedAndSendsItBackToItsTopicOnlyOnce() throws Exception {
@@ -44,7 +44,7 @@ class ADeadLetterTopicIsListedShownAndReplayedOnceTest {
                 "reason: staff-sm not known yet", "(2 bytes, not a valid event)", "reason: not UTF-8");
 
         assertThat(run("replay", dlq)).contains("2 record(s) replayed");
-        TopicProbe topics = new TopicProbe(brokers, "");
+        TopicProbe topics = new TopicProbe(operator, "");
         List<TopicProbe.Received> back = topics.readAll(original);
         assertThat(back).hasSize(2).allSatisfy(r -> assertThat(r.headers().get(DeadLetters.REPLAYED_FROM))
                 .startsWith(dlq + "@0:")).allSatisfy(r -> assertThat(r.headers()).doesNotContainKey(
@@ -71,7 +71,7 @@ class ADeadLetterTopicIsListedShownAndReplayedOnceTest {
 
     private void deadLetter(byte[] value, String reason) throws Exception {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        props.putAll(operator);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {

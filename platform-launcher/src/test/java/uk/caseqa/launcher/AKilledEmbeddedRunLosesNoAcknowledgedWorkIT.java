@@ -66,7 +66,7 @@ class AKilledEmbeddedRunLosesNoAcknowledgedWorkIT {
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < AUDITS; i++) {
             String caseId = "case-killed-" + i;
-            DemoJourney.publish("127.0.0.1:" + EmbeddedPlatform.KAFKA_PORT, "",
+            DemoJourney.publish(KafkaSignIn.administrator(DATA, "127.0.0.1:" + EmbeddedPlatform.KAFKA_PORT), "",
                     DemoJourney.upstreamEvents(DemoJourney.COUNCIL, caseId, DemoJourney.TEAM));
         }
         for (int i = 0; i < AUDITS; i++) {

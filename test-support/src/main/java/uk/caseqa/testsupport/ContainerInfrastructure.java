@@ -1,12 +1,22 @@
 package uk.caseqa.testsupport;
 
+import java.util.List;
+import java.util.Map;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
+import uk.caseqa.kafka.access.BrokerSignIn;
 
-/** Testcontainers' Kafka (KRaft) and MongoDB (replica set), for machines with a Docker engine. */
+/**
+ * Testcontainers' Kafka (KRaft) and MongoDB (replica set), for machines with a Docker engine. The broker is secured
+ * as the embedded one is ({@link BrokerSignIn}): SASL on its three listeners (clients on PLAINTEXT, the broker on
+ * BROKER, the controller on CONTROLLER, as Testcontainers names them) and ACLs or nothing.
+ */
 final class ContainerInfrastructure implements Infrastructure {
 
-    private final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+    private final String adminPassword = BrokerSignIn.newPassword();
+    private final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1")
+            .withEnv(BrokerSignIn.asImageEnvironment(BrokerSignIn.brokerProperties("PLAINTEXT",
+                    List.of("BROKER", "CONTROLLER"), adminPassword)));
     private final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
 
     ContainerInfrastructure() {
@@ -17,6 +27,11 @@ final class ContainerInfrastructure implements Infrastructure {
     @Override
     public String kafkaBootstrapServers() {
         return kafka.getBootstrapServers();
+    }
+
+    @Override
+    public Map<String, Object> kafkaAdminClient() {
+        return BrokerSignIn.adminClient(kafkaBootstrapServers(), adminPassword);
     }
 
     @Override

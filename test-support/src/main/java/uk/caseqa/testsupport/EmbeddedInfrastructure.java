@@ -5,18 +5,24 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import uk.caseqa.kafka.access.BrokerSignIn;
 
 /** A real KRaft Kafka broker in this JVM and the MongoDB wire-protocol server (in memory), both on loopback. */
 final class EmbeddedInfrastructure implements Infrastructure {
 
     private final EmbeddedKafkaKraftBroker kafka;
+    private final String adminPassword = BrokerSignIn.newPassword();
     private final InetSocketAddress mongo;
 
     EmbeddedInfrastructure() {
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerListProperty("caseqa.test.embedded.kafka.brokers");
-        kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
+        // signed in and authorised as in production: SASL on every listener, ACLs or nothing (BrokerSignIn)
+        Map<String, String> broker = new java.util.HashMap<>(BrokerSignIn.brokerProperties("EXTERNAL",
+                java.util.List.of("CONTROLLER"), adminPassword));
+        broker.putAll(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
                 "offsets.topic.num.partitions", "3", "group.initial.rebalance.delay.ms", "0"));
+        kafka.brokerProperties(broker);
         kafka.afterPropertiesSet();
         MongoServer server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
@@ -30,6 +36,11 @@ final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public String kafkaBootstrapServers() {
         return kafka.getBrokersAsString();
+    }
+
+    @Override
+    public Map<String, Object> kafkaAdminClient() {
+        return BrokerSignIn.adminClient(kafkaBootstrapServers(), adminPassword);
     }
 
     @Override

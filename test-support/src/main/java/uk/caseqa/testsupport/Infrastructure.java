@@ -1,6 +1,7 @@
 package uk.caseqa.testsupport;
 
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -14,6 +15,14 @@ import org.testcontainers.DockerClientFactory;
 public interface Infrastructure {
 
     String kafkaBootstrapServers();
+
+    /** Client properties signed in as the broker's administrator: the test kit (probes, case systems, observers). */
+    Map<String, Object> kafkaAdminClient();
+
+    /** Users, passwords and grants on this broker, written as its administrator. */
+    default KafkaUsers kafkaUsers() {
+        return KafkaUsers.of(this);
+    }
 
     /** A connection string for a database of this name. */
     String mongoUri(String database);

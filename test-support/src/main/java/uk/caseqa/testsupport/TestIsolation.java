@@ -1,13 +1,19 @@
 package uk.caseqa.testsupport;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.core.io.ClassPathResource;
+import uk.caseqa.kafka.access.KafkaGrants;
 
 /** Names and properties that keep each test context (or end-to-end platform) apart on the shared servers. */
 public final class TestIsolation {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String PASSWORDS = "caseqa.test.kafka-passwords.";
+    private static final List<String> SERVICES = List.of("audit-service", "moderation-service", "concern-service",
+            "reporting-service", "notification-service");
 
     private TestIsolation() {
     }
@@ -25,6 +31,22 @@ public final class TestIsolation {
         properties.put("caseqa.topic-prefix", isolation + ".");
         properties.put("caseqa.outbox.initial-delay", "0ms");
         properties.putAll(TestIssuer.shared().properties());
+        properties.putAll(kafkaSignIn(infrastructure, isolation + "."));
+        return properties;
+    }
+
+    /**
+     * Each service whose configuration is on this classpath signs in to the broker as itself, with a password of
+     * this JVM, and is granted what its bindings under this topic prefix need, and nothing else.
+     */
+    static Map<String, Object> kafkaSignIn(Infrastructure infrastructure, String topicPrefix) {
+        KafkaUsers users = infrastructure.kafkaUsers();
+        List<KafkaGrants> grants = SERVICES.stream().filter(s -> new ClassPathResource(s + ".yml").exists())
+                .map(s -> KafkaGrants.fromConfigFile(s, Map.of("caseqa.topic-prefix", topicPrefix))).toList();
+        users.grant(grants);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        grants.forEach(g -> properties.put(PASSWORDS + g.user(), users.password(g.user())));
+        properties.put("caseqa.kafka.password", "${" + PASSWORDS + "${caseqa.kafka.username}}");
         return properties;
     }
 }

@@ -41,21 +41,25 @@ public final class TopicProbe implements AutoCloseable {
     /** One probe per topic prefix on the shared broker, closed when the test JVM ends. */
     public static TopicProbe forPrefix(String topicPrefix) {
         return SHARED.computeIfAbsent(topicPrefix, prefix -> {
-            TopicProbe probe = new TopicProbe(Infrastructure.shared().kafkaBootstrapServers(), prefix);
+            TopicProbe probe = new TopicProbe(Infrastructure.shared().kafkaAdminClient(), prefix);
             Runtime.getRuntime().addShutdownHook(new Thread(probe::close, "topic-probe-close"));
             return probe;
         });
     }
 
-    private final String bootstrapServers;
+    private final Map<String, Object> client;
     private final String prefix;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    public TopicProbe(String bootstrapServers, String topicPrefix) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * {@code client}: the properties of a client signed in to the broker, as its administrator
+     * ({@link Infrastructure#kafkaAdminClient()}): the probe plays the case systems and reads every topic.
+     */
+    public TopicProbe(Map<String, Object> client, String topicPrefix) {
+        this.client = Map.copyOf(client);
         this.prefix = topicPrefix;
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -76,14 +80,15 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     public void send(EventEnvelope<?> event) {
-        send(event.eventType().stream().topic(), event.subject(), EventJson.writeString(event));
+        send(event.eventType().stream().topicFor(event.localAuthority()), event.subject(),
+                EventJson.writeString(event));
     }
 
     /** Everything on the topic so far. */
     public List<Received> readAll(String baseTopic) {
         String topic = topic(baseTopic);
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -133,19 +138,26 @@ public final class TopicProbe implements AutoCloseable {
                 .map(Received::event).toList();
     }
 
-    /** Waits until consumer group {@code group} has committed everything on the topic so far: it has seen it all. */
+    /**
+     * Waits until consumer group {@code group} has committed everything on the topic so far: it has seen it all. For
+     * a stream with a topic per council ({@code qa.case-events}), every council's topic.
+     */
     public void awaitConsumed(String group, String baseTopic) {
-        String topic = topic(baseTopic);
+        String stem = topic(baseTopic);
         Properties props = new Properties();
-        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-                var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                        .stream().map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                List<String> topics = admin.listTopics().names().get().stream().filter(t -> t.equals(stem)
+                        || (t.startsWith(stem + ".") && !t.endsWith(".dlq"))).toList();
+                var partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .flatMap(d -> d.partitions().stream()
+                                .map(p -> new org.apache.kafka.common.TopicPartition(d.name(), p.partition())))
+                        .toList();
                 var ends = admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(p -> p,
                         p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
                 var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                return partitions.stream().allMatch(p -> ends.get(p).offset() == 0
+                return !partitions.isEmpty() && partitions.stream().allMatch(p -> ends.get(p).offset() == 0
                         || (committed.get(p) != null && committed.get(p).offset() >= ends.get(p).offset()));
             });
         }

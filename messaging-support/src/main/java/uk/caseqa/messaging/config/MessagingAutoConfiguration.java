@@ -16,6 +16,7 @@ import uk.caseqa.messaging.inbound.DeadLetterCount;
 import uk.caseqa.messaging.inbound.DeadLetterReporter;
 import uk.caseqa.messaging.inbound.InboundEvents;
 import uk.caseqa.messaging.inbound.ReceivedEvents;
+import uk.caseqa.messaging.kafka.KafkaClientSettings;
 import uk.caseqa.messaging.outbox.AggregateStore;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.outbox.EventPublisher;
@@ -64,13 +65,19 @@ public class MessagingAutoConfiguration {
         return new MongoStoreHealthIndicator(mongo);
     }
 
+    /** The broker and sign-in of the binder, for the Kafka clients a service builds itself. */
+    @Bean
+    KafkaClientSettings kafkaClientSettings(org.springframework.core.env.Environment environment) {
+        return KafkaClientSettings.of(environment);
+    }
+
     /** The {@code deadLetters} health component (part of readiness) and the {@code caseqa.dead_letters} gauge. */
     @Bean("deadLetters")
     @ConditionalOnProperty(value = "caseqa.dead-letters.count-enabled", matchIfMissing = true)
-    DeadLetterCount deadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+    DeadLetterCount deadLetters(KafkaClientSettings kafka,
             @Value("${caseqa.topic-prefix:}") String topicPrefix, @Value("${spring.application.name}") String name,
             MeterRegistry meters) {
-        return new DeadLetterCount(brokers, topicPrefix, name, meters);
+        return new DeadLetterCount(kafka, topicPrefix, name, meters);
     }
 
     @Bean

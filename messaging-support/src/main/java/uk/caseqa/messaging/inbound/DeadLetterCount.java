@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import uk.caseqa.messaging.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -32,10 +33,9 @@ public class DeadLetterCount implements HealthIndicator, AutoCloseable {
     private volatile long countedAt = Long.MIN_VALUE;
     private volatile String failure;
 
-    public DeadLetterCount(String bootstrapServers, String topicPrefix, String serviceName, MeterRegistry meters) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                5000));
+    public DeadLetterCount(KafkaClientSettings kafka, String topicPrefix, String serviceName, MeterRegistry meters) {
+        this.admin = Admin.create(kafka.with(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000)));
         this.prefix = topicPrefix;
         this.suffix = "." + serviceName + ".dlq";
         Gauge.builder("caseqa.dead_letters", this, c -> c.perTopic().values().stream().mapToLong(n -> n).sum())

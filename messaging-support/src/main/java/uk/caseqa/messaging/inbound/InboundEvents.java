@@ -8,6 +8,7 @@ import org.slf4j.MDC;
 import org.springframework.messaging.Message;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventJson;
+import uk.caseqa.contracts.EventStream;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.InvalidEventException;
 
@@ -49,6 +50,19 @@ public class InboundEvents {
         }
     }
 
+    /**
+     * An event of a stream with a topic per council came on its own council's topic: the broker lets each council's
+     * systems write only their own, so an event naming another council is refused (dead-lettered with the reason),
+     * never applied to that council's records. {@code topic} null: not read from Kafka, nothing to check.
+     */
+    public static void requireItsCouncilsTopic(EventEnvelope<?> event, String topic) {
+        EventStream stream = event.eventType().stream();
+        if (topic != null && stream.perCouncil() && !topic.endsWith(stream.topicFor(event.localAuthority()))) {
+            throw new InvalidEventException("localauthority '" + event.localAuthority() + "' came on topic " + topic
+                    + ", not on its own council's topic " + stream.topicFor(event.localAuthority()));
+        }
+    }
+
     public void handle(Message<byte[]> message, Consumer<EventEnvelope<EventPayload>> handler) {
         handle(message, handler, false);
     }
@@ -60,6 +74,8 @@ public class InboundEvents {
     public void handle(Message<byte[]> message, Consumer<EventEnvelope<EventPayload>> handler, boolean quiet) {
         EventEnvelope<EventPayload> event = EventJson.read(message.getPayload());
         requireServed(event);
+        requireItsCouncilsTopic(event, message.getHeaders().get(
+                org.springframework.kafka.support.KafkaHeaders.RECEIVED_TOPIC, String.class));
         if (received != null) {
             received.check(event);
         }

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -44,7 +43,7 @@ class CatchingUp implements CatchUp {
     private static final List<EventStream> INPUTS = List.of(EventStream.AUDITS, EventStream.MODERATION,
             EventStream.CONCERNS);
     private final String prefix;
-    private final String brokers;
+    private final uk.caseqa.messaging.kafka.KafkaClientSettings kafka;
     private final Map<TopicPartition, Long> endAtStart = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> next = new ConcurrentHashMap<>();
     private volatile long total = -1;
@@ -54,12 +53,12 @@ class CatchingUp implements CatchUp {
     private final String group;
 
     CatchingUp(@Value("${caseqa.topic-prefix:}") String prefix,
-            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            uk.caseqa.messaging.kafka.KafkaClientSettings kafka,
             @Value("${caseqa.reporting.rebuild:false}") boolean rebuild,
             @Value("${spring.cloud.stream.bindings.auditEvents-in-0.group}") String group, BoardRecords records,
             MeterRegistry meters) {
         this.prefix = prefix;
-        this.brokers = brokers;
+        this.kafka = kafka;
         this.rebuild = rebuild;
         this.group = group;
         if (rebuild) {
@@ -81,7 +80,7 @@ class CatchingUp implements CatchUp {
 
     @EventListener(ApplicationReadyEvent.class)
     void readEndOffsets() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+        try (Admin admin = Admin.create(kafka.properties())) {
             var existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<String> present = topics().stream().filter(existing::contains).toList();
             var described = admin.describeTopics(present).allTopicNames().get(15, TimeUnit.SECONDS);
