@@ -32,6 +32,9 @@ class ReadinessWarnsWhileRefusedOrWaitingWorkNeedsAPersonIT {
 
     @LocalServerPort
     int port;
+    /** Actuator answers on its own port, apart from the API. */
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
     @Value("${caseqa.topic-prefix}")
     String prefix;
 
@@ -42,6 +45,8 @@ class ReadinessWarnsWhileRefusedOrWaitingWorkNeedsAPersonIT {
         String ops = TestIssuer.bearerOf("swindon", "ops-1", "OPS");
         RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", ops).build();
+        RestClient actuator = RestClient.builder().baseUrl("http://localhost:" + managementPort)
+                .defaultHeader("Authorization", ops).build();
         topics.send(EventStream.CASES.topicFor("swindon"), "case-garbled", "{\"type\":\"CaseOpened\", garbled");
         topics.awaitRecords(EventStream.CASES.topic() + ".audit-service.dlq", r -> "case-garbled".equals(r.key()));
         topics.send(EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:concern-service", Instant.now(),
@@ -51,18 +56,21 @@ class ReadinessWarnsWhileRefusedOrWaitingWorkNeedsAPersonIT {
                 .retrieve().body(List.class).isEmpty());
 
         Map<String, Object> readiness = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> http.get().uri("/actuator/health/readiness").retrieve().body(Map.class),
+                .until(() -> actuator.get().uri("/actuator/health/readiness").retrieve().body(Map.class),
                         r -> "WARNING".equals(r.get("status")) && deadLetters(r) == 1);
         Map<String, Object> components = (Map<String, Object>) readiness.get("components");
         assertThat(((Map<String, Object>) ((Map<String, Object>) components.get("parkedRequests")).get("details"))
                 .get("parkedRequests")).isEqualTo(1);
         assertThat(components.get("readinessState").toString()).contains("UP");
 
-        Map<String, Object> gauge = http.get().uri("/actuator/metrics/caseqa.dead_letters").retrieve().body(Map.class);
+        Map<String, Object> gauge = actuator.get().uri("/actuator/metrics/caseqa.dead_letters").retrieve().body(Map.class);
         assertThat(((List<Map<String, Object>>) gauge.get("measurements")).get(0).get("value")).isEqualTo(1.0);
-        assertThat(http.get().uri("/actuator/health/liveness").retrieve().body(Map.class).get("status"))
+        assertThat(actuator.get().uri("/actuator/health/liveness").retrieve().body(Map.class).get("status"))
                 .as("liveness stays apart").isEqualTo("UP");
-        Map<String, Object> probe = RestClient.create("http://localhost:" + port).get().uri("/actuator/health/readiness")
+        assertThat(http.get().uri("/actuator/health/readiness").retrieve().onStatus(s -> true, (req, res) -> { })
+                .toEntity(String.class).getStatusCode().value()).as("not on the API's port").isEqualTo(404);
+        Map<String, Object> probe = RestClient.create("http://localhost:" + managementPort).get()
+                .uri("/actuator/health/readiness")
                 .retrieve().body(Map.class);
         assertThat(probe).as("a probe without a token reads the status, not the components and their details")
                 .containsEntry("status", "WARNING").doesNotContainKeys("components", "details");

@@ -78,6 +78,7 @@ final class ChaosPlatform implements AutoCloseable {
     private Map<String, Object> properties(PlatformService service) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("server.port", freePort());
+        p.put("management.server.port", freePort());
         p.put("spring.cloud.stream.kafka.binder.brokers", bootstrapServers());
         p.putAll(kafkaSignIn.get(service));
         p.put("spring.mongodb.uri", "mongodb://127.0.0.1:" + mongoAddress.getPort() + "/caseqa-" + service.configName());

@@ -116,11 +116,44 @@ class EveryEndpointAsksForTheRightTokenIT {
                 .header("Authorization", TestIssuer.bearerOf("swindon", "staff-sm-other", "SERVICE_MANAGER"))
                 .body(Map.of("decision", "Not my case.")).retrieve()
                 .onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(String.class);
-        assertThat(byAnother.getStatusCode().value()).isEqualTo(403);
+        assertThat(byAnother.getStatusCode().value()).as("another service's manager does not see it").isEqualTo(404);
         var byOwn = http().post().uri("/cases-of-concern/{id}/safety-plan", id)
                 .header("Authorization", TestIssuer.bearerOf("swindon", "staff-sm-own", "SERVICE_MANAGER"))
                 .body(Map.of("decision", "Daily visits until the strategy meeting.")).retrieve()
                 .body(Map.class);
         assertThat(byOwn.get("safetyPlanRecordedBy")).isEqualTo("staff-sm-own");
+    }
+
+    @Test
+    void aServiceManagerSeesTheirOwnServicesCasesOfConcernAndNoOtherServices() {
+        TopicProbe topics = TopicProbe.forPrefix(prefix);
+        topics.send(event("staff-hos-c", new StaffMemberRegistered("staff-hos-c", StaffRole.SERVICE_MANAGER, "team-x",
+                "hos@council.example", null, null, "svc-c")));
+        topics.send(event("staff-sm-elsewhere", new StaffMemberRegistered("staff-sm-elsewhere",
+                StaffRole.SERVICE_MANAGER, "team-y", "elsewhere@council.example", null, null, "svc-elsewhere")));
+        topics.awaitConsumed("concern-service", EventStream.STAFF.topic());
+        String id = caseOfConcern(topics, "audit-c3", "staff-sm-named");
+
+        String sameService = TestIssuer.bearerOf("swindon", "staff-hos-c", "SERVICE_MANAGER");
+        String otherService = TestIssuer.bearerOf("swindon", "staff-sm-elsewhere", "SERVICE_MANAGER");
+        assertThat(status("/cases-of-concern/" + id, sameService)).as("a manager of its service").isEqualTo(200);
+        assertThat(ids(sameService)).contains(id);
+        assertThat(status("/cases-of-concern/" + id, otherService)).as("another service's manager").isEqualTo(404);
+        assertThat(status("/cases-of-concern/" + id + "/history", otherService)).isEqualTo(404);
+        assertThat(ids(otherService)).doesNotContain(id);
+        assertThat(ids(TestIssuer.bearerOf("swindon", "staff-qa-c", "QA_TEAM"))).as("the QA team: the council's")
+                .contains(id);
+    }
+
+    int status(String uri, String bearer) {
+        return http().get().uri(uri).header("Authorization", bearer).retrieve()
+                .onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(String.class).getStatusCode().value();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> ids(String bearer) {
+        List<Map<String, Object>> open = http().get().uri("/cases-of-concern").header("Authorization", bearer)
+                .retrieve().body(List.class);
+        return open.stream().map(f -> (String) f.get("id")).toList();
     }
 }

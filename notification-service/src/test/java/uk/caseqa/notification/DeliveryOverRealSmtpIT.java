@@ -74,6 +74,8 @@ class DeliveryOverRealSmtpIT {
     java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> staffEvents;
     @LocalServerPort
     int port;
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
 
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -170,7 +172,7 @@ class DeliveryOverRealSmtpIT {
             assertThat(((Map<?, ?>) n).get("notificationId")).isEqualTo(id);
             assertThat(((Map<?, ?>) n).get("attempts")).isEqualTo(4);
         });
-        assertThat(http.get().uri("/actuator/prometheus")
+        assertThat(RestClient.create("http://localhost:" + managementPort).get().uri("/actuator/prometheus")
                 .header("Authorization", TestIssuer.bearerOf("bolton", "ops-1", "OPS")).retrieve().body(String.class))
                 .contains("caseqa_notifications_waiting{application=\"notification-service\",status=\"FAILED\"} 1.0");
 

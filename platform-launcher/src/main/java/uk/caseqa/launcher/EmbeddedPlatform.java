@@ -41,6 +41,7 @@ public final class EmbeddedPlatform {
         ports.put(LocalAuthorizationServer.PORT, "the local authorization server");
         for (PlatformService service : PlatformService.values()) {
             ports.put(service.defaultPort(), service.configName());
+            ports.put(service.managementPort(), service.configName() + "'s actuator");
         }
         return ports;
     }
@@ -104,6 +105,7 @@ public final class EmbeddedPlatform {
             p.put("spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers());
             p.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/caseqa-" + service.configName());
             p.put("server.port", service.defaultPort());
+            p.put("management.server.port", service.managementPort());
             p.putAll(identity.serviceProperties());
             if (service == PlatformService.NOTIFICATION) {
                 p.put("spring.mail.host", "127.0.0.1");
@@ -155,7 +157,9 @@ public final class EmbeddedPlatform {
 
                 ==================================================================================
                  Case QA platform is up in %.1f s (heap in use %d MB). Demo council: %s, case %s.
-                 Kafka          %s            MongoDB  mongodb://127.0.0.1:27017 (data: %s)
+                 Kafka          %s (SASL: each service signs in as itself; administrator in
+                                %s)
+                 MongoDB        mongodb://127.0.0.1:27017 (data: %s)
                  Mailbox        http://localhost:8025/          (SMTP on localhost:1025)
                  Dashboard      %s/dashboard#token=%s
                                 (a board reader of %s, for an hour; live; %s)
@@ -169,10 +173,12 @@ public final class EmbeddedPlatform {
                  API docs       %s/swagger-ui.html  (audit)   %s/swagger-ui.html  (moderation)
                                 %s/swagger-ui.html  (concern) %s/swagger-ui.html  (reporting)
                                 %s/swagger-ui.html  (notification)
-                 Metrics        <service>/actuator/prometheus   Health <service>/actuator/health
+                 Actuator       on each service's port + 1000 (http://localhost:9081-9085/actuator/health;
+                                prometheus and details with an OPS token)
                  The email appears within seconds, the whole board within a minute. Ctrl+C stops everything.
                 ==================================================================================
-                %n""", seconds, usedMb, DemoJourney.COUNCIL, caseId, kafka.bootstrapServers(), data,
+                %n""", seconds, usedMb, DemoJourney.COUNCIL, caseId, kafka.bootstrapServers(),
+                DurableKafka.adminFile(data.resolve("kafka")), data,
                 reporting, identity.of(DemoJourney.COUNCIL, "board-reader-demo", "BOARD_READER").substring(7),
                 DemoJourney.COUNCIL, processes ? "the generated year of 4 councils is loaded in the one-JVM run only"
                         : "a generated year of " + historyEvents + " events in 4 councils", processes

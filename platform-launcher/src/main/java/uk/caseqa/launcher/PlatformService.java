@@ -27,4 +27,6 @@ public enum PlatformService {
     public Class<?> application() { return application; }
     public String configName() { return configName; }
     public int defaultPort() { return defaultPort; }
+    /** Where its actuator answers in the embedded run (probes, metrics): its port plus 1000. */
+    public int managementPort() { return defaultPort + 1000; }
 }

@@ -34,11 +34,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, Object> properties;
     private final Path logDir;
     private final int port;
+    private final int managementPort;
     private final List<Path> logs = new ArrayList<>();
     private Process process;
 
     /**
-     * @param properties the service's settings (as {@code --key=value}); {@code server.port} must be among them
+     * @param properties the service's settings (as {@code --key=value}); {@code server.port} and
+     *     {@code management.server.port} must be among them
      */
     public ServiceProcess(PlatformService service, String replica, Path jar, List<String> jvmOptions,
             Map<String, Object> properties, Path logDir) {
@@ -57,6 +59,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.properties = new LinkedHashMap<>(properties);
         this.logDir = logDir;
         this.port = Integer.parseInt(port.toString());
+        Object management = properties.get("management.server.port");
+        if (management == null || Integer.parseInt(management.toString()) <= 0) {
+            throw new IllegalArgumentException("a service process needs a fixed management.server.port, not "
+                    + management);
+        }
+        this.managementPort = Integer.parseInt(management.toString());
     }
 
     public PlatformService service() {
@@ -118,7 +126,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until the service reports ready on its readiness probe; fails at once if the process ends first. */
     public void awaitReady(Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
+                + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             Process current;

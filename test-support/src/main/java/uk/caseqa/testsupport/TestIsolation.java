@@ -30,6 +30,8 @@ public final class TestIsolation {
         properties.put("spring.mongodb.uri", infrastructure.mongoUri(isolation));
         properties.put("caseqa.topic-prefix", isolation + ".");
         properties.put("caseqa.outbox.initial-delay", "0ms");
+        // actuator on a port of its own, as in production: any free one here
+        properties.put("management.server.port", 0);
         properties.putAll(TestIssuer.shared().properties());
         properties.putAll(kafkaSignIn(infrastructure, isolation + "."));
         return properties;

@@ -47,8 +47,16 @@ public class SecurityConfiguration {
 
     /** Where the caller's identity comes from: see docs/identity-providers.md. */
     public record Settings(String issuer, String jwkSetUri, String audience, CallerTokens.Claims claims,
-            List<String> publicPaths, List<String> queryTokenPaths) {
+            List<String> publicPaths, List<String> queryTokenPaths, List<String> allowedOrigins) {
     }
+
+    /**
+     * What a browser may load on our pages: only from the service itself (scripts, fonts, connections), styles
+     * inline too (chart and API-docs libraries set them), never framed by another site.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'"
+            + " 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
 
     /** Read once: the token checks, the caller mapping and the filter chain all take it. */
     @Bean
@@ -62,7 +70,8 @@ public class SecurityConfiguration {
                         environment.getProperty(prefix + "claims.council", "council"),
                         environment.getProperty(prefix + "claims.roles", "roles")),
                 binder.bind(prefix + "public-paths", Bindable.listOf(String.class)).orElse(List.of()),
-                binder.bind(prefix + "query-token-paths", Bindable.listOf(String.class)).orElse(List.of()));
+                binder.bind(prefix + "query-token-paths", Bindable.listOf(String.class)).orElse(List.of()),
+                binder.bind(prefix + "cors.allowed-origins", Bindable.listOf(String.class)).orElse(List.of()));
     }
 
     @Bean
@@ -121,9 +130,34 @@ public class SecurityConfiguration {
         http.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
                 problem(response, json, HttpStatus.FORBIDDEN, "Not yours to do", e.getMessage())));
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        // another site's page may call us only from an origin named in caseqa.security.cors.allowed-origins (none by
+        // default): its preflight is refused otherwise
+        http.cors(cors -> cors.configurationSource(cors(settings.allowedOrigins())));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                .NO_REFERRER))
+                .frameOptions(frame -> frame.deny()));
         // bearer tokens in a header, never cookies: no cross-site request can carry them
         http.csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    private static org.springframework.web.cors.CorsConfigurationSource cors(List<String> allowedOrigins) {
+        org.springframework.web.cors.UrlBasedCorsConfigurationSource source =
+                new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+        if (!allowedOrigins.isEmpty()) {
+            org.springframework.web.cors.CorsConfiguration allowed = new org.springframework.web.cors.CorsConfiguration();
+            allowed.setAllowedOrigins(allowedOrigins);
+            allowed.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+            allowed.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Correlation-Id"));
+            allowed.setExposedHeaders(List.of("X-Correlation-Id", "Location"));
+            allowed.setAllowCredentials(false);
+            allowed.setMaxAge(java.time.Duration.ofHours(1));
+            source.registerCorsConfiguration("/**", allowed);
+        }
+        return source;
     }
 
     private static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String title,

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.caseqa.concern.application.FollowUps;
 import uk.caseqa.concern.application.RecordingSafetyPlans;
 import uk.caseqa.concern.application.ReviewingEarlyHelpConcerns;
+import uk.caseqa.concern.application.SeeingCasesOfConcern;
 import uk.caseqa.concern.domain.Deadline;
 import uk.caseqa.concern.domain.FollowUp;
 import uk.caseqa.contracts.GradedBy;
@@ -31,9 +32,11 @@ class FollowUpController {
     private final FollowUps followUps;
     private final RecordingSafetyPlans safetyPlans;
     private final ReviewingEarlyHelpConcerns earlyHelpReviews;
+    private final SeeingCasesOfConcern seeing;
 
     FollowUpController(FollowUps followUps, RecordingSafetyPlans safetyPlans,
-            ReviewingEarlyHelpConcerns earlyHelpReviews) {
+            ReviewingEarlyHelpConcerns earlyHelpReviews, SeeingCasesOfConcern seeing) {
+        this.seeing = seeing;
         this.earlyHelpReviews = earlyHelpReviews;
         this.followUps = followUps;
         this.safetyPlans = safetyPlans;
@@ -61,10 +64,12 @@ class FollowUpController {
 
     @GetMapping("/cases-of-concern")
     @Allowed({AccessRole.QA_TEAM, AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER})
-    @Operation(summary = "Open cases of concern of the caller's council, optionally of one service or team")
+    @Operation(summary = "Open cases of concern of the caller's council (a service manager's service, a team"
+            + " manager's team), optionally of one service or team")
     List<FollowUpView> open(Caller caller, @RequestParam(required = false) String localAuthority,
             @RequestParam(required = false) String serviceId, @RequestParam(required = false) String teamId) {
-        return followUps.openCasesOfConcern(caller.councilOr(localAuthority), serviceId, teamId).stream().map(FollowUpView::of).toList();
+        return followUps.openCasesOfConcern(caller.councilOr(localAuthority), serviceId, teamId).stream()
+                .filter(seeing.visibleTo(reader(caller))).map(FollowUpView::of).toList();
     }
 
     @GetMapping({"/cases-of-concern/{id}", "/follow-ups/{id}"})
@@ -105,9 +110,19 @@ class FollowUpController {
         return FollowUpView.of(earlyHelpReviews.review(id, caller.staffId(), request.concerns()));
     }
 
-    /** The case of concern or follow-up, if it is of the caller's council: another council's is not found. */
+    /**
+     * The case of concern or follow-up, if the caller sees it: another council's, or another service's for a service
+     * manager, is not found.
+     */
     private FollowUp find(Caller caller, String id) {
-        return followUps.find(id).filter(f -> f.facts().localAuthority().equals(caller.council()))
+        return followUps.find(id).filter(seeing.visibleTo(reader(caller)))
                 .orElseThrow(() -> new NoSuchElementException("no case of concern or follow-up " + id));
+    }
+
+    private static SeeingCasesOfConcern.Reader reader(Caller caller) {
+        boolean councilWide = java.util.stream.Stream.of(AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR,
+                AccessRole.IRO, AccessRole.PANEL_MEMBER).anyMatch(caller::has);
+        return new SeeingCasesOfConcern.Reader(caller.council(), caller.staffId(), councilWide,
+                caller.has(AccessRole.SERVICE_MANAGER), caller.has(AccessRole.TEAM_MANAGER));
     }
 }

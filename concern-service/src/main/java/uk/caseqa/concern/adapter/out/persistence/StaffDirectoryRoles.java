@@ -19,4 +19,10 @@ class StaffDirectoryRoles implements StaffRoles {
     public Optional<StaffRole> roleOf(String staffId, String localAuthority) {
         return staff.find(localAuthority, staffId).map(StaffReadModel.Staff::role);
     }
+
+    @Override
+    public Optional<Placement> placementOf(String staffId, String localAuthority) {
+        return staff.find(localAuthority, staffId).filter(StaffReadModel.Staff::inPost)
+                .map(s -> new Placement(s.serviceId(), s.teamId()));
+    }
 }
