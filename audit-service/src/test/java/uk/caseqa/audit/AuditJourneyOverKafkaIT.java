@@ -140,13 +140,17 @@ class AuditJourneyOverKafkaIT {
 
     @Test
     void aMalformedCaseEventIsDeadLetteredWithItsReasonAndTheNextOneIsRecorded() {
-        topics().send(EventStream.CASES.topicFor("swindon"), "case-bad", "{\"type\":\"CaseOpened\", this is not json");
+        topics().send(EventStream.CASES.topicFor("swindon"), "case-bad",
+                "{\"type\":\"CaseOpened\", \"subject\":\"case-bad\", \"childName\":\"Jane Example\" this is not json");
         topics().send(inbound("case-2", new CaseOpened("case-2", Cohort.CIN, "svc-1", "team-north", "staff-sw-2",
                 "staff-tm-1", "staff-sm-1", null)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> cases.find("swindon", "case-2").isPresent());
         var dead = topics().awaitRecords(EventStream.CASES.topic() + ".audit-service.dlq", r -> "case-bad".equals(r.key()));
         assertThat(dead.get(0).headers().get("x-exception-message")).contains("not well-formed JSON");
+        assertThat(dead.get(0).headers()).containsKey(uk.caseqa.messaging.inbound.DeadLetterValues.REDACTED);
+        assertThat(dead.get(0).value()).as("identifiers and the reason only: not what the refused message carried")
+                .doesNotContain("Jane Example").contains("refused as invalid");
     }
 
     @Test

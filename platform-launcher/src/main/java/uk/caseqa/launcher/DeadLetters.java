@@ -135,8 +135,9 @@ public final class DeadLetters {
         List<ConsumerRecord<byte[], byte[]>> records = readFrom(topic, null);
         out.printf("%s: %d record(s)%n", topic, records.size());
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            out.printf("%d@%d %s %s%n    reason: %s%n", record.partition(), record.offset(),
+            out.printf("%d@%d %s %s%s%n    reason: %s%n", record.partition(), record.offset(),
                     Instant.ofEpochMilli(record.timestamp()), identify(record.value()),
+                    redacted(record) ? " (refused as invalid: identifiers only, not replayed)" : "",
                     header(record, "x-exception-message"));
         }
     }
@@ -168,7 +169,17 @@ public final class DeadLetters {
         producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps);
                 KafkaConsumer<byte[], byte[]> committer = consumer(REPLAY_GROUP)) {
+            int skipped = 0;
             for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (redacted(record)) {
+                    // only its identifiers were kept: sent back, it could only be refused again
+                    committer.commitSync(Map.of(new TopicPartition(topic, record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1)));
+                    out.printf("not replayed %d@%d: refused as invalid, only its identifiers were kept%n",
+                            record.partition(), record.offset());
+                    skipped++;
+                    continue;
+                }
                 String original = originalTopic(topic, record);
                 ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(original, null, record.key(),
                         record.value());
@@ -186,8 +197,13 @@ public final class DeadLetters {
                 out.printf("replayed %d@%d to %s: %s%n", record.partition(), record.offset(), original,
                         identify(record.value()));
             }
+            out.printf("%s: %d record(s) replayed%n", topic, records.size() - skipped);
         }
-        out.printf("%s: %d record(s) replayed%n", topic, records.size());
+    }
+
+    /** Marked by the services' dead-letter producer: a refused message of which only the identifiers were kept. */
+    static boolean redacted(ConsumerRecord<byte[], byte[]> record) {
+        return record.headers().lastHeader("x-caseqa-redacted") != null;
     }
 
     /** The topic a dead letter came from: its header, else the name ({@code <topic>.<service>.dlq}). */
@@ -197,7 +213,13 @@ public final class DeadLetters {
             return header;
         }
         String withoutSuffix = dlqTopic.substring(0, dlqTopic.length() - ".dlq".length());
-        return withoutSuffix.substring(0, withoutSuffix.lastIndexOf('.'));
+        String stem = withoutSuffix.substring(0, withoutSuffix.lastIndexOf('.'));
+        try { // a stream with a topic per council: the event's own council's
+            var event = EventJson.read(record.value());
+            return event.eventType().stream().perCouncil() ? stem + "." + event.localAuthority() : stem;
+        } catch (RuntimeException notAnEvent) {
+            return stem;
+        }
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
