@@ -71,6 +71,12 @@ class HostileEventsAmongGoodOnesAreDeadLetteredWithTheirReasonIT {
             // a council the deployment serves, on Swindon's topic: only Swindon's systems may write there
             send(producer, topic, "hostile-other-council", EventJson.write(caseOpened("case-elsewhere", "bolton")));
             hostileKeys.add("hostile-other-council");
+            // another stream's event on a case topic: a case system may write there, but only case events
+            send(producer, topic, "hostile-other-stream", EventJson.write(EventEnvelope.of(UUID.randomUUID()
+                    .toString(), "urn:caseqa:test", Instant.now(), "audit-forged", "swindon", "corr-forged",
+                    new uk.caseqa.contracts.AuditReturned("audit-forged", "case-forged", "staff-x", "panel-x",
+                            "forged", "staff-y", Instant.now()))));
+            hostileKeys.add("hostile-other-stream");
             EventEnvelope<CaseOpened> first = caseOpened("case-reused", "swindon");
             send(producer, topic, "case-reused", EventJson.write(first));
             // keyed by its case as the first one, as a case system keys its events: the same partition, so the
@@ -92,7 +98,10 @@ class HostileEventsAmongGoodOnesAreDeadLetteredWithTheirReasonIT {
         assertThat(dead).extracting(TopicProbe.Received::key).containsExactlyInAnyOrderElementsOf(hostileKeys);
         assertThat(dead).allSatisfy(r -> assertThat(r.headers().get("x-exception-message")).isNotBlank());
         assertThat(dead).filteredOn(r -> "hostile-other-council".equals(r.key())).singleElement()
-                .satisfies(r -> assertThat(r.headers().get("x-exception-message")).contains("not on its own council"));
+                .satisfies(r -> assertThat(r.headers().get("x-exception-message")).contains("not on its own topic"));
+        assertThat(dead).filteredOn(r -> "hostile-other-stream".equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(r.headers().get("x-exception-message")).contains("AuditReturned",
+                        "not on its own topic"));
         assertThat(cases.find("bolton", "case-elsewhere")).as("another council's record untouched").isEmpty();
         assertThat(cases.find("swindon", "case-reused")).get()
                 .satisfies(c -> assertThat(c.cohort()).as("the first fact stands").isEqualTo(Cohort.CP));

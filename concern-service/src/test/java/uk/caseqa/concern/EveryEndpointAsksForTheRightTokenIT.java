@@ -131,6 +131,8 @@ class EveryEndpointAsksForTheRightTokenIT {
                 "hos@council.example", null, null, "svc-c")));
         topics.send(event("staff-sm-elsewhere", new StaffMemberRegistered("staff-sm-elsewhere",
                 StaffRole.SERVICE_MANAGER, "team-y", "elsewhere@council.example", null, null, "svc-elsewhere")));
+        topics.send(event("staff-head-c", new StaffMemberRegistered("staff-head-c", StaffRole.HEAD_OF_SERVICE,
+                "team-z", "head@council.example", null, null, "svc-elsewhere")));
         topics.awaitConsumed("concern-service", EventStream.STAFF.topic());
         String id = caseOfConcern(topics, "audit-c3", "staff-sm-named");
 
@@ -141,6 +143,9 @@ class EveryEndpointAsksForTheRightTokenIT {
         assertThat(status("/cases-of-concern/" + id, otherService)).as("another service's manager").isEqualTo(404);
         assertThat(status("/cases-of-concern/" + id + "/history", otherService)).isEqualTo(404);
         assertThat(ids(otherService)).doesNotContain(id);
+        String escalatedTo = TestIssuer.bearerOf("swindon", "staff-head-c", "SERVICE_MANAGER");
+        assertThat(status("/cases-of-concern/" + id, escalatedTo))
+                .as("the head of service the profile escalates the plan to, though placed elsewhere").isEqualTo(200);
         assertThat(ids(TestIssuer.bearerOf("swindon", "staff-qa-c", "QA_TEAM"))).as("the QA team: the council's")
                 .contains(id);
     }

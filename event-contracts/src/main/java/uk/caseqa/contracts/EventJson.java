@@ -65,7 +65,8 @@ public final class EventJson {
         try {
             tree = MAPPER.readTree(text);
         } catch (JacksonException e) {
-            throw new InvalidEventException("not well-formed JSON: " + e.getOriginalMessage(), e);
+            // where, never what: the parser's own message quotes the text it met, which may be anything a sender put
+            throw new InvalidEventException("not well-formed JSON" + where(e), e);
         }
         if (tree == null || !tree.isObject()) {
             throw new InvalidEventException("not a JSON object");
@@ -109,6 +110,21 @@ public final class EventJson {
             }
             cause = cause.getCause();
         }
-        return "data is not a valid payload: " + e.getOriginalMessage();
+        StringBuilder path = new StringBuilder("data");
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append('.').append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        // the field, never the value: the mapper's own message quotes what it could not read
+        return "data is not a valid payload: " + path + " cannot be read as its type";
+    }
+
+    private static String where(JacksonException e) {
+        var location = e.getLocation();
+        return location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 }

@@ -206,19 +206,23 @@ public final class DeadLetters {
         return record.headers().lastHeader("x-caseqa-redacted") != null;
     }
 
-    /** The topic a dead letter came from: its header, else the name ({@code <topic>.<service>.dlq}). */
+    /**
+     * The topic a dead letter came from: its header, else the name ({@code <topic>.<service>.dlq}). For a stream with
+     * a topic per council, the event's own council's topic, also for a record dead-lettered before case and staff
+     * events had a topic per council ({@code x-original-topic: qa.case-events}).
+     */
     static String originalTopic(String dlqTopic, ConsumerRecord<byte[], byte[]> record) {
-        String header = header(record, "x-original-topic");
-        if (header != null) {
-            return header;
+        String topic = header(record, "x-original-topic");
+        if (topic == null) {
+            String withoutSuffix = dlqTopic.substring(0, dlqTopic.length() - ".dlq".length());
+            topic = withoutSuffix.substring(0, withoutSuffix.lastIndexOf('.'));
         }
-        String withoutSuffix = dlqTopic.substring(0, dlqTopic.length() - ".dlq".length());
-        String stem = withoutSuffix.substring(0, withoutSuffix.lastIndexOf('.'));
-        try { // a stream with a topic per council: the event's own council's
+        try {
             var event = EventJson.read(record.value());
-            return event.eventType().stream().perCouncil() ? stem + "." + event.localAuthority() : stem;
+            var stream = event.eventType().stream();
+            return stream.perCouncil() && topic.endsWith(stream.topic()) ? topic + "." + event.localAuthority() : topic;
         } catch (RuntimeException notAnEvent) {
-            return stem;
+            return topic;
         }
     }
 

@@ -17,6 +17,8 @@ import uk.caseqa.kafka.access.KafkaGrants;
  */
 public final class KafkaSignIn {
 
+    private static final int PARTITIONS = 3;
+
     private KafkaSignIn() {
     }
 
@@ -44,6 +46,7 @@ public final class KafkaSignIn {
     public static Map<String, Object> caseSystem(Map<String, Object> adminClient, String council, String topicPrefix) {
         KafkaAccess access = new KafkaAccess(adminClient);
         KafkaGrants granted = KafkaGrants.caseSystem(council, topicPrefix);
+        access.topics(granted.topics(), PARTITIONS, (short) 1);
         String password = BrokerSignIn.newPassword();
         access.users(Map.of(granted.user(), password));
         access.grant(List.of(granted));
@@ -59,21 +62,35 @@ public final class KafkaSignIn {
      */
     static String provision(Map<String, String> environment) throws InterruptedException {
         String bootstrap = required(environment, "KAFKA_BOOTSTRAP_SERVERS");
+        // the deployment's own prefix and councils, as the services read them
+        Map<String, Object> deployment = new java.util.HashMap<>();
+        java.util.Optional.ofNullable(environment.get("CASEQA_TOPIC_PREFIX"))
+                .ifPresent(p -> deployment.put("caseqa.topic-prefix", p));
+        java.util.Optional.ofNullable(environment.get("CASEQA_COUNCILS"))
+                .ifPresent(c -> deployment.put("caseqa.councils", c));
+        String prefix = String.valueOf(deployment.getOrDefault("caseqa.topic-prefix", ""));
+        short replicas = Short.parseShort(environment.getOrDefault("KAFKA_REPLICATION_FACTOR", "1"));
         KafkaAccess access = new KafkaAccess(BrokerSignIn.adminClient(bootstrap,
                 required(environment, "KAFKA_ADMIN_PASSWORD")));
         Map<String, String> passwords = new java.util.LinkedHashMap<>();
         List<KafkaGrants> grants = new java.util.ArrayList<>();
         for (PlatformService service : PlatformService.values()) {
-            KafkaGrants granted = KafkaGrants.fromConfigFile(service.configName(), Map.of());
-            passwords.put(granted.user(), required(environment, passwordVariable(granted.user())));
+            Map<String, Object> overrides = new java.util.HashMap<>(deployment);
+            String variable = service.configName().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            java.util.Optional.ofNullable(environment.get("KAFKA_USERNAME_" + variable))
+                    .ifPresent(u -> overrides.put("caseqa.kafka.username", u));
+            KafkaGrants granted = KafkaGrants.fromConfigFile(service.configName(), overrides);
+            passwords.put(granted.user(), required(environment, "KAFKA_PASSWORD_" + variable));
             grants.add(granted);
         }
-        for (String council : KafkaGrants.servedCouncils(Map.of())) {
+        List<String> caseTopics = new java.util.ArrayList<>();
+        for (String council : KafkaGrants.servedCouncils(deployment)) {
             String user = KafkaGrants.caseSystemUser(council);
+            KafkaGrants.caseSystemStreams().forEach(s -> caseTopics.add(prefix + s.topicFor(council)));
             String password = environment.get(passwordVariable(user));
             if (password != null && !password.isBlank()) {
                 passwords.put(user, password);
-                grants.add(KafkaGrants.caseSystem(council, ""));
+                grants.add(KafkaGrants.caseSystem(council, prefix));
             }
         }
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
@@ -88,6 +105,7 @@ public final class KafkaSignIn {
                 Thread.sleep(2000);
             }
         }
+        access.topics(caseTopics, PARTITIONS, replicas);
         access.grant(grants);
         return passwords.size() + " Kafka users (" + String.join(", ", passwords.keySet()) + "), "
                 + grants.stream().mapToInt(g -> g.acls().size()).sum() + " ACLs";
@@ -107,14 +125,17 @@ public final class KafkaSignIn {
     }
 
     /**
-     * The operator of {@code ./dead-letters}: {@code KAFKA_USERNAME} and {@code KAFKA_PASSWORD} (SCRAM-SHA-512) when
-     * set, otherwise the embedded run's administrator, from the file beside its data.
+     * The operator of {@code ./dead-letters}: {@code KAFKA_USERNAME} and {@code KAFKA_PASSWORD} when set (SCRAM-SHA-512,
+     * or {@code KAFKA_SASL_MECHANISM=PLAIN} for a broker's administrator), otherwise the embedded run's administrator,
+     * from the file beside its data.
      */
     static Map<String, Object> operator(String bootstrapServers) throws java.io.IOException {
         String user = System.getenv("KAFKA_USERNAME");
         String password = System.getenv("KAFKA_PASSWORD");
         if (user != null && password != null) {
-            return BrokerSignIn.userClient(bootstrapServers, user, password);
+            return "PLAIN".equals(System.getenv("KAFKA_SASL_MECHANISM"))
+                    ? BrokerSignIn.plainClient(bootstrapServers, user, password)
+                    : BrokerSignIn.userClient(bootstrapServers, user, password);
         }
         return administrator(Path.of(System.getProperty("caseqa.data", ".caseqa-data")), bootstrapServers);
     }

@@ -36,6 +36,11 @@ public final class KafkaUsers {
         });
     }
 
+    /** Creates the topics that are missing (3 partitions): those a writer may write but not create. */
+    public void topics(Collection<String> names) {
+        access.topics(names, 3, (short) 1);
+    }
+
     public void grant(Collection<KafkaGrants> grants) {
         grants.forEach(g -> password(g.user()));
         access.grant(grants);

@@ -64,7 +64,12 @@ public final class BrokerSignIn {
 
     /** A client signed in as the administrator (a super user). */
     public static Map<String, Object> adminClient(String bootstrapServers, String adminPassword) {
-        return client(bootstrapServers, "PLAIN", PLAIN_LOGIN, ADMIN, adminPassword);
+        return plainClient(bootstrapServers, ADMIN, adminPassword);
+    }
+
+    /** A client signed in with PLAIN as {@code user} (a broker's own administrators). */
+    public static Map<String, Object> plainClient(String bootstrapServers, String user, String password) {
+        return client(bootstrapServers, "PLAIN", PLAIN_LOGIN, user, password);
     }
 
     /** A client signed in as {@code user} with SCRAM-SHA-512. */

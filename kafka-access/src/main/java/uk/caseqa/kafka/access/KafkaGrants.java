@@ -92,7 +92,8 @@ public record KafkaGrants(String user, Set<AclBinding> acls) {
      */
     public static KafkaGrants fromConfigFile(String configName, Map<String, Object> overrides) {
         ConfigurableEnvironment environment = configuration(configName, overrides);
-        String user = environment.getProperty("spring.application.name", configName);
+        String user = environment.getProperty("caseqa.kafka.username",
+                environment.getProperty("spring.application.name", configName));
         return of(user, environment);
     }
 
@@ -133,10 +134,17 @@ public record KafkaGrants(String user, Set<AclBinding> acls) {
     public static KafkaGrants caseSystem(String council, String topicPrefix) {
         String user = caseSystemUser(council);
         Set<AclBinding> acls = new LinkedHashSet<>();
-        for (EventStream stream : List.of(EventStream.CASES, EventStream.STAFF)) {
-            writes(acls, topicPrefix + stream.topicFor(council), "User:" + user);
+        for (EventStream stream : caseSystemStreams()) {
+            // WRITE only: the topic is made by the provisioning step, with the deployment's settings, not by a sender
+            acls.add(literal(ResourceType.TOPIC, topicPrefix + stream.topicFor(council), "User:" + user,
+                    AclOperation.WRITE));
         }
         return new KafkaGrants(user, acls);
+    }
+
+    /** The streams a council's case systems write, a topic per council. */
+    public static List<EventStream> caseSystemStreams() {
+        return List.of(EventStream.CASES, EventStream.STAFF);
     }
 
     public static String caseSystemUser(String council) {

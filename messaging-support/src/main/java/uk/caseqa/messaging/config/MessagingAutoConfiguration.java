@@ -92,7 +92,7 @@ public class MessagingAutoConfiguration {
         List<String> councils = org.springframework.boot.context.properties.bind.Binder.get(environment)
                 .bind("caseqa.councils", org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
                 .orElse(List.of());
-        return new InboundEvents(meters, councils, received);
+        return new InboundEvents(meters, councils, received, environment.getProperty("caseqa.topic-prefix", ""));
     }
 
     @Bean

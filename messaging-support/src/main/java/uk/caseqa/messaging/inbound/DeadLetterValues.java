@@ -11,7 +11,8 @@ import uk.caseqa.contracts.EventJson;
 
 /**
  * What a dead-letter record holds (the binder's dead-letter producer writes its value with this): identifiers and
- * the reason, never whatever else a refused message carried. A record that reads as a valid event is kept as the
+ * the reason, never whatever else a refused message carried (the reasons name fields and positions, not the text
+ * met there, and the binder's stack-trace header is dropped). A record that reads as a valid event is kept as the
  * contract writes it (its identifiers and the contract's own fields, nothing a sender added), so it can be replayed.
  * One that does not is replaced by the identifiers it names ({@code id}, {@code type}, {@code subject},
  * {@code localauthority}, each cut at 100 characters) and marked {@value #REDACTED}: nothing vouches for the rest of
@@ -33,11 +34,15 @@ public class DeadLetterValues implements Serializer<byte[]> {
         if (data == null) {
             return null;
         }
+        if (headers != null) {
+            // a stack trace repeats the messages and says nothing an operator needs; a sender's own mark is not ours
+            headers.remove("x-exception-stacktrace");
+            headers.remove(REDACTED);
+        }
         try {
             return EventJson.write(EventJson.read(data));
         } catch (RuntimeException invalid) {
             if (headers != null) {
-                headers.remove(REDACTED);
                 headers.add(REDACTED, "refused as invalid: identifiers only".getBytes(StandardCharsets.UTF_8));
             }
             return identifiersOf(data);

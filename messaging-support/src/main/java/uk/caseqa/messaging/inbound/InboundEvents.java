@@ -24,16 +24,23 @@ public class InboundEvents {
     private final MeterRegistry meters;
     private final java.util.Set<String> councils;
     private final ReceivedEvents received;
+    private final String topicPrefix;
 
     public InboundEvents(MeterRegistry meters) {
         this(meters, java.util.Set.of(), null);
+    }
+
+    public InboundEvents(MeterRegistry meters, java.util.Collection<String> councils, ReceivedEvents received) {
+        this(meters, councils, received, "");
     }
 
     /**
      * {@code councils}: the councils this deployment serves ({@code caseqa.councils}); empty: any.
      * {@code received}: where event ids and digests are kept, to refuse an id reused for other content; null: not kept.
      */
-    public InboundEvents(MeterRegistry meters, java.util.Collection<String> councils, ReceivedEvents received) {
+    public InboundEvents(MeterRegistry meters, java.util.Collection<String> councils, ReceivedEvents received,
+            String topicPrefix) {
+        this.topicPrefix = topicPrefix;
         this.meters = meters;
         this.councils = java.util.Set.copyOf(councils);
         this.received = received;
@@ -51,15 +58,16 @@ public class InboundEvents {
     }
 
     /**
-     * An event of a stream with a topic per council came on its own council's topic: the broker lets each council's
-     * systems write only their own, so an event naming another council is refused (dead-lettered with the reason),
-     * never applied to that council's records. {@code topic} null: not read from Kafka, nothing to check.
+     * An event came on the one topic its type and council travel on: the broker lets each writer write only its own
+     * topics (a council's systems only their council's case and staff topics), so an event of another type, or
+     * naming another council, is refused (dead-lettered with the reason), never applied. {@code topic} null: not read
+     * from Kafka, nothing to check.
      */
-    public static void requireItsCouncilsTopic(EventEnvelope<?> event, String topic) {
-        EventStream stream = event.eventType().stream();
-        if (topic != null && stream.perCouncil() && !topic.endsWith(stream.topicFor(event.localAuthority()))) {
-            throw new InvalidEventException("localauthority '" + event.localAuthority() + "' came on topic " + topic
-                    + ", not on its own council's topic " + stream.topicFor(event.localAuthority()));
+    public void requireItsOwnTopic(EventEnvelope<?> event, String topic) {
+        String expected = topicPrefix + event.eventType().stream().topicFor(event.localAuthority());
+        if (topic != null && !topic.equals(expected)) {
+            throw new InvalidEventException(event.type() + " of localauthority '" + event.localAuthority()
+                    + "' came on topic " + topic + ", not on its own topic " + expected);
         }
     }
 
@@ -74,7 +82,7 @@ public class InboundEvents {
     public void handle(Message<byte[]> message, Consumer<EventEnvelope<EventPayload>> handler, boolean quiet) {
         EventEnvelope<EventPayload> event = EventJson.read(message.getPayload());
         requireServed(event);
-        requireItsCouncilsTopic(event, message.getHeaders().get(
+        requireItsOwnTopic(event, message.getHeaders().get(
                 org.springframework.kafka.support.KafkaHeaders.RECEIVED_TOPIC, String.class));
         if (received != null) {
             received.check(event);

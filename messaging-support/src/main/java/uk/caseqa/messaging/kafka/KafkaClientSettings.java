@@ -27,6 +27,14 @@ public record KafkaClientSettings(Map<String, Object> properties) {
         return new KafkaClientSettings(properties);
     }
 
+    /** Never the sign-in itself: a log line or an error message may print this. */
+    @Override
+    public String toString() {
+        Map<String, Object> shown = new java.util.TreeMap<>(properties);
+        shown.computeIfPresent("sasl.jaas.config", (k, v) -> "[hidden]");
+        return "KafkaClientSettings" + shown;
+    }
+
     /** These settings with more client properties (timeouts, deserializers, ...). */
     public Map<String, Object> with(Map<String, Object> more) {
         Map<String, Object> all = new HashMap<>(properties);

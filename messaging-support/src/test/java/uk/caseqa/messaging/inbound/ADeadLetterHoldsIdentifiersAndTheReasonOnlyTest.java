@@ -35,6 +35,7 @@ class ADeadLetterHoldsIdentifiersAndTheReasonOnlyTest {
         String sent = "{\"id\":\"evt-2\",\"type\":\"CaseOpened\",\"subject\":\"case-2\",\"localauthority\":\"swindon\","
                 + "\"data\":{\"caseId\":\"case-2\",\"notes\":\"Jane Example was seen at home\"}}";
         RecordHeaders headers = new RecordHeaders();
+        headers.add("x-exception-stacktrace", "java.lang.IllegalStateException: ...".getBytes(StandardCharsets.UTF_8));
 
         String kept = new String(values.serialize("t", headers, sent.getBytes(StandardCharsets.UTF_8)),
                 StandardCharsets.UTF_8);
@@ -42,6 +43,18 @@ class ADeadLetterHoldsIdentifiersAndTheReasonOnlyTest {
         assertThat(kept).doesNotContain("Jane").contains("\"id\":\"evt-2\"", "\"subject\":\"case-2\"",
                 "\"localauthority\":\"swindon\"", "refused as invalid");
         assertThat(headers.lastHeader(DeadLetterValues.REDACTED)).isNotNull();
+        assertThat(headers.lastHeader("x-exception-stacktrace")).isNull();
+    }
+
+    @Test
+    void aSendersOwnRedactedMarkOnAValidEventIsNotKept() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DeadLetterValues.REDACTED, "pretend".getBytes(StandardCharsets.UTF_8));
+        values.serialize("t", headers, EventJson.write(EventEnvelope.of("evt-3", "urn:caseqa:test", Instant.now(),
+                "case-3", "swindon", "corr-3", new CaseOpened("case-3", Cohort.CP, "svc-1", "team-1", "sw-1", "tm-1",
+                        "sm-1", null))));
+
+        assertThat(headers.lastHeader(DeadLetterValues.REDACTED)).as("it can still be replayed").isNull();
     }
 
     @Test
