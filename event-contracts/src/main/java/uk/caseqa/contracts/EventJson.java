@@ -119,6 +119,11 @@ public final class EventJson {
             }
         }
         // the field, never the value: the mapper's own message quotes what it could not read
+        if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isEnum()) {
+            return "data is not a valid payload: " + path + " is not one of "
+                    + java.util.Arrays.toString(mismatch.getTargetType().getEnumConstants());
+        }
         return "data is not a valid payload: " + path + " cannot be read as its type";
     }
 
