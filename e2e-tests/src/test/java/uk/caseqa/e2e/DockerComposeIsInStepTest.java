@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.yaml.snakeyaml.Yaml;
-import uk.caseqa.launcher.LocalAuthorizationServer;
+import uk.caseqa.identity.LocalAuthorizationServer;
 import uk.caseqa.launcher.PlatformService;
 
 /** docker-compose.yml cannot be run here, so this keeps it in step with what each service reads. */

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.web.client.RestClient;
 import uk.caseqa.launcher.DemoJourney;
-import uk.caseqa.launcher.LocalAuthorizationServer;
+import uk.caseqa.identity.LocalAuthorizationServer;
 import uk.caseqa.launcher.PlatformService;
 import uk.caseqa.launcher.RunningServices;
 import uk.caseqa.testsupport.Infrastructure;

@@ -1,5 +1,7 @@
 package uk.caseqa.launcher;
 
+import uk.caseqa.identity.Bearers;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package uk.caseqa.launcher;
 
+import uk.caseqa.identity.LocalAuthorizationServer;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;

@@ -1,5 +1,7 @@
 package uk.caseqa.launcher;
 
+import uk.caseqa.identity.LocalAuthorizationServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

@@ -19,15 +19,20 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
         if (!AnnotatedElementUtils.hasAnnotation(testClass, WithRealInfrastructure.class)) {
             return null;
         }
-        return new RealInfrastructureCustomizer(testClass.getName());
+        return new RealInfrastructureCustomizer(testClass.getName(), AnnotatedElementUtils.findMergedAnnotation(
+                testClass, WithRealInfrastructure.class).localIdentity());
     }
 
     /** One per test class: its own topic prefix and database, as properties of its context only. */
-    record RealInfrastructureCustomizer(String testClass) implements ContextCustomizer {
+    record RealInfrastructureCustomizer(String testClass, boolean localIdentity) implements ContextCustomizer {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration merged) {
             String isolation = TestIsolation.newName();
             Map<String, Object> properties = TestIsolation.properties(Infrastructure.shared(), isolation);
+            if (localIdentity) {
+                properties.putAll(LocalIdentity.shared().serviceProperties());
+                properties.putAll(LocalIdentity.shared().pagesProperties());
+            }
             context.getEnvironment().getPropertySources()
                     .addFirst(new MapPropertySource("caseqa-real-infrastructure", properties));
         }

@@ -14,4 +14,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 public @interface WithRealInfrastructure {
+
+    /**
+     * Tokens come from the shared {@link LocalIdentity} (Spring Authorization Server, as the embedded run's), and the
+     * pages sign people in there, rather than from the {@link TestIssuer}: for the browser tests.
+     */
+    boolean localIdentity() default false;
 }

@@ -47,13 +47,25 @@ public final class CallerTokens implements Converter<Jwt, AbstractAuthentication
         return new JwtAuthenticationToken(jwt, authorities, staffId(jwt));
     }
 
-    /** The caller of an authenticated request; null when it was not authenticated by a token. */
+    /**
+     * The caller of an authenticated request: by a bearer token, or a person signed in to the pages (whose token
+     * is the same kind); null otherwise.
+     */
     public Caller callerOf(Authentication authentication) {
-        if (!(authentication instanceof JwtAuthenticationToken token)) {
+        Jwt jwt;
+        if (authentication instanceof JwtAuthenticationToken token) {
+            jwt = token.getToken();
+        } else if (authentication != null && authentication.getPrincipal() instanceof SignedInPerson person) {
+            jwt = person.token();
+        } else {
             return null;
         }
-        Jwt jwt = token.getToken();
         return new Caller(staffId(jwt), jwt.getClaimAsString(claims.council()), roles(jwt), scopes(jwt));
+    }
+
+    /** A person signed in to the pages with this access token, already checked by the service's decoder. */
+    public SignedInPerson signedIn(Jwt jwt) {
+        return new SignedInPerson(jwt, convert(jwt).getAuthorities(), staffId(jwt));
     }
 
     /**

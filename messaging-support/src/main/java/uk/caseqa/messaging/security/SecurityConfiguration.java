@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableWebSecurity
-@Import(AttributionLogController.class)
+@Import({AttributionLogController.class, PageSignIn.class})
 public class SecurityConfiguration {
 
     /** Where the caller's identity comes from: see docs/identity-providers.md. */
@@ -58,7 +58,7 @@ public class SecurityConfiguration {
             + " 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
 
-    /** Read once: the token checks, the caller mapping and the filter chain all take it. */
+    /** Read once: the token checks, the caller mapping and the filter chains all take it. */
     @Bean
     Settings caseqaSecuritySettings(Environment environment) {
         Binder binder = Binder.get(environment);
@@ -132,6 +132,14 @@ public class SecurityConfiguration {
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         // another site's page may call us only from an origin named in caseqa.security.cors.allowed-origins (none by
         // default): its preflight is refused otherwise
+        browserRules(http, settings);
+        // bearer tokens in a header, never cookies: no cross-site request can carry them
+        http.csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** What browsers are told on every response, the API's and the pages' alike: CORS, CSP, framing, referrer. */
+    static void browserRules(HttpSecurity http, Settings settings) throws Exception {
         http.cors(cors -> cors.configurationSource(cors(settings.allowedOrigins())));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -139,9 +147,6 @@ public class SecurityConfiguration {
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                                 .NO_REFERRER))
                 .frameOptions(frame -> frame.deny()));
-        // bearer tokens in a header, never cookies: no cross-site request can carry them
-        http.csrf(csrf -> csrf.disable());
-        return http.build();
     }
 
     private static org.springframework.web.cors.CorsConfigurationSource cors(List<String> allowedOrigins) {
@@ -160,7 +165,7 @@ public class SecurityConfiguration {
         return source;
     }
 
-    private static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String title,
+    static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String title,
             String detail) throws java.io.IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -7,17 +7,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.caseqa.concern.application.FollowUps;
 import uk.caseqa.concern.application.RecordingSafetyPlans;
 import uk.caseqa.concern.application.ReviewingEarlyHelpConcerns;
-import uk.caseqa.concern.application.SeeingCasesOfConcern;
 import uk.caseqa.concern.domain.Deadline;
 import uk.caseqa.concern.domain.FollowUp;
 import uk.caseqa.contracts.GradedBy;
@@ -29,16 +26,14 @@ import uk.caseqa.messaging.security.Caller;
 @Tag(name = "Cases of concern", description = "Cases of concern and follow-ups, their deadlines and history")
 class FollowUpController {
 
-    private final FollowUps followUps;
+    private final VisibleFollowUps visible;
     private final RecordingSafetyPlans safetyPlans;
     private final ReviewingEarlyHelpConcerns earlyHelpReviews;
-    private final SeeingCasesOfConcern seeing;
 
-    FollowUpController(FollowUps followUps, RecordingSafetyPlans safetyPlans,
-            ReviewingEarlyHelpConcerns earlyHelpReviews, SeeingCasesOfConcern seeing) {
-        this.seeing = seeing;
+    FollowUpController(VisibleFollowUps visible, RecordingSafetyPlans safetyPlans,
+            ReviewingEarlyHelpConcerns earlyHelpReviews) {
+        this.visible = visible;
         this.earlyHelpReviews = earlyHelpReviews;
-        this.followUps = followUps;
         this.safetyPlans = safetyPlans;
     }
 
@@ -68,8 +63,8 @@ class FollowUpController {
             + " manager's team), optionally of one service or team")
     List<FollowUpView> open(Caller caller, @RequestParam(required = false) String localAuthority,
             @RequestParam(required = false) String serviceId, @RequestParam(required = false) String teamId) {
-        return followUps.openCasesOfConcern(caller.councilOr(localAuthority), serviceId, teamId).stream()
-                .filter(seeing.visibleTo(reader(caller))).map(FollowUpView::of).toList();
+        return visible.openCasesOfConcern(caller, caller.councilOr(localAuthority), serviceId, teamId).stream()
+                .map(FollowUpView::of).toList();
     }
 
     @GetMapping({"/cases-of-concern/{id}", "/follow-ups/{id}"})
@@ -110,19 +105,7 @@ class FollowUpController {
         return FollowUpView.of(earlyHelpReviews.review(id, caller.staffId(), request.concerns()));
     }
 
-    /**
-     * The case of concern or follow-up, if the caller sees it: another council's, or another service's for a service
-     * manager, is not found.
-     */
     private FollowUp find(Caller caller, String id) {
-        return followUps.find(id).filter(seeing.visibleTo(reader(caller)))
-                .orElseThrow(() -> new NoSuchElementException("no case of concern or follow-up " + id));
-    }
-
-    private static SeeingCasesOfConcern.Reader reader(Caller caller) {
-        boolean councilWide = java.util.stream.Stream.of(AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR,
-                AccessRole.IRO, AccessRole.PANEL_MEMBER).anyMatch(caller::has);
-        return new SeeingCasesOfConcern.Reader(caller.council(), caller.staffId(), councilWide,
-                caller.has(AccessRole.SERVICE_MANAGER), caller.has(AccessRole.TEAM_MANAGER));
+        return visible.find(caller, id);
     }
 }

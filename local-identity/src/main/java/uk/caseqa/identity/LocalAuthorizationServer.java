@@ -1,4 +1,4 @@
-package uk.caseqa.launcher;
+package uk.caseqa.identity;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -39,8 +39,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * The embedded run's identity provider: Spring Authorization Server, issuing the signed JWTs the services check, as a
  * council's Entra ID or Keycloak would. Every council has demo people of each role (and a dashboard machine client);
  * each gets a token with client credentials, {@code curl -u swindon-qa:demo -d grant_type=client_credentials
- * http://localhost:9000/oauth2/token}, carrying their staff id, council and roles. Signing people in through a browser
- * comes with the pages. The signing key is made at each start: tokens from an earlier run are refused.
+ * http://localhost:9000/oauth2/token}, carrying their staff id, council and roles; or signs in on its page in a
+ * browser (user name {@code <council>-<role>}, password {@code demo}) when a service's pages send them here (the
+ * authorization-code flow of the pages' client {@link #PAGES_CLIENT}). The signing key is made at each start: tokens
+ * from an earlier run are refused.
  */
 public final class LocalAuthorizationServer implements AutoCloseable, Bearers {
 
@@ -48,6 +50,10 @@ public final class LocalAuthorizationServer implements AutoCloseable, Bearers {
     /** The demo clients' secret: the embedded run only, printed by the launcher. */
     public static final String SECRET = "demo";
     public static final String AUDIENCE = "caseqa";
+    /** The client the services' pages sign people in with (authorization code, secret {@link #SECRET}). */
+    public static final String PAGES_CLIENT = "caseqa-pages";
+    /** Where a service's pages receive the person back after sign-in, under its base URL. */
+    public static final String SIGNED_IN_PATH = "/login/oauth2/code/caseqa";
     static final List<String> COUNCILS = List.of("swindon", "bolton", "telford-and-wrekin", "wandsworth");
 
     /** A demo person: the client id they get a token with, their staff id in the council and their roles. */
@@ -59,16 +65,16 @@ public final class LocalAuthorizationServer implements AutoCloseable, Bearers {
 
     /** The same people in every council, with the staff ids of the demo journey's staff. */
     public static final List<DemoPerson> PEOPLE = List.of(
-            new DemoPerson("qa", DemoJourney.QA_MANAGER, List.of("QA_TEAM", "PANEL_MEMBER", "MODERATOR"),
+            new DemoPerson("qa", "staff-qa-demo", List.of("QA_TEAM", "PANEL_MEMBER", "MODERATOR"),
                     "QA manager: allocates, runs cycles and panels, moderates where the profile says"),
-            new DemoPerson("auditor", DemoJourney.AUDITOR, List.of("AUDITOR", "TEAM_MANAGER"),
+            new DemoPerson("auditor", "staff-tm-demo", List.of("AUDITOR", "TEAM_MANAGER"),
                     "team manager who audits"),
-            new DemoPerson("head-of-service", DemoJourney.HEAD_OF_SERVICE,
+            new DemoPerson("head-of-service", "staff-hos-demo",
                     List.of("MODERATOR", "SERVICE_MANAGER", "PANEL_MEMBER"), "head of service: moderates, sits on"
                             + " the panel"),
-            new DemoPerson("service-manager", DemoJourney.SERVICE_MANAGER, List.of("SERVICE_MANAGER"),
+            new DemoPerson("service-manager", "staff-sm-demo", List.of("SERVICE_MANAGER"),
                     "service manager: records safety plans"),
-            new DemoPerson("iro", DemoJourney.IRO, List.of("IRO"), "IRO / CP chair: comments"),
+            new DemoPerson("iro", "staff-iro-demo", List.of("IRO"), "IRO / CP chair: comments"),
             new DemoPerson("board", "board-reader-demo", List.of("BOARD_READER"), "board member: aggregates only"),
             new DemoPerson("ig", "ig-demo", List.of("INFORMATION_GOVERNANCE"), "information governance: the"
                     + " attribution log"),
@@ -98,9 +104,32 @@ public final class LocalAuthorizationServer implements AutoCloseable, Bearers {
                 .web(WebApplicationType.SERVLET)
                 .properties(Map.of("server.port", port, "spring.main.banner-mode", "off",
                         "spring.application.name", name,
+                        // its own cookie: every service on localhost has its own too (a cookie ignores the port)
+                        "server.servlet.session.cookie.name", "CASEQA_IDENTITY_SESSION",
                         // a name no service's configuration file has: this context reads none of theirs
                         "spring.config.name", "local-authorization-server"))
                 .run());
+    }
+
+    /**
+     * Lets the pages of a service at {@code baseUrl} (e.g. {@code http://localhost:8083}) sign people in here:
+     * the embedded run's services are allowed from the start; a test's service on a free port is added.
+     */
+    public void allowSignInAt(String baseUrl) {
+        RegisteredClientRepository clients = context.getBean(RegisteredClientRepository.class);
+        RegisteredClient pages = clients.findByClientId(PAGES_CLIENT);
+        String redirect = baseUrl + SIGNED_IN_PATH;
+        if (!pages.getRedirectUris().contains(redirect)) {
+            clients.save(RegisteredClient.from(pages).redirectUri(redirect).build());
+        }
+    }
+
+    /** The services' page sign-in properties ({@code caseqa.security.pages.*}) for this server. */
+    public Map<String, Object> pagesProperties() {
+        return Map.of("caseqa.security.pages.client-id", PAGES_CLIENT,
+                "caseqa.security.pages.client-secret", SECRET,
+                "caseqa.security.pages.authorization-uri", issuer() + "/oauth2/authorize",
+                "caseqa.security.pages.token-uri", issuer() + "/oauth2/token");
     }
 
     public int port() {
@@ -182,11 +211,49 @@ public final class LocalAuthorizationServer implements AutoCloseable, Bearers {
             org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration.class})
     static class Server {
 
+        /** The protocol's endpoints; a browser not signed in yet is sent to the sign-in page. */
         @Bean
+        @org.springframework.core.annotation.Order(1)
         SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
-            http.oauth2AuthorizationServer(Customizer.withDefaults());
+            var protocol = new org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization
+                    .OAuth2AuthorizationServerConfigurer();
+            http.securityMatcher(protocol.getEndpointsMatcher()).with(protocol, Customizer.withDefaults());
             http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+            http.csrf(csrf -> csrf.ignoringRequestMatchers(protocol.getEndpointsMatcher()));
+            http.exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
+                    new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login"),
+                    new org.springframework.security.web.util.matcher.MediaTypeRequestMatcher(
+                            org.springframework.http.MediaType.TEXT_HTML)));
             return http.build();
+        }
+
+        /** The sign-in page (Spring Security's own form), for people the pages send here. */
+        @Bean
+        @org.springframework.core.annotation.Order(2)
+        SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+            http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+            http.formLogin(Customizer.withDefaults());
+            return http.build();
+        }
+
+        /** Each demo person signs in as {@code <council>-<role>} with the demo secret. */
+        @Bean
+        org.springframework.security.core.userdetails.UserDetailsService people() {
+            String password = "{bcrypt}" + DEMO_SECRETS.encode(SECRET);
+            List<org.springframework.security.core.userdetails.UserDetails> users = new ArrayList<>();
+            for (String council : COUNCILS) {
+                for (DemoPerson person : PEOPLE) {
+                    users.add(org.springframework.security.core.userdetails.User.withUsername(person.clientId(council))
+                            .password(password).roles("PERSON").build());
+                }
+            }
+            return new org.springframework.security.provisioning.InMemoryUserDetailsManager(users);
+        }
+
+        @Bean
+        org.springframework.security.crypto.password.PasswordEncoder passwords() {
+            return org.springframework.security.crypto.factory.PasswordEncoderFactories
+                    .createDelegatingPasswordEncoder();
         }
 
         static final org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder DEMO_SECRETS =
@@ -206,6 +273,17 @@ public final class LocalAuthorizationServer implements AutoCloseable, Bearers {
                 clients.add(client(council + "-dashboard", hour, ClientSettings.builder()
                         .setting("caseqa.council", council).build(), List.of("board.read")));
             }
+            RegisteredClient.Builder pages = RegisteredClient.withId(UUID.randomUUID().toString())
+                    .clientId(PAGES_CLIENT).clientSecret("{bcrypt}" + DEMO_SECRETS.encode(SECRET))
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .clientSettings(ClientSettings.builder().requireProofKey(true)
+                            .requireAuthorizationConsent(false).build())
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofHours(8)).build());
+            for (int port = 8081; port <= 8085; port++) {
+                pages.redirectUri("http://localhost:" + port + SIGNED_IN_PATH);
+            }
+            clients.add(pages.build());
             return new InMemoryRegisteredClientRepository(clients);
         }
 
@@ -223,12 +301,25 @@ public final class LocalAuthorizationServer implements AutoCloseable, Bearers {
             return client.build();
         }
 
-        /** Every token is for the services' audience and names its holder's council, staff id and roles. */
+        /**
+         * Every token is for the services' audience and names its holder's council, staff id and roles: a demo
+         * client's from its settings, a person signed in on the page from who they signed in as.
+         */
         @Bean
         OAuth2TokenCustomizer<JwtEncodingContext> caseqaClaims() {
             return context -> {
-                ClientSettings settings = context.getRegisteredClient().getClientSettings();
                 context.getClaims().audience(List.of(AUDIENCE));
+                if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+                    String user = context.getPrincipal().getName();
+                    for (String council : COUNCILS) {
+                        PEOPLE.stream().filter(p -> p.clientId(council).equals(user)).findFirst().ifPresent(p -> {
+                            context.getClaims().claim("council", council).claim("staff_id", p.staffId())
+                                    .claim("roles", p.roles());
+                        });
+                    }
+                    return;
+                }
+                ClientSettings settings = context.getRegisteredClient().getClientSettings();
                 Object council = settings.getSetting("caseqa.council");
                 if (council != null) {
                     context.getClaims().claim("council", council);

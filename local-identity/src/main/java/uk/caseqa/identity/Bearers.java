@@ -1,4 +1,4 @@
-package uk.caseqa.launcher;
+package uk.caseqa.identity;
 
 /** Where a person's token comes from: the {@code Authorization} header value for them, in their council. */
 @FunctionalInterface
