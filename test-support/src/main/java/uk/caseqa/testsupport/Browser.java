@@ -88,6 +88,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Picks the radio button of group {@code name} with {@code value}. */
+    public Browser pick(String name, String value) {
+        driver.findElement(By.cssSelector("input[type=radio][name='" + name + "'][value='" + value + "']")).click();
+        return this;
+    }
+
+    /** Follows the link with this text in the page's main content. */
+    public Browser follow(String linkText) {
+        driver.findElement(By.xpath("//main//a[normalize-space(.)='" + linkText + "']")).click();
+        return this;
+    }
+
     /** Presses the button with this text in the page's main content. */
     public Browser press(String buttonText) {
         driver.findElement(By.xpath("//main//button[normalize-space(.)='" + buttonText + "']")).click();

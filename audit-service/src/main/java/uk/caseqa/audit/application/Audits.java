@@ -27,6 +27,9 @@ public interface Audits {
     /** The audits of a council, optionally of one cycle, in allocation order. */
     List<Audit> ofCouncil(String localAuthority, String cycleId);
 
+    /** A person's work in a council: audits allocated to them still to submit, and audits with actions they own open. */
+    List<Audit> workOf(String localAuthority, String staffId);
+
     /** When each of these cases of the council was last allocated for audit. */
     Map<String, Instant> lastAllocatedAt(String localAuthority, Collection<String> caseIds);
 

@@ -305,6 +305,12 @@ public final class Audit {
     }
 
     /** The QA manager closed the audit after the panel: read-only from now on. */
+    /** Work of {@code staffId}: they are to submit it, or own one of its open actions. */
+    public boolean isWorkOf(String staffId) {
+        return (staffId.equals(auditorId) && (status == AuditStatus.ALLOCATED || status == AuditStatus.RETURNED))
+                || actions.stream().anyMatch(a -> staffId.equals(a.ownerId()) && a.status() == AuditAction.Status.OPEN);
+    }
+
     public boolean closed() {
         if (status == AuditStatus.CLOSED) {
             return false;

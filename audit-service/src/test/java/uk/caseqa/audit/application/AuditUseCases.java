@@ -191,6 +191,12 @@ final class AuditUseCases implements AutoCloseable {
         }
 
         @Override
+        public List<Audit> workOf(String localAuthority, String staffId) {
+            return saved.values().stream().filter(a -> a.localAuthority().equals(localAuthority))
+                    .filter(a -> a.isWorkOf(staffId)).sorted(Comparator.comparing(Audit::allocatedAt)).toList();
+        }
+
+        @Override
         public List<Audit> ofCouncil(String localAuthority, String cycleId) {
             return saved.values().stream().filter(a -> a.localAuthority().equals(localAuthority))
                     .filter(a -> cycleId == null || cycleId.equals(a.cycleId()))

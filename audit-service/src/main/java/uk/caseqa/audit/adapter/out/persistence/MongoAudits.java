@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import uk.caseqa.audit.application.Audits;
 import uk.caseqa.audit.domain.Audit;
+import uk.caseqa.audit.domain.AuditStatus;
 import uk.caseqa.messaging.outbox.AggregateStore;
 import uk.caseqa.messaging.outbox.OutboxEvent;
 
@@ -58,6 +59,16 @@ class MongoAudits implements Audits {
         }
         return mongo.find(Query.query(criteria).with(Sort.by("allocatedAt", "_id")), AuditDocument.class, COLLECTION)
                 .stream().map(AuditDocument::toDomain).toList();
+    }
+
+    @Override
+    public List<Audit> workOf(String localAuthority, String staffId) {
+        Criteria criteria = Criteria.where("localAuthority").is(localAuthority).orOperator(
+                Criteria.where("auditorId").is(staffId).and("status").in(AuditStatus.ALLOCATED.name(),
+                        AuditStatus.RETURNED.name()),
+                Criteria.where("actions").elemMatch(Criteria.where("ownerId").is(staffId).and("status").is("OPEN")));
+        return mongo.find(Query.query(criteria).with(Sort.by("allocatedAt", "_id")), AuditDocument.class, COLLECTION)
+                .stream().map(AuditDocument::toDomain).filter(a -> a.isWorkOf(staffId)).toList();
     }
 
     @Override
