@@ -131,6 +131,7 @@ class EveryEndpointAsksForTheRightTokenIT {
         Map<String, String> actors = new LinkedHashMap<>();
         bodies.put("PUT /audits/{auditId}/draft", Map.of("rationale", "three quarters written"));
         actors.put("PUT /audits/{auditId}/draft", AUDITOR);
+        actors.put("POST /pages/audits/{auditId}", AUDITOR);
         bodies.put("POST /audits/{auditId}/submission", submission(toSubmit));
         actors.put("POST /audits/{auditId}/submission", AUDITOR);
         bodies.put("POST /audits/{auditId}/actions/{actionId}/completion", Map.of("evidence", "Chronology updated"));

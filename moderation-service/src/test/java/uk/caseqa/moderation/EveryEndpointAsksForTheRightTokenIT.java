@@ -123,6 +123,7 @@ class EveryEndpointAsksForTheRightTokenIT {
         bodies.put("POST /panels/{panelId}/audits/{auditId}/acceptance", Map.of("findings", "Consistent grading."));
         actors.put("POST /panels/{panelId}/audits/{auditId}/acceptance", QA_TWO);
         actors.put("POST /moderations/{auditId}/close", QA);
+        actors.put("POST /pages/moderations/{auditId}/close", QA);
         bodies.put("POST /moderations/{auditId}/close", Map.of());
 
         List<String> walked = EndpointWalk.walk(context, "http://localhost:" + port,

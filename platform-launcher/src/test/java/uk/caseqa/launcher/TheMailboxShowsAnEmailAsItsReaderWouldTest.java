@@ -76,7 +76,7 @@ class TheMailboxShowsAnEmailAsItsReaderWouldTest {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Dear Sam Okafor")
                 .contains("As service manager, please record a plan that keeps the child safe");
         var button = browser.findElement(By.linkText("Open it"));
-        assertThat(button.getAttribute("href")).isEqualTo("http://localhost:8083/cases-of-concern/coc-audit-1");
+        assertThat(button.getAttribute("href")).isEqualTo("http://localhost:8083/pages/cases-of-concern/coc-audit-1");
         assertThat(button.getCssValue("background-color")).isEqualTo("rgba(0, 112, 60, 1)");
         byte[] screenshot = browser.getScreenshotAs(OutputType.BYTES);
         Path saved = Path.of("target", "screenshots", "mailbox-case-of-concern-email.png");

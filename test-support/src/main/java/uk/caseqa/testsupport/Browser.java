@@ -94,15 +94,35 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Follows the link with this text in the page's main content. */
+    /** Follows the link with this text in the page's main content, and waits for the next page. */
     public Browser follow(String linkText) {
-        driver.findElement(By.xpath("//main//a[normalize-space(.)='" + linkText + "']")).click();
-        return this;
+        return andWaitForTheNextPage(driver.findElement(By.xpath("//main//a[normalize-space(.)=" + literal(linkText) + "]")));
     }
 
-    /** Presses the button with this text in the page's main content. */
+    /** Presses the button with this text in the page's main content, and waits for the next page. */
     public Browser press(String buttonText) {
-        driver.findElement(By.xpath("//main//button[normalize-space(.)='" + buttonText + "']")).click();
+        return andWaitForTheNextPage(driver.findElement(By.xpath("//main//button[normalize-space(.)=" + literal(buttonText)
+                + "]")));
+    }
+
+    /** An XPath string literal of {@code text} (which may hold an apostrophe, or a double quote, not both). */
+    private static String literal(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
+
+    /** Clicks, then waits until the page it was on has gone (a form's answer, a link's page). */
+    private Browser andWaitForTheNextPage(WebElement target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        target.click();
+        org.awaitility.Awaitility.await("the next page after a click").atMost(Duration.ofSeconds(30))
+                .until(() -> {
+                    try {
+                        page.isEnabled();
+                        return false;
+                    } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                        return true;
+                    }
+                });
         return this;
     }
 

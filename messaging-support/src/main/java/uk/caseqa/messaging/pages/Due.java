@@ -33,7 +33,7 @@ public record Due(Instant at, boolean overdue, String when, String left) {
             return minutes + (minutes == 1 ? " minute" : " minutes");
         }
         long hours = gap.toHours();
-        if (hours < 48) {
+        if (hours < 96) {
             return hours + (hours == 1 ? " hour" : " hours");
         }
         long days = gap.toDays();

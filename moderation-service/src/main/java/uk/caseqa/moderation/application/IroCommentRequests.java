@@ -15,6 +15,9 @@ public interface IroCommentRequests {
 
     Optional<IroCommentRequest> find(String auditId);
 
+    /** The council's requests this IRO / CP chair has still to comment on. */
+    List<IroCommentRequest> awaitingCommentBy(String localAuthority, String iroId);
+
     List<String> withDeadlinesDueBy(Instant now);
 
     /** Leaves it out of {@link #withDeadlinesDueBy} until {@code until}: its deadlines failed to fire. */

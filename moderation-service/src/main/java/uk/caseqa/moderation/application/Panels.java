@@ -1,5 +1,6 @@
 package uk.caseqa.moderation.application;
 
+import java.util.List;
 import java.util.Optional;
 import uk.caseqa.moderation.domain.Panel;
 
@@ -9,4 +10,7 @@ public interface Panels {
     boolean insertIfAbsent(Panel panel);
 
     Optional<Panel> find(String panelId);
+
+    /** The council's panels this person sits on, from {@code from} on, soonest first. */
+    List<Panel> ofMember(String localAuthority, String staffId, java.time.LocalDate from);
 }

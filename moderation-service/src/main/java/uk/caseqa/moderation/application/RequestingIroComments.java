@@ -1,6 +1,7 @@
 package uk.caseqa.moderation.application;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
 import uk.caseqa.contracts.AuditAllocated;
@@ -48,6 +49,11 @@ public class RequestingIroComments {
         request.record(by, comment, clock.instant());
         requests.update(request, events.of(auditId, request.localAuthority(), request.raised()));
         return request;
+    }
+
+    /** What this IRO / CP chair has still to comment on in their council. */
+    public List<IroCommentRequest> awaitingCommentBy(String localAuthority, String iroId) {
+        return requests.awaitingCommentBy(localAuthority, iroId);
     }
 
     public IroCommentRequest find(String auditId) {

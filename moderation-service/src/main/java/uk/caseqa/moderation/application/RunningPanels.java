@@ -63,6 +63,11 @@ public class RunningPanels {
         return panels.find(panelId).orElseThrow(() -> new NoSuchElementException("no panel " + panelId));
     }
 
+    /** The council's panels this person sits on, from {@code from} on. */
+    public List<Panel> panelsOf(String localAuthority, String staffId, LocalDate from) {
+        return panels.ofMember(localAuthority, staffId, from);
+    }
+
     public List<Moderation> queue(String panelId) {
         return moderations.awaitingPanel(panel(panelId).localAuthority());
     }

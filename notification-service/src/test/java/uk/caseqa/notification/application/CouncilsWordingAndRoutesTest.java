@@ -32,7 +32,7 @@ class CouncilsWordingAndRoutesTest {
         assertThat(wandsworth.text()).contains("Head of Safeguarding Standards");
         assertThat(swindon.text()).doesNotContain("Head of Safeguarding Standards");
         assertThat(wandsworth.subject()).isEqualTo(swindon.subject());
-        assertThat(wandsworth.link()).isEqualTo("https://qa.example/cases-of-concern/coc-audit-1");
+        assertThat(wandsworth.link()).isEqualTo("https://qa.example/pages/cases-of-concern/coc-audit-1");
     }
 
     @Test

@@ -59,6 +59,14 @@ class MongoIroCommentRequests implements IroCommentRequests {
     }
 
     @Override
+    public List<IroCommentRequest> awaitingCommentBy(String localAuthority, String iroId) {
+        return mongo.find(Query.query(Criteria.where("localAuthority").is(localAuthority).and("iroId").is(iroId)
+                        .and("comment").is(null)), IroCommentRequestDocument.class, COLLECTION).stream()
+                .map(IroCommentRequestDocument::toDomain).filter(r -> r.comment() == null)
+                .sorted(java.util.Comparator.comparing(IroCommentRequest::requestedAt)).toList();
+    }
+
+    @Override
     public List<String> withDeadlinesDueBy(Instant now) {
         return store.idsDueBy(now, COLLECTION);
     }

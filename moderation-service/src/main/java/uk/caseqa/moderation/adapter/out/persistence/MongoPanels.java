@@ -40,4 +40,14 @@ class MongoPanels implements Panels {
         return Optional.ofNullable(mongo.findById(panelId, PanelDocument.class, COLLECTION))
                 .map(d -> new Panel(d.panelId(), d.localAuthority(), d.date(), d.members(), d.createdBy()));
     }
+
+    @Override
+    public List<Panel> ofMember(String localAuthority, String staffId, LocalDate from) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("localAuthority").is(localAuthority)
+                                .and("members").is(staffId)), PanelDocument.class, COLLECTION).stream()
+                .filter(d -> !d.date().isBefore(from))
+                .map(d -> new Panel(d.panelId(), d.localAuthority(), d.date(), d.members(), d.createdBy()))
+                .sorted(java.util.Comparator.comparing(Panel::date)).toList();
+    }
 }
