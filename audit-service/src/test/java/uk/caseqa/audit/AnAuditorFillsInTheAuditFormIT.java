@@ -97,8 +97,8 @@ class AnAuditorFillsInTheAuditFormIT {
         LocalIdentity.shared().allowSignInAt(base);
 
         try (Browser auditor = Browser.start()) {
-            auditor.openAs(base + "/pages/my-work", "swindon-auditor");
-            assertThat(auditor.heading()).isEqualTo("My work");
+            auditor.openAs(base + "/pages/my-audits", "swindon-auditor");
+            assertThat(auditor.heading()).isEqualTo("My audits and actions");
             assertThat(auditor.field("audits").getText()).contains(auditId, "case-f1");
             auditor.assertAccessible();
 
@@ -142,6 +142,22 @@ class AnAuditorFillsInTheAuditFormIT {
             assertThat(auditor.driver().findElements(By.id("rationale"))).as("read-only now").isEmpty();
             auditor.assertAccessible();
             assertThat(asTheApiSeesIt(auditId).get("overallGrade")).isEqualTo("INADEQUATE");
+
+            auditor.open(base + "/pages/trackers");
+            assertThat(auditor.heading()).as("trackers are the QA team's and managers'")
+                    .isEqualTo("This is not yours to do");
+        }
+
+        try (Browser qa = Browser.start()) {
+            qa.openAs(base + "/pages/trackers", "swindon-qa");
+            assertThat(qa.field("allocation").getText()).contains(auditId, "case-f1", AUDITOR);
+            assertThat(qa.field("actions").getText()).contains("Hold a strategy discussion", WORKER);
+            qa.assertAccessible();
+            Object download = qa.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch(document.getElementById('allocation-workbook').href).then(r => r.arrayBuffer()"
+                    + ".then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)));");
+            assertThat(String.valueOf(download)).as("the workbook, downloaded as the signed-in person")
+                    .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ");
         }
     }
 }

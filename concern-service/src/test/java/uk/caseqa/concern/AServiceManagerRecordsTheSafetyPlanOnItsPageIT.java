@@ -104,6 +104,8 @@ class AServiceManagerRecordsTheSafetyPlanOnItsPageIT {
             assertThat(manager.text()).contains("Safety plan recorded");
             assertThat(manager.field("safety-plan-status").getText())
                     .isEqualTo("Recorded by staff-sm-demo on 16 November 2026 at 12:00pm");
+            assertThat(manager.field("safety-plan").getText())
+                    .isEqualTo("Strategy discussion held; child to stay with grandparents; visits daily.");
             assertThat(manager.driver().findElements(org.openqa.selenium.By.id("decision"))).isEmpty();
             manager.assertAccessible();
             assertThat(asTheApiSeesIt(id).get("safetyPlanRecordedBy")).isEqualTo(MANAGER);

@@ -93,6 +93,7 @@ class EveryEndpointAsksForTheRightTokenIT {
         Map<String, String> actors = new LinkedHashMap<>();
         bodies.put("POST /cases-of-concern/{id}/safety-plan", Map.of("decision", "Strategy discussion today."));
         actors.put("POST /cases-of-concern/{id}/safety-plan", MANAGER);
+        actors.put("POST /pages/cases-of-concern/{id}/safety-plan", MANAGER);
         bodies.put("POST /cases-of-concern/{id}/early-help-review", Map.of("concerns", false));
         actors.put("POST /cases-of-concern/{id}/early-help-review", MANAGER);
 

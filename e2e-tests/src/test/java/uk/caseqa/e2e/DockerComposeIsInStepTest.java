@@ -101,6 +101,12 @@ class DockerComposeIsInStepTest {
                 .containsEntry("OAUTH2_ISSUER", "http://localhost:" + LocalAuthorizationServer.PORT)
                 .containsEntry("OAUTH2_JWK_SET_URI", "http://identity:" + LocalAuthorizationServer.PORT + "/oauth2/jwks")
                 .containsEntry("OAUTH2_AUDIENCE", LocalAuthorizationServer.AUDIENCE);
+        assertThat(environment).as("%s signs people in to its pages at the compose issuer", service.configName())
+                .containsEntry("OAUTH2_PAGES_CLIENT_ID", LocalAuthorizationServer.PAGES_CLIENT)
+                .containsEntry("OAUTH2_AUTHORIZATION_URI", "http://localhost:" + LocalAuthorizationServer.PORT
+                        + "/oauth2/authorize")
+                .containsEntry("OAUTH2_TOKEN_URI", "http://identity:" + LocalAuthorizationServer.PORT
+                        + "/oauth2/token");
         assertThat((Map<String, Object>) container.get("depends_on")).containsKeys("identity", "kafka")
                 .containsEntry("kafka-access", Map.of("condition", "service_completed_successfully"));
         assertThat(environment).as("%s signs in to Kafka with the password kafka-access gave its user",

@@ -23,6 +23,7 @@ import uk.caseqa.contracts.GradeInadequate;
 import uk.caseqa.contracts.GradedBy;
 import uk.caseqa.launcher.DemoJourney;
 import uk.caseqa.launcher.PlatformService;
+import uk.caseqa.testsupport.Browser;
 import uk.caseqa.testsupport.Mail;
 import uk.caseqa.testsupport.TopicProbe;
 
@@ -92,6 +93,76 @@ class InadequateAuditJourneyIT {
         assertThat(platform.topics.awaitEvents(EventStream.BOARD_AGGREGATES.topic(), "BoardAggregateUpdated",
                 e -> e.subject().startsWith("final-grades|" + DemoJourney.COUNCIL + "|TEAM|" + teamOf("case-e2e-1")
                         + "|"))).isNotEmpty();
+    }
+
+    /**
+     * The same journey as people see it, in a real Chromium: the auditor signs in, fills the audit form and submits
+     * it Inadequate; the service manager follows the email's link, signs in, records the safety plan on the case of
+     * concern's page; the board's dashboard shows the plan in time and the open case of concern. Every page passes
+     * axe-core.
+     */
+    @Test
+    void theAuditorsFormTheServiceManagersEmailLinkAndTheDashboardInABrowser() throws Exception {
+        String caseId = "case-e2e-web";
+        DemoJourney.publish(platform.infrastructure.kafkaAdminClient(), platform.isolation + ".",
+                DemoJourney.upstreamEvents(DemoJourney.COUNCIL, caseId, teamOf(caseId)));
+        RestClient audits = platform.client(PlatformService.AUDIT, platform.demo(DemoJourney.QA_MANAGER));
+        String auditId = (String) await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> audits.post()
+                .uri("/audits").body(Map.of("caseId", caseId, "auditorId", DemoJourney.AUDITOR)).retrieve()
+                .body(Map.class), a -> a != null).get("auditId");
+        String caseOfConcernId = "coc-" + auditId;
+
+        try (Browser auditor = Browser.start()) {
+            auditor.openAs(platform.url(PlatformService.NOTIFICATION) + "/pages/my-work", "swindon-auditor");
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                auditor.open(platform.url(PlatformService.NOTIFICATION) + "/pages/my-work");
+                return auditor.text().contains(auditId);
+            });
+            auditor.assertAccessible();
+            auditor.follow(auditId);
+            assertThat(auditor.heading()).isEqualTo(auditId);
+            for (var inadequate : auditor.driver().findElements(org.openqa.selenium.By.cssSelector(
+                    "input[type=radio][name^='domain-'][value='INADEQUATE']"))) {
+                inadequate.click();
+            }
+            auditor.pick("overallGrade", "INADEQUATE")
+                    .type("rationale", "No plan addresses the risks identified at the strategy meeting.")
+                    .type("respondentType", "Parent")
+                    .type("other-PRACTITIONER-summary", "Discussed with the social worker.");
+            auditor.press("Submit audit");
+            assertThat(auditor.errorSummary()).isEmpty();
+            assertThat(auditor.text()).contains("Audit submitted");
+            auditor.assertAccessible();
+        }
+
+        MimeMessage email = awaitEmailAbout(caseOfConcernId);
+        String link = platform.url(PlatformService.CONCERN) + "/pages/cases-of-concern/" + caseOfConcernId;
+        assertThat(Mail.html(email)).contains("href=\"" + link + "\"");
+        try (Browser manager = Browser.start()) {
+            manager.openAs(link, "swindon-service-manager");
+            assertThat(manager.heading()).isEqualTo(caseOfConcernId);
+            assertThat(manager.field("safety-plan-status").getText()).startsWith("Due ").endsWith(" left)");
+            manager.assertAccessible();
+            manager.type("decision", "Strategy discussion today; daily visits until then.")
+                    .press("Record safety plan");
+            assertThat(manager.text()).contains("Safety plan recorded");
+            assertThat(manager.field("safety-plan-status").getText())
+                    .startsWith("Recorded by " + DemoJourney.SERVICE_MANAGER);
+            manager.assertAccessible();
+
+            String board = platform.identity.of(DemoJourney.COUNCIL, "board-reader-demo", "BOARD_READER")
+                    .substring("Bearer ".length());
+            manager.open(platform.url(PlatformService.REPORTING) + "/dashboard/index.html?council="
+                    + DemoJourney.COUNCIL + "&breakdown=TEAM&value=" + teamOf(caseId) + "#token=" + board);
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+                assertThat(tile(manager, "concerns")).isEqualTo("1");
+                assertThat(tile(manager, "plans")).isEqualTo("100.0%");
+            });
+        }
+    }
+
+    private static String tile(Browser browser, String name) {
+        return browser.driver().findElement(org.openqa.selenium.By.cssSelector("[data-tile=" + name + "]")).getText();
     }
 
     @Test

@@ -21,6 +21,8 @@ final class Platform implements AutoCloseable {
     final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     /** The launcher's own authorization server: every request of these tests carries one of its tokens. */
     final LocalAuthorizationServer identity = LocalAuthorizationServer.start(0);
+    /** Each service's port, chosen before any starts, so the emails' links and the pages' sign-in know them. */
+    final Map<PlatformService, Integer> ports = new java.util.EnumMap<>(PlatformService.class);
     final RunningServices services;
     final TopicProbe topics;
 
@@ -31,6 +33,10 @@ final class Platform implements AutoCloseable {
     /** With one clock all five services read, which a test moves; null: the system clock. */
     Platform(java.time.Clock clock) {
         mail.start();
+        for (PlatformService service : PlatformService.values()) {
+            ports.put(service, freePort());
+            identity.allowSignInAt("http://localhost:" + ports.get(service));
+        }
         services = RunningServices.start(this::properties, clock);
         topics = new TopicProbe(infrastructure.kafkaAdminClient(), isolation + ".");
     }
@@ -38,8 +44,10 @@ final class Platform implements AutoCloseable {
     Map<String, Object> properties(PlatformService service) {
         Map<String, Object> p = new HashMap<>(TestIsolation.properties(infrastructure, isolation));
         p.putAll(identity.serviceProperties());
+        p.putAll(identity.pagesProperties());
         p.put("spring.mongodb.uri", mongoUri(service));
-        p.put("server.port", 0);
+        p.put("server.port", ports.get(service));
+        ports.forEach((other, port) -> p.put("caseqa.links." + other.configName(), "http://localhost:" + port));
         p.put("spring.mail.host", "127.0.0.1");
         p.put("spring.mail.port", mail.getSmtp().getPort());
         p.put("caseqa.mail.dispatch-interval", "200ms");
@@ -76,6 +84,14 @@ final class Platform implements AutoCloseable {
         Map<String, Object> p = properties(service);
         p.putAll(extra);
         services.start(service, p);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

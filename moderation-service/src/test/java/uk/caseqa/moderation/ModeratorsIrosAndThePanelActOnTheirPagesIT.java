@@ -98,7 +98,7 @@ class ModeratorsIrosAndThePanelActOnTheirPagesIT {
         CLOCK.advance(Duration.ofHours(2));
 
         try (Browser iro = Browser.start()) {
-            iro.openAs(base + "/pages/my-work", "swindon-iro");
+            iro.openAs(base + "/pages/my-moderation", "swindon-iro");
             assertThat(iro.field("comments").getText()).contains(AUDIT, "case-pg1", "(70 hours left)");
             iro.assertAccessible();
             iro.follow(AUDIT);
@@ -131,7 +131,7 @@ class ModeratorsIrosAndThePanelActOnTheirPagesIT {
             Map<?, ?> panel = http().post().uri("/panels").header("Authorization", qaToken())
                     .body(Map.of("date", "2026-11-18", "members", List.of(QA, HEAD))).retrieve().body(Map.class);
             try (Browser head = Browser.start()) {
-                head.openAs(base + "/pages/my-work", "swindon-head-of-service");
+                head.openAs(base + "/pages/my-moderation", "swindon-head-of-service");
                 assertThat(head.field("panels").getText()).contains("(1 waiting)");
                 head.follow("Panel of 18 November 2026");
                 assertThat(head.field("queue").getText()).contains(AUDIT, "INADEQUATE");

@@ -109,6 +109,7 @@ public final class EmbeddedPlatform {
             p.put("server.port", service.defaultPort());
             p.put("management.server.port", service.managementPort());
             p.putAll(identity.serviceProperties());
+            p.putAll(identity.pagesProperties());
             if (service == PlatformService.NOTIFICATION) {
                 p.put("spring.mail.host", "127.0.0.1");
                 p.put("spring.mail.port", 1025);
@@ -163,6 +164,9 @@ public final class EmbeddedPlatform {
                                 %s)
                  MongoDB        mongodb://127.0.0.1:27017 (data: %s)
                  Mailbox        http://localhost:8025/          (SMTP on localhost:1025)
+                 Pages          %s/pages/my-work  (sign in as <council>-<role>, password %s:
+                                swindon-auditor, swindon-qa, swindon-service-manager, swindon-iro, ...)
+                                the demo case of concern: %s/pages/cases-of-concern/coc-<audit> (in the email)
                  Dashboard      %s/dashboard#token=%s
                                 (a board reader of %s, for an hour; live; %s)
                  Services       %s
@@ -181,6 +185,8 @@ public final class EmbeddedPlatform {
                 ==================================================================================
                 %n""", seconds, usedMb, DemoJourney.COUNCIL, caseId, kafka.bootstrapServers(),
                 DurableKafka.adminFile(data.resolve("kafka")), data,
+                services.url(PlatformService.NOTIFICATION), LocalAuthorizationServer.SECRET,
+                services.url(PlatformService.CONCERN),
                 reporting, identity.of(DemoJourney.COUNCIL, "board-reader-demo", "BOARD_READER").substring(7),
                 DemoJourney.COUNCIL, processes ? "the generated year of 4 councils is loaded in the one-JVM run only"
                         : "a generated year of " + historyEvents + " events in 4 councils", processes

@@ -104,10 +104,11 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
-        // passwords in the process's environment, as a container gets them: not on a command line that ps shows
+        // passwords and secrets in the process's environment, as a container gets them: not on a command line that
+        // ps shows
         Map<String, String> secrets = new java.util.HashMap<>();
         properties.forEach((key, value) -> {
-            if (key.endsWith("password")) {
+            if (key.endsWith("password") || key.endsWith("secret")) {
                 secrets.put(key.replace("-", "").replace('.', '_').toUpperCase(java.util.Locale.ROOT),
                         String.valueOf(value));
             } else {

@@ -49,9 +49,12 @@ import tools.jackson.databind.json.JsonMapper;
 class PageSignIn {
 
     static final String REGISTRATION = "caseqa";
-    /** Where the pages live, and the sign-in flow's own paths. */
+    /**
+     * Where the pages live, the sign-in flow's own paths, and the downloads a page links to (a tracker's workbook):
+     * a signed-in person opens those as a bearer token's holder does.
+     */
     static final String[] PATHS = {"/pages/**", "/oauth2/authorization/**", "/login/oauth2/code/**", "/sign-out",
-            "/webjars/**", "/caseqa-pages/**"};
+            "/webjars/**", "/caseqa-pages/**", "/*.xlsx"};
     static final String[] OPEN = {"/pages/signed-out", "/pages/sign-in-refused", "/webjars/**", "/caseqa-pages/**"};
 
     /** The pages' client at the identity provider; empty when none is configured. */
@@ -103,8 +106,22 @@ class PageSignIn {
             handling.defaultAuthenticationEntryPointFor((request, response, e) -> SecurityConfiguration.problem(
                     response, json, HttpStatus.UNAUTHORIZED, "Sign in first",
                     "sign in to the pages, or send a valid bearer token"), AnyRequestMatcher.INSTANCE);
-            handling.accessDeniedHandler((request, response, e) -> SecurityConfiguration.problem(response, json,
-                    HttpStatus.FORBIDDEN, "Not yours to do", e.getMessage()));
+            handling.accessDeniedHandler((request, response, e) -> {
+                var who = SecurityContextHolder.getContext().getAuthentication();
+                if (e instanceof org.springframework.security.web.csrf.CsrfException
+                        && (who == null || !who.isAuthenticated()
+                        || who instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
+                    // a form sent by nobody signed in: sign in first, whatever else is missing
+                    SecurityConfiguration.problem(response, json, HttpStatus.UNAUTHORIZED, "Sign in first",
+                            "sign in to the pages, or send a valid bearer token");
+                } else if (e instanceof org.springframework.security.web.csrf.CsrfException) {
+                    SecurityConfiguration.problem(response, json, HttpStatus.FORBIDDEN, "The form has expired",
+                            "open the page again and resubmit the form");
+                } else {
+                    SecurityConfiguration.problem(response, json, HttpStatus.FORBIDDEN, "Not yours to do",
+                            e.getMessage());
+                }
+            });
         });
         if (client.registration().isPresent()) {
             http.oauth2Login(login -> login

@@ -89,7 +89,8 @@ class AuditPages {
 
     @PostMapping("/pages/audits/{auditId}")
     @Allowed({AccessRole.AUDITOR, AccessRole.QA_TEAM, AccessRole.TEAM_MANAGER, AccessRole.SERVICE_MANAGER})
-    String save(Caller caller, @PathVariable String auditId, @RequestParam MultiValueMap<String, String> form,
+    String save(Caller caller, @PathVariable String auditId,
+            @RequestParam(required = false) MultiValueMap<String, String> form,
             @RequestParam(defaultValue = "draft") String intent, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         Audit audit = AuditController.ofCaller(audits, caller, auditId);

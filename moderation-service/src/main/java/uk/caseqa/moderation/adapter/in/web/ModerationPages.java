@@ -66,7 +66,7 @@ class ModerationPages {
     record PanelRow(Panel panel, String date, int waiting) {
     }
 
-    @GetMapping("/pages/my-work")
+    @GetMapping("/pages/my-moderation")
     @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
             AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER, AccessRole.PRACTITIONER})
     String myWork(Caller caller, Model model) {
@@ -81,7 +81,7 @@ class ModerationPages {
         model.addAttribute("panels", panels.panelsOf(caller.council(), caller.staffId(), today).stream()
                 .map(p -> new PanelRow(p, Due.shown(p.date().atStartOfDay(java.time.ZoneId.of("Europe/London"))
                         .toInstant()).replace(" at 12:00am", ""), panels.queue(p.panelId()).size())).toList());
-        return "moderation/my-work";
+        return "moderation/my-moderation";
     }
 
     @GetMapping("/pages/moderations/{auditId}")

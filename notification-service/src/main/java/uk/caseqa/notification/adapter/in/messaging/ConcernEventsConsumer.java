@@ -2,6 +2,7 @@ package uk.caseqa.notification.adapter.in.messaging;
 
 import org.springframework.stereotype.Component;
 import uk.caseqa.messaging.inbound.InboundEvents;
+import uk.caseqa.notification.application.KeepingWorkLists;
 import uk.caseqa.notification.application.NotifyingPeople;
 
 /**
@@ -11,7 +12,7 @@ import uk.caseqa.notification.application.NotifyingPeople;
 @Component("concernEvents")
 class ConcernEventsConsumer extends RoutedEvents {
 
-    ConcernEventsConsumer(InboundEvents inbound, NotifyingPeople notifying) {
-        super(inbound, notifying);
+    ConcernEventsConsumer(InboundEvents inbound, NotifyingPeople notifying, KeepingWorkLists workLists) {
+        super(inbound, notifying, workLists);
     }
 }

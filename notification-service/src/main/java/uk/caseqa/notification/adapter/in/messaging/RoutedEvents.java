@@ -3,20 +3,23 @@ package uk.caseqa.notification.adapter.in.messaging;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import uk.caseqa.messaging.inbound.InboundEvents;
+import uk.caseqa.notification.application.KeepingWorkLists;
 import uk.caseqa.notification.application.NotifyingPeople;
 
 /**
- * What every stream's consumer here does with an event: keep what it says about who is around its audit, then tell
- * the people the council's route names. Each upstream stream has its own binding and class.
+ * What every stream's consumer here does with an event: keep what it says about who is around its audit, tell the
+ * people the council's route names, and keep each person's work list. Each upstream stream has its own binding and class.
  */
 abstract class RoutedEvents implements Consumer<Message<byte[]>> {
 
     private final InboundEvents inbound;
     private final NotifyingPeople notifying;
+    private final KeepingWorkLists workLists;
 
-    RoutedEvents(InboundEvents inbound, NotifyingPeople notifying) {
+    RoutedEvents(InboundEvents inbound, NotifyingPeople notifying, KeepingWorkLists workLists) {
         this.inbound = inbound;
         this.notifying = notifying;
+        this.workLists = workLists;
     }
 
     @Override
@@ -24,6 +27,7 @@ abstract class RoutedEvents implements Consumer<Message<byte[]>> {
         inbound.handle(message, event -> {
             notifying.remember(event);
             notifying.notify(event);
+            workLists.apply(event);
         });
     }
 }

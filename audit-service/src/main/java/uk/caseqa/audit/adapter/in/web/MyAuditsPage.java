@@ -22,12 +22,12 @@ import uk.caseqa.messaging.security.Caller;
  * page, safety plans on concern-service's: the page links to them.
  */
 @PageController
-class MyWorkPage {
+class MyAuditsPage {
 
     private final Audits audits;
     private final Clock clock;
 
-    MyWorkPage(Audits audits, Clock clock) {
+    MyAuditsPage(Audits audits, Clock clock) {
         this.audits = audits;
         this.clock = clock;
     }
@@ -38,10 +38,10 @@ class MyWorkPage {
     record ActionToDo(String auditId, String actionId, String what, Due due, boolean immediate) {
     }
 
-    @GetMapping("/pages/my-work")
+    @GetMapping("/pages/my-audits")
     @Allowed({AccessRole.QA_TEAM, AccessRole.AUDITOR, AccessRole.MODERATOR, AccessRole.IRO, AccessRole.PANEL_MEMBER,
             AccessRole.SERVICE_MANAGER, AccessRole.TEAM_MANAGER, AccessRole.PRACTITIONER})
-    String myWork(Caller caller, Model model) {
+    String myAudits(Caller caller, Model model) {
         Instant now = clock.instant();
         List<Audit> work = audits.workOf(caller.council(), caller.staffId());
         model.addAttribute("audits", work.stream().filter(a -> caller.staffId().equals(a.auditorId()))
@@ -58,6 +58,6 @@ class MyWorkPage {
                                 x.dueOn().plusDays(1).atStartOfDay(AuditProgramme.ENGLAND).toInstant(), now),
                                 x.immediate())))
                 .sorted(Comparator.comparing((ActionToDo x) -> x.due().at())).toList());
-        return "audit/my-work";
+        return "audit/my-audits";
     }
 }
