@@ -79,6 +79,11 @@
   function token() {
     return sessionStorage.getItem(TOKEN) || '';
   }
+  // no token given: a person signs in (as on any page of the service), and comes back with their own
+  if (!token()) {
+    location.replace('/pages/dashboard' + location.search);
+    return;
+  }
 
   async function get(path, params) {
     const query = new URLSearchParams(Object.entries(params || {}).filter(([, v]) => v));

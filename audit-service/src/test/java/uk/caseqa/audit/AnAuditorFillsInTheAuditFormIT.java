@@ -143,6 +143,18 @@ class AnAuditorFillsInTheAuditFormIT {
             auditor.assertAccessible();
             assertThat(asTheApiSeesIt(auditId).get("overallGrade")).isEqualTo("INADEQUATE");
 
+            auditor.follow("Hold a strategy discussion");
+            assertThat(auditor.field("action-status").getText()).isEqualTo("OPEN");
+            assertThat(auditor.field("action-due").getText()).isEqualTo("21 November 2026 at 12:00am (4 days left)");
+            auditor.press("Record");
+            assertThat(auditor.errorSummary()).containsExactly("Say whether the action was done",
+                    "Give the evidence that the action was done");
+            auditor.assertAccessible();
+            auditor.pick("outcome", "done").type("note", "Strategy discussion held on 18 November.").press("Record");
+            assertThat(auditor.text()).contains("Action recorded as done");
+            assertThat(auditor.field("action-status").getText()).isEqualTo("COMPLETED");
+            auditor.assertAccessible();
+
             auditor.open(base + "/pages/trackers");
             assertThat(auditor.heading()).as("trackers are the QA team's and managers'")
                     .isEqualTo("This is not yours to do");

@@ -125,6 +125,8 @@ class EveryEndpointAsksForTheRightTokenIT {
         for (String action : List.of("completion", "not-done", "verification")) {
             values.put("POST /audits/{auditId}/actions/{actionId}/" + action + "#auditId", submitted);
         }
+        values.put("GET /pages/audits/{auditId}/actions/{actionId}#auditId", submitted);
+        values.put("POST /pages/audits/{auditId}/actions/{actionId}#auditId", submitted);
         values.put("POST /audits/{auditId}/supervision-reflection#auditId", submitted);
         values.put("POST /audits/{auditId}/submission#auditId", toSubmit);
         LinkedHashMap<String, Object> bodies = new LinkedHashMap<>();

@@ -54,6 +54,13 @@ public class PageAdvice {
         return problem(model, response, HttpStatus.FORBIDDEN, "This is not yours to do", e.getMessage());
     }
 
+    /** A rule of the record the form could not check beforehand: shown as it is, nothing saved. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    String notValid(IllegalArgumentException e, Model model, HttpServletResponse response) {
+        return problem(model, response, HttpStatus.BAD_REQUEST, "Check what you entered", e.getMessage()
+                + ". Nothing was saved: go back to the form and correct it.");
+    }
+
     @ExceptionHandler(IllegalStateException.class)
     String notNow(IllegalStateException e, Model model, HttpServletResponse response) {
         return problem(model, response, HttpStatus.CONFLICT, "This cannot be done at this step", e.getMessage());

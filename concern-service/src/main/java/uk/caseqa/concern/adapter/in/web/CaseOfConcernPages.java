@@ -31,11 +31,14 @@ class CaseOfConcernPages {
 
     private final VisibleFollowUps visible;
     private final RecordingSafetyPlans safetyPlans;
+    private final uk.caseqa.concern.application.ReviewingEarlyHelpConcerns earlyHelpReviews;
     private final Clock clock;
 
-    CaseOfConcernPages(VisibleFollowUps visible, RecordingSafetyPlans safetyPlans, Clock clock) {
+    CaseOfConcernPages(VisibleFollowUps visible, RecordingSafetyPlans safetyPlans,
+            uk.caseqa.concern.application.ReviewingEarlyHelpConcerns earlyHelpReviews, Clock clock) {
         this.visible = visible;
         this.safetyPlans = safetyPlans;
+        this.earlyHelpReviews = earlyHelpReviews;
         this.clock = clock;
     }
 
@@ -79,6 +82,22 @@ class CaseOfConcernPages {
         return "redirect:/pages/cases-of-concern/" + id;
     }
 
+    /** The Early Help QA panel's review (the triple lock): assured of the plan and progress, or concerns escalated. */
+    @PostMapping("/pages/cases-of-concern/{id}/early-help-review")
+    @Allowed(AccessRole.PANEL_MEMBER)
+    String reviewEarlyHelp(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String review,
+            Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        FollowUp caseOfConcern = visible.find(caller, id);
+        if (!review.equals("assured") && !review.equals("concerns")) {
+            response.setStatus(400);
+            return page(caller, caseOfConcern, model, new FormErrors().add("review",
+                    "Say whether the panel is assured or has concerns"), "");
+        }
+        earlyHelpReviews.review(id, caller.staffId(), review.equals("concerns"));
+        redirect.addFlashAttribute("done", review.equals("concerns") ? "Concerns escalated" : "Panel assured");
+        return "redirect:/pages/cases-of-concern/" + id;
+    }
+
     private String page(Caller caller, FollowUp caseOfConcern, Model model, FormErrors errors, String decision) {
         model.addAttribute("coc", shown(caseOfConcern));
         model.addAttribute("errors", errors);
@@ -87,6 +106,9 @@ class CaseOfConcernPages {
         model.addAttribute("mayRecordPlan", caller.has(AccessRole.SERVICE_MANAGER)
                 && caseOfConcern.kind() == FollowUp.Kind.CASE_OF_CONCERN
                 && caseOfConcern.status() == FollowUp.Status.OPEN && caseOfConcern.safetyPlan() == null);
+        model.addAttribute("mayReviewEarlyHelp", caller.has(AccessRole.PANEL_MEMBER)
+                && caseOfConcern.earlyHelpReview() != null
+                && caseOfConcern.earlyHelpReview().outcome() == FollowUp.EarlyHelpReview.Outcome.PENDING);
         return "concern/case-of-concern";
     }
 

@@ -53,7 +53,8 @@ class MyWorkPage {
 
     private String href(WorkItem item) {
         return switch (item.kind()) {
-            case AUDIT, ACTION -> links.audit() + "/pages/audits/" + item.recordId();
+            case AUDIT -> links.audit() + "/pages/audits/" + item.recordId();
+            case ACTION -> links.audit() + "/pages/audits/" + item.recordId() + "/actions/" + item.detailId();
             case MODERATION -> links.moderation() + "/pages/moderations/" + item.recordId();
             case IRO_COMMENT -> links.moderation() + "/pages/iro-comments/" + item.recordId();
             case SAFETY_PLAN -> links.concern() + "/pages/cases-of-concern/" + item.recordId();
