@@ -69,6 +69,32 @@ class AServiceManagerRecordsTheSafetyPlanOnItsPageIT {
     }
 
     @Test
+    void theEarlyHelpPanelRecordsItsReviewOnTheCaseOfConcernsPage() {
+        TopicProbe topics = TopicProbe.forPrefix(prefix);
+        topics.send(event("staff-hos-demo", new StaffMemberRegistered("staff-hos-demo", StaffRole.HEAD_OF_SERVICE,
+                "svc-other", "head@council.example")));
+        topics.awaitConsumed("concern-service", EventStream.STAFF.topic());
+        topics.send(event("audit-eh1", new GradeInadequate("audit-eh1", "case-eh1", "svc-c", "team-c", MANAGER,
+                GradedBy.AUDITOR, CLOCK.instant(), "staff-sw-c", List.of("plan"), uk.caseqa.contracts.AuditType.EARLY_HELP)));
+        String id = "coc-audit-eh1";
+        await().atMost(Duration.ofSeconds(30)).until(() -> asTheApiSeesIt(id).get("id") != null);
+        String base = "http://localhost:" + port;
+        LocalIdentity.shared().allowSignInAt(base);
+
+        try (Browser head = Browser.start()) {
+            head.openAs(base + "/pages/cases-of-concern/" + id, "swindon-head-of-service");
+            assertThat(head.field("early-help-review").getText()).isEqualTo("Early Help QA panel: PENDING");
+            head.press("Record the panel's review");
+            assertThat(head.errorBeside("review")).isEqualTo("Error: Say whether the panel is assured or has concerns");
+            head.assertAccessible();
+            head.pick("review", "assured").press("Record the panel's review");
+            assertThat(head.text()).contains("Panel assured");
+            assertThat(head.field("early-help-review").getText()).isEqualTo("Early Help QA panel: ASSURED");
+            head.assertAccessible();
+        }
+    }
+
+    @Test
     void theServiceManagerOpensTheEmailLinkSignsInAndRecordsThePlan() {
         TopicProbe topics = TopicProbe.forPrefix(prefix);
         topics.send(event(MANAGER, new StaffMemberRegistered(MANAGER, StaffRole.SERVICE_MANAGER, "svc-c",
