@@ -135,6 +135,25 @@ class AServiceManagerRecordsTheSafetyPlanOnItsPageIT {
             assertThat(manager.driver().findElements(org.openqa.selenium.By.id("decision"))).isEmpty();
             manager.assertAccessible();
             assertThat(asTheApiSeesIt(id).get("safetyPlanRecordedBy")).isEqualTo(MANAGER);
+
+            // the session alone cannot post a form: another site's page could make the browser send the cookie
+            String cookie = manager.driver().manage().getCookieNamed("CASEQA_concern-service").getValue();
+            var forged = RestClient.create(base).post().uri("/pages/cases-of-concern/{id}/safety-plan", id)
+                    .header("Cookie", "CASEQA_concern-service=" + cookie)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                    .body("decision=Something+else").retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { })
+                    .toEntity(String.class);
+            assertThat(forged.getStatusCode().value()).as(forged.getBody()).isEqualTo(403);
+            assertThat(forged.getBody()).contains("The form has expired");
+
+            manager.driver().findElement(org.openqa.selenium.By.cssSelector(".app-sign-out__button")).click();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> manager.driver().getTitle().startsWith("You have signed out"));
+            var afterSignOut = RestClient.create(base).get().uri("/pages/cases-of-concern/{id}", id)
+                    .header("Cookie", "CASEQA_concern-service=" + cookie).header("Accept", "text/html")
+                    .retrieve().onStatus(status -> true, (req, res) -> { }).toEntity(String.class);
+            assertThat(afterSignOut.getStatusCode().value()).as("the old session is gone").isEqualTo(302);
+            assertThat(afterSignOut.getHeaders().getLocation().getPath()).isEqualTo("/oauth2/authorization/caseqa");
         }
 
         try (Browser bolton = Browser.start()) {

@@ -114,7 +114,7 @@ class InadequateAuditJourneyIT {
 
         try (Browser auditor = Browser.start()) {
             auditor.openAs(platform.url(PlatformService.NOTIFICATION) + "/pages/my-work", "swindon-auditor");
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 auditor.open(platform.url(PlatformService.NOTIFICATION) + "/pages/my-work");
                 return auditor.text().contains(auditId);
             });

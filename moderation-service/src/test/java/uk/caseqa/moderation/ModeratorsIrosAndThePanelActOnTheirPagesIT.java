@@ -115,6 +115,8 @@ class ModeratorsIrosAndThePanelActOnTheirPagesIT {
         try (Browser qa = Browser.start()) {
             qa.openAs(base + "/pages/moderations/" + AUDIT, "swindon-qa");
             assertThat(qa.field("auditor-grade").getText()).isEqualTo("staff-tm-pg: INADEQUATE");
+            assertThat(qa.text()).as("the audit's grades beside the decision").contains(
+                    "Domain: quality-of-planning INADEQUATE");
             qa.assertAccessible();
             qa.pick("outcome", "REQUIRES_IMPROVEMENT").type("rationale", "Some planning is evident.");
             qa.press("Record moderation");

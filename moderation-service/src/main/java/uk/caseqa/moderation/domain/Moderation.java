@@ -29,26 +29,31 @@ import uk.caseqa.contracts.PanelCloseOverdue;
  */
 public final class Moderation {
 
-    /** What moderation keeps of the completed audit; {@code auditType} FULL for those stored before it was kept. */
+    /**
+     * What moderation keeps of the completed audit, to show the moderator beside the decision: its grades, never its
+     * text. {@code auditType} FULL and {@code domainGrades} empty for those stored before they were kept.
+     */
     public record AuditFacts(String auditId, String localAuthority, String caseId, String serviceId, String teamId,
             String auditorId, String socialWorkerId, String serviceManagerId, Grade auditorGrade,
-            List<String> domainsBelowGood, Instant completedAt, AuditType auditType) {
+            List<String> domainsBelowGood, Instant completedAt, AuditType auditType,
+            java.util.Map<String, Grade> domainGrades) {
         public AuditFacts {
             domainsBelowGood = domainsBelowGood == null ? List.of() : List.copyOf(domainsBelowGood);
             auditType = AuditType.orFull(auditType);
+            domainGrades = domainGrades == null ? java.util.Map.of() : new java.util.TreeMap<>(domainGrades);
         }
 
         public AuditFacts(String auditId, String localAuthority, String caseId, String serviceId, String teamId,
                 String auditorId, String socialWorkerId, String serviceManagerId, Grade auditorGrade,
                 List<String> domainsBelowGood, Instant completedAt) {
             this(auditId, localAuthority, caseId, serviceId, teamId, auditorId, socialWorkerId, serviceManagerId,
-                    auditorGrade, domainsBelowGood, completedAt, AuditType.FULL);
+                    auditorGrade, domainsBelowGood, completedAt, AuditType.FULL, null);
         }
 
         public static AuditFacts of(String localAuthority, AuditCompleted event) {
             return new AuditFacts(event.auditId(), localAuthority, event.caseId(), event.serviceId(), event.teamId(),
                     event.auditorId(), event.socialWorkerId(), event.serviceManagerId(), event.overallGrade(),
-                    event.domainsBelowGood(), event.completedAt(), event.auditType());
+                    event.domainsBelowGood(), event.completedAt(), event.auditType(), event.domainGrades());
         }
     }
 
