@@ -106,9 +106,17 @@ final class ChaosPlatform implements AutoCloseable {
 
     /** Stops the broker (as an operator restarting it would) and starts it again on the same log directory. */
     void restartBroker() throws Exception {
+        stopBroker();
+        startBroker();
+    }
+
+    void stopBroker() {
         log.info("stopping the broker");
-        DurableKafka running = kafka;
-        running.close();
+        kafka.close();
+    }
+
+    /** Starts the broker again on its log directory and port. */
+    void startBroker() throws Exception {
         kafka = DurableKafka.start(dir.resolve("kafka"), kafkaPort, controllerPort);
         log.info("broker restarted on its log directory");
     }

@@ -140,6 +140,11 @@ final class Workload {
 
     /** The auditor submits the form, unless it was submitted already (an answer lost in a kill). */
     void submit(Audit audit) {
+        submit(audit, null);
+    }
+
+    /** The same, the request carrying a W3C {@code traceparent} (the trace a browser or gateway began), if given. */
+    void submit(Audit audit, String traceParent) {
         retry("submit " + audit.auditId(), () -> {
             Map<?, ?> current = audit(audit.council()).get().uri("/audits/{id}", audit.auditId()).retrieve()
                     .body(Map.class);
@@ -148,6 +153,11 @@ final class Workload {
                         "TEAM_MANAGER");
                 audit(audit.council()).post().uri("/audits/{id}/submission", audit.auditId())
                         .header("Authorization", auditor)
+                        .headers(h -> {
+                            if (traceParent != null) {
+                                h.set("traceparent", traceParent);
+                            }
+                        })
                         .body(Map.of("domainGrades", DemoJourney.everyDomain(audit(audit.council()), auditor,
                                         audit.auditId(), audit.grade(), Map.of()),
                                 "overallGrade", audit.grade(), "rationale", "Graded with the social worker.",

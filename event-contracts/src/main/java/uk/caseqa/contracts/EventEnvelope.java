@@ -8,7 +8,9 @@ import java.time.Instant;
 /**
  * One envelope for every integration event, in CloudEvents 1.0 structured JSON: {@code id, source, type, time,
  * subject} are CloudEvents attributes; {@code localauthority}, {@code correlationid} and {@code schemaversion} are
- * extension attributes. {@code subject} is the aggregate id (case or audit) and the Kafka key.
+ * extension attributes. {@code subject} is the aggregate id (case or audit) and the Kafka key. An envelope always
+ * carries all of them; {@link EventJson#read} gives an inbound event without {@code correlationid} or
+ * {@code schemaversion} their defaults first.
  */
 @JsonPropertyOrder({"specversion", "id", "source", "type", "time", "subject", "datacontenttype",
         "localauthority", "correlationid", "schemaversion", "data"})
@@ -28,6 +30,9 @@ public record EventEnvelope<T extends EventPayload>(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
+    /** The refusal of an event naming no council: without one, nobody can tell whose records it touches. */
+    public static final String LOCAL_AUTHORITY_REQUIRED = "the CloudEvents extension attribute localauthority is"
+            + " required: the council whose records the event touches";
 
     public EventEnvelope {
         Require.text(id, "id");
@@ -35,6 +40,9 @@ public record EventEnvelope<T extends EventPayload>(
         Require.text(type, "type");
         Require.present(time, "time");
         Require.text(subject, "subject");
+        if (localAuthority == null || localAuthority.isBlank()) {
+            throw new InvalidEventException(LOCAL_AUTHORITY_REQUIRED);
+        }
         Require.text(localAuthority, "localauthority");
         Require.text(correlationId, "correlationid");
         Require.present(data, "data");

@@ -14,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads and writes envelopes as CloudEvents structured JSON. Reading validates: well-formed JSON, a known type, a
  * supported schema version and every required field; anything else is an {@link InvalidEventException} whose
- * message is the reason recorded on the dead-letter topic.
+ * message is the reason recorded on the dead-letter topic. A plain CloudEvent without our optional extension
+ * attributes is read with their defaults: {@code correlationid} its own {@code id} (it starts a chain of its own),
+ * {@code schemaversion} its type's current {@link EventType#schemaVersion()}. Written events carry both.
  */
 public final class EventJson {
 
@@ -82,11 +84,15 @@ public final class EventJson {
         } catch (JacksonException e) {
             throw new InvalidEventException(reasonOf(e), e);
         }
+        String id = text(tree, "id");
+        String correlationId = text(tree, "correlationid");
+        int schemaVersion = tree.hasNonNull("schemaversion") ? tree.get("schemaversion").asInt(0)
+                : type.schemaVersion();
         try {
-            return new EventEnvelope<>(text(tree, "specversion"), text(tree, "id"), text(tree, "source"),
-                    type.typeName(), tree.hasNonNull("time") ? MAPPER.treeToValue(tree.get("time"), java.time.Instant.class) : null,
+            return new EventEnvelope<>(text(tree, "specversion"), id, text(tree, "source"), type.typeName(),
+                    tree.hasNonNull("time") ? MAPPER.treeToValue(tree.get("time"), java.time.Instant.class) : null,
                     text(tree, "subject"), text(tree, "datacontenttype"), text(tree, "localauthority"),
-                    text(tree, "correlationid"), tree.path("schemaversion").asInt(0), payload);
+                    correlationId == null ? id : correlationId, schemaVersion, payload);
         } catch (JacksonException e) {
             throw new InvalidEventException("time is not an ISO-8601 instant", e);
         }

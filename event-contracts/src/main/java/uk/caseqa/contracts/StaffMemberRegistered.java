@@ -7,11 +7,14 @@ package uk.caseqa.contracts;
  */
 public record StaffMemberRegistered(String staffId, StaffRole role, String teamId, String email, String displayName,
         String post, String serviceId) implements EventPayload {
+    /** What {@code email} must look like: something, an at sign, a domain with a dot. */
+    public static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
     public StaffMemberRegistered {
         Require.text(staffId, "data.staffId");
         Require.present(role, "data.role");
         Require.text(email, "data.email");
-        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!email.matches(EMAIL)) {
             throw new InvalidEventException("data.email is not an email address");
         }
         if (displayName != null && displayName.length() > 200) {

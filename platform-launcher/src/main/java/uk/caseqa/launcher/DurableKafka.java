@@ -53,7 +53,7 @@ public final class DurableKafka implements AutoCloseable {
         p.putAll(BrokerSignIn.brokerProperties("CLIENT", List.of("CONTROLLER"), adminPassword));
         p.put("log.dirs", logDir.toString());
         p.put("num.partitions", "3");
-        p.put("auto.create.topics.enable", "true");
+        p.put("auto.create.topics.enable", "false"); // every topic is provisioned (KafkaSignIn)
         p.put("offsets.topic.replication.factor", "1");
         p.put("offsets.topic.num.partitions", "10");
         p.put("transaction.state.log.replication.factor", "1");

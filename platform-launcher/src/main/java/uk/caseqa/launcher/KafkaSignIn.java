@@ -9,6 +9,7 @@ import java.util.Properties;
 import uk.caseqa.kafka.access.BrokerSignIn;
 import uk.caseqa.kafka.access.KafkaAccess;
 import uk.caseqa.kafka.access.KafkaGrants;
+import uk.caseqa.kafka.access.TopicSettings;
 
 /**
  * Who signs in to the embedded run's broker: each service as itself, granted what its own bindings need (a new
@@ -17,15 +18,18 @@ import uk.caseqa.kafka.access.KafkaGrants;
  */
 public final class KafkaSignIn {
 
-    private static final int PARTITIONS = 3;
-
     private KafkaSignIn() {
     }
 
-    /** Creates the services' users and grants; returns the properties each service signs in with. */
+    /**
+     * Creates every topic of the deployment (local settings: one broker), the services' users and grants; returns the
+     * properties each service signs in with.
+     */
     public static Map<PlatformService, Map<String, Object>> services(Map<String, Object> adminClient,
             String topicPrefix) {
         KafkaAccess access = new KafkaAccess(adminClient);
+        access.topics(KafkaGrants.deploymentTopics(configNames(), Map.of("caseqa.topic-prefix", topicPrefix)),
+                TopicSettings.local());
         Map<PlatformService, Map<String, Object>> signIn = new EnumMap<>(PlatformService.class);
         List<KafkaGrants> grants = new java.util.ArrayList<>();
         Map<String, String> passwords = new java.util.HashMap<>();
@@ -46,7 +50,7 @@ public final class KafkaSignIn {
     public static Map<String, Object> caseSystem(Map<String, Object> adminClient, String council, String topicPrefix) {
         KafkaAccess access = new KafkaAccess(adminClient);
         KafkaGrants granted = KafkaGrants.caseSystem(council, topicPrefix);
-        access.topics(granted.topics(), PARTITIONS, (short) 1);
+        access.topics(granted.topics(), TopicSettings.local());
         String password = BrokerSignIn.newPassword();
         access.users(Map.of(granted.user(), password));
         access.grant(List.of(granted));
@@ -55,7 +59,9 @@ public final class KafkaSignIn {
 
     /**
      * docker-compose's {@code kafka-access} step, and a cluster's: as the broker's administrator
-     * ({@code KAFKA_ADMIN_PASSWORD}, PLAIN), writes each service's user with its password
+     * ({@code KAFKA_ADMIN_PASSWORD}, PLAIN), makes every topic with the deployment's settings ({@link TopicSettings}:
+     * {@code KAFKA_PARTITIONS}, {@code KAFKA_REPLICATION_FACTOR}, {@code KAFKA_MIN_INSYNC_REPLICAS},
+     * {@code KAFKA_RETENTION_DAYS}), writes each service's user with its password
      * ({@code KAFKA_PASSWORD_AUDIT_SERVICE}, ...) and the grants its bindings need, and each council's case system
      * whose password is given ({@code KAFKA_PASSWORD_CASE_SYSTEM_SWINDON}, ...). Waits up to two minutes for the
      * broker. Returns what it did, for the log.
@@ -69,7 +75,7 @@ public final class KafkaSignIn {
         java.util.Optional.ofNullable(environment.get("CASEQA_COUNCILS"))
                 .ifPresent(c -> deployment.put("caseqa.councils", c));
         String prefix = String.valueOf(deployment.getOrDefault("caseqa.topic-prefix", ""));
-        short replicas = Short.parseShort(environment.getOrDefault("KAFKA_REPLICATION_FACTOR", "1"));
+        TopicSettings topicSettings = TopicSettings.fromEnvironment(environment);
         KafkaAccess access = new KafkaAccess(BrokerSignIn.adminClient(bootstrap,
                 required(environment, "KAFKA_ADMIN_PASSWORD")));
         Map<String, String> passwords = new java.util.LinkedHashMap<>();
@@ -83,10 +89,8 @@ public final class KafkaSignIn {
             passwords.put(granted.user(), required(environment, "KAFKA_PASSWORD_" + variable));
             grants.add(granted);
         }
-        List<String> caseTopics = new java.util.ArrayList<>();
         for (String council : KafkaGrants.servedCouncils(deployment)) {
             String user = KafkaGrants.caseSystemUser(council);
-            KafkaGrants.caseSystemStreams().forEach(s -> caseTopics.add(prefix + s.topicFor(council)));
             String password = environment.get(passwordVariable(user));
             if (password != null && !password.isBlank()) {
                 passwords.put(user, password);
@@ -105,10 +109,15 @@ public final class KafkaSignIn {
                 Thread.sleep(2000);
             }
         }
-        access.topics(caseTopics, PARTITIONS, replicas);
+        String topics = access.topics(KafkaGrants.deploymentTopics(configNames(), deployment), topicSettings);
         access.grant(grants);
-        return passwords.size() + " Kafka users (" + String.join(", ", passwords.keySet()) + "), "
-                + grants.stream().mapToInt(g -> g.acls().size()).sum() + " ACLs";
+        return topics + " (" + topicSettings + "), " + passwords.size() + " Kafka users ("
+                + String.join(", ", passwords.keySet()) + "), " + grants.stream().mapToInt(g -> g.acls().size()).sum()
+                + " ACLs";
+    }
+
+    private static List<String> configNames() {
+        return java.util.Arrays.stream(PlatformService.values()).map(PlatformService::configName).toList();
     }
 
     /** {@code KAFKA_PASSWORD_} and the user in capitals, '-' as '_': {@code KAFKA_PASSWORD_AUDIT_SERVICE}. */

@@ -79,6 +79,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** Where its actuator answers: probes, metrics. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     /** Every log file this replica has written, one per start, oldest first. */
     public List<Path> logs() {
         return List.copyOf(logs);

@@ -16,7 +16,9 @@ final class ContainerInfrastructure implements Infrastructure {
     private final String adminPassword = BrokerSignIn.newPassword();
     private final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1")
             .withEnv(BrokerSignIn.asImageEnvironment(BrokerSignIn.brokerProperties("PLAINTEXT",
-                    List.of("BROKER", "CONTROLLER"), adminPassword)));
+                    List.of("BROKER", "CONTROLLER"), adminPassword)))
+            // as in production: every topic is provisioned beforehand (TestIsolation), none made by a client
+            .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
     private final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
 
     ContainerInfrastructure() {

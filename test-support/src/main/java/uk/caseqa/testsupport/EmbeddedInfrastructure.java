@@ -20,7 +20,7 @@ final class EmbeddedInfrastructure implements Infrastructure {
         // signed in and authorised as in production: SASL on every listener, ACLs or nothing (BrokerSignIn)
         Map<String, String> broker = new java.util.HashMap<>(BrokerSignIn.brokerProperties("EXTERNAL",
                 java.util.List.of("CONTROLLER"), adminPassword));
-        broker.putAll(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
+        broker.putAll(Map.of("auto.create.topics.enable", "false", "num.partitions", "3",
                 "offsets.topic.num.partitions", "3", "group.initial.rebalance.delay.ms", "0"));
         kafka.brokerProperties(broker);
         kafka.afterPropertiesSet();

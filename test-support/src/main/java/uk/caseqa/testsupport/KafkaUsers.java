@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import uk.caseqa.kafka.access.BrokerSignIn;
 import uk.caseqa.kafka.access.KafkaAccess;
 import uk.caseqa.kafka.access.KafkaGrants;
+import uk.caseqa.kafka.access.TopicSettings;
 
 /**
  * The users of one test broker: each gets a random password the first time it is asked for (one per JVM), written
@@ -36,9 +37,9 @@ public final class KafkaUsers {
         });
     }
 
-    /** Creates the topics that are missing (3 partitions): those a writer may write but not create. */
+    /** Creates the topics that are missing (local settings: 3 partitions, one broker): no client may create one. */
     public void topics(Collection<String> names) {
-        access.topics(names, 3, (short) 1);
+        access.topics(names, TopicSettings.local());
     }
 
     public void grant(Collection<KafkaGrants> grants) {

@@ -39,11 +39,14 @@ public final class TestIsolation {
 
     /**
      * Each service whose configuration is on this classpath signs in to the broker as itself, with a password of
-     * this JVM, and is granted what its bindings under this topic prefix need, and nothing else.
+     * this JVM, and is granted what its bindings under this topic prefix need, and nothing else; its topics (and the
+     * case systems') are made first, as a deployment's provisioning step makes them: no service creates one.
      */
     static Map<String, Object> kafkaSignIn(Infrastructure infrastructure, String topicPrefix) {
         KafkaUsers users = infrastructure.kafkaUsers();
-        List<KafkaGrants> grants = SERVICES.stream().filter(s -> new ClassPathResource(s + ".yml").exists())
+        List<String> services = SERVICES.stream().filter(s -> new ClassPathResource(s + ".yml").exists()).toList();
+        users.topics(KafkaGrants.deploymentTopics(services, Map.of("caseqa.topic-prefix", topicPrefix)));
+        List<KafkaGrants> grants = services.stream()
                 .map(s -> KafkaGrants.fromConfigFile(s, Map.of("caseqa.topic-prefix", topicPrefix))).toList();
         users.grant(grants);
         Map<String, Object> properties = new LinkedHashMap<>();

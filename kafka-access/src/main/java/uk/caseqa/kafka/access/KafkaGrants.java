@@ -28,8 +28,8 @@ import uk.caseqa.contracts.EventStream;
  * What one service may do on the broker, read from its own Spring Cloud Stream bindings, so that the grants cannot
  * drift from what the service actually binds: an input binding ({@code name-in-N}) may read its topics (each of a
  * comma-separated destination) and its group, an output binding may write its topic, and a consumer may write its
- * dead-letter topic. Each topic a service touches may also be created by it, as long as the binder creates topics
- * (production provisions them beforehand: see docs/kafka-access.md). An input without a group (reporting-service's
+ * dead-letter topic. No service may create a topic: every one is made beforehand with the deployment's settings
+ * ({@link #deploymentTopics}, {@link TopicSettings}; see docs/kafka-access.md). An input without a group (reporting-service's
  * dashboard view, read whole by every replica) gets the binder's anonymous groups, {@code anonymous.*}.
  */
 public record KafkaGrants(String user, Set<AclBinding> acls) {
@@ -61,7 +61,6 @@ public record KafkaGrants(String user, Set<AclBinding> acls) {
                 String group = binding.get("group");
                 topics.forEach(topic -> {
                     acls.add(literal(ResourceType.TOPIC, topic, principal, AclOperation.READ));
-                    acls.add(literal(ResourceType.TOPIC, topic, principal, AclOperation.CREATE));
                 });
                 if (group == null || group.isBlank()) {
                     acls.add(new AclBinding(new ResourcePattern(ResourceType.GROUP, "anonymous.", PatternType.PREFIXED),
@@ -151,6 +150,20 @@ public record KafkaGrants(String user, Set<AclBinding> acls) {
         return "case-system-" + council;
     }
 
+    /**
+     * Every topic of a deployment, to be made before its services start: those the services' bindings read and
+     * write (with their dead-letter topics) and the case systems' topics of each council served.
+     */
+    public static List<String> deploymentTopics(java.util.Collection<String> serviceConfigNames, Map<String, Object> deployment) {
+        Set<String> topics = new LinkedHashSet<>();
+        serviceConfigNames.forEach(s -> topics.addAll(fromConfigFile(s, deployment).topics()));
+        String prefix = String.valueOf(deployment.getOrDefault("caseqa.topic-prefix", ""));
+        for (String council : servedCouncils(deployment)) {
+            caseSystemStreams().forEach(stream -> topics.add(prefix + stream.topicFor(council)));
+        }
+        return List.copyOf(topics);
+    }
+
     /** The topics these grants name, for those who create topics beforehand. */
     public List<String> topics() {
         List<String> topics = new ArrayList<>();
@@ -161,7 +174,6 @@ public record KafkaGrants(String user, Set<AclBinding> acls) {
 
     private static void writes(Set<AclBinding> acls, String topic, String principal) {
         acls.add(literal(ResourceType.TOPIC, topic, principal, AclOperation.WRITE));
-        acls.add(literal(ResourceType.TOPIC, topic, principal, AclOperation.CREATE));
     }
 
     static AclBinding literal(ResourceType type, String name, String principal, AclOperation operation) {

@@ -1,8 +1,12 @@
 package uk.caseqa.messaging.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,10 +25,12 @@ import uk.caseqa.messaging.outbox.AggregateStore;
 import uk.caseqa.messaging.outbox.EventFactory;
 import uk.caseqa.messaging.outbox.EventPublisher;
 import uk.caseqa.messaging.outbox.IdempotentUpserts;
+import uk.caseqa.messaging.outbox.OutboxGauges;
 import uk.caseqa.messaging.outbox.OutboxRelay;
 import uk.caseqa.messaging.outbox.OutboxRelayScheduler;
 import uk.caseqa.messaging.staff.StaffEventsConsumer;
 import uk.caseqa.messaging.staff.StaffReadModel;
+import uk.caseqa.messaging.tracing.TraceContexts;
 import uk.caseqa.messaging.web.CorrelationIdFilter;
 import uk.caseqa.messaging.web.ProblemDetailsAdvice;
 
@@ -55,14 +61,42 @@ public class MessagingAutoConfiguration {
                 .start();
     }
 
+    /** The trace in hand, kept with each event raised so the relay publishes it in that trace. */
     @Bean
-    EventFactory eventFactory(@Value("${spring.application.name}") String serviceName, Clock clock) {
-        return new EventFactory(serviceName, clock);
+    TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return TraceContexts.of(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
+    /**
+     * No trace for a scheduler's tick (the relay's and the deadline scans' polls, several a second) nor for a probe or
+     * a scrape: a trace starts with a person's request or a received event, and an empty poll is not one.
+     */
+    @Bean
+    ObservationPredicate ticksAndProbesAreNotTraced() {
+        return (name, context) -> {
+            if (name.startsWith("tasks.scheduled")) {
+                return false;
+            }
+            return !(context instanceof org.springframework.http.server.observation.ServerRequestObservationContext
+                    server && server.getCarrier().getRequestURI().startsWith("/actuator"));
+        };
+    }
+
+    @Bean
+    EventFactory eventFactory(@Value("${spring.application.name}") String serviceName, Clock clock,
+            TraceContexts traces) {
+        return new EventFactory(serviceName, clock, traces::currentTraceParent);
     }
 
     @Bean
     MongoStoreHealthIndicator mongoStoreHealthIndicator(MongoTemplate mongo) {
         return new MongoStoreHealthIndicator(mongo);
+    }
+
+    /** The {@code kafkaBroker} health component, part of readiness (caseqa-defaults.yml). */
+    @Bean
+    KafkaBrokerHealthIndicator kafkaBrokerHealthIndicator(KafkaClientSettings kafka) {
+        return new KafkaBrokerHealthIndicator(kafka);
     }
 
     /** The broker and sign-in of the binder, for the Kafka clients a service builds itself. */
@@ -141,9 +175,17 @@ public class MessagingAutoConfiguration {
     @ConditionalOnProperty("caseqa.outbox.collections")
     OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher,
             @Value("${caseqa.outbox.collections}") List<String> collections,
-            @Value("${caseqa.outbox.batch-size:100}") int batchSize) {
+            @Value("${caseqa.outbox.batch-size:100}") int batchSize, TraceContexts traces) {
         // leases are operational time, not the domain's (tests move the domain clock by weeks)
-        return new OutboxRelay(mongo, publisher, collections, batchSize, Clock.systemUTC());
+        return new OutboxRelay(mongo, publisher, collections, batchSize, Clock.systemUTC(), traces);
+    }
+
+    /** {@code caseqa_outbox_pending} and {@code caseqa_outbox_oldest_age_seconds} per outbox collection. */
+    @Bean
+    @ConditionalOnProperty("caseqa.outbox.collections")
+    OutboxGauges outboxGauges(MongoTemplate mongo, @Value("${caseqa.outbox.collections}") List<String> collections,
+            MeterRegistry meters, Clock clock) {
+        return new OutboxGauges(mongo, collections, meters, clock);
     }
 
     @Bean

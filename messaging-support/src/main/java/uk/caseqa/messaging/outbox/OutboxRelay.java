@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import uk.caseqa.messaging.tracing.TraceContexts;
 
 /**
  * Publishes the events waiting in the aggregates' documents and then removes each from its document. A process
@@ -41,9 +42,17 @@ public class OutboxRelay {
     private final List<String> collections;
     private final int batchSize;
     private final DocumentClaims claims;
+    private final TraceContexts traces;
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, List<String> collections, int batchSize,
             Clock clock) {
+        this(mongo, publisher, collections, batchSize, clock, TraceContexts.none());
+    }
+
+    /** {@code traces}: each event is published in the trace of the work that raised it. */
+    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, List<String> collections, int batchSize,
+            Clock clock, TraceContexts traces) {
+        this.traces = traces;
         this.mongo = mongo;
         this.publisher = publisher;
         this.collections = List.copyOf(collections);
@@ -74,7 +83,8 @@ public class OutboxRelay {
                             claim.id(), event.eventId());
                     break;
                 }
-                try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", event.eventId())) {
+                try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", event.eventId());
+                        TraceContexts.Continued trace = traces.continueFrom(event.traceParent(), "outbox publish")) {
                     publisher.publish(event);
                     mongo.updateFirst(Query.query(Criteria.where("_id").is(claim.id())),
                             new Update().pull(OUTBOX_FIELD, new Document("eventId", event.eventId())), collection);
@@ -91,6 +101,6 @@ public class OutboxRelay {
         Object raisedAt = stored.get("raisedAt");
         Instant raised = raisedAt instanceof java.util.Date date ? date.toInstant() : null;
         return new OutboxEvent(stored.getString("eventId"), stored.getString("type"), stored.getString("stream"),
-                stored.getString("key"), stored.getString("json"), raised);
+                stored.getString("key"), stored.getString("json"), raised, stored.getString("traceParent"));
     }
 }

@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every service is an OAuth2 resource server: a JWT signed by the configured issuer's keys, for the configured
  * audience, unexpired, naming a council served here; the caller's staff id, council and roles come from it alone.
- * Health and info stay open for probes; other actuator endpoints are for OPS; a service's API endpoints open to the
+ * Health, info and Prometheus metrics stay open for probes and scrapers (on the management port alone); other
+ * actuator endpoints are for OPS; a service's API endpoints open to the
  * roles their {@link Allowed} names; every call by a signed-in caller is written to the {@link AttributionLog}.
  */
 @AutoConfiguration(beforeName = {
@@ -102,7 +103,10 @@ public class SecurityConfiguration {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
         http.authorizeHttpRequests(requests -> {
-            requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+            // probes and the Prometheus scraper: served on the management port alone, which stays inside the cluster;
+            // metrics carry identifiers of services, topics and statuses, never of a case or a person
+            requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                    "/actuator/prometheus").permitAll();
             requests.requestMatchers("/actuator/**").hasRole(AccessRole.OPS.name());
             requests.requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                     "/swagger-ui.html").permitAll();

@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import uk.caseqa.contracts.EventEnvelope;
@@ -12,6 +13,7 @@ import uk.caseqa.contracts.EventJson;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.contracts.InvalidEventException;
 import uk.caseqa.messaging.inbound.InboundEvents;
+import uk.caseqa.messaging.tracing.TraceContexts;
 import uk.caseqa.reporting.application.ProjectingEvents;
 
 /**
@@ -28,11 +30,13 @@ class ProjectedBatches {
     private final ProjectingEvents projecting;
     private final CatchingUp catchingUp;
     private final InboundEvents inbound;
+    private final TraceContexts traces;
 
-    ProjectedBatches(ProjectingEvents projecting, CatchingUp catchingUp, InboundEvents inbound) {
+    ProjectedBatches(ProjectingEvents projecting, CatchingUp catchingUp, InboundEvents inbound, TraceContexts traces) {
         this.projecting = projecting;
         this.catchingUp = catchingUp;
         this.inbound = inbound;
+        this.traces = traces;
     }
 
     /**
@@ -66,9 +70,27 @@ class ProjectedBatches {
             return;
         }
         projecting.projectAll(events);
-        events.forEach(event -> inbound.consumed(event, true));
+        // each event's line in the trace that raised it (its record's traceparent); a line per event only once the
+        // projection has caught up: a replay from offset zero would drown the log
+        boolean quiet = !catchingUp.caughtUp();
+        List<?> headers = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS) instanceof List<?> list ? list
+                : List.of();
+        for (int i = 0; i < events.size(); i++) {
+            try (TraceContexts.Continued trace = traces.continueFrom(traceParentOf(headers, i), "project")) {
+                inbound.consumed(events.get(i), quiet);
+            }
+        }
         catchingUp.consumed(batch, events.size());
         log.info("projected {} events of {} ({} to {})", events.size(), stream, events.get(0).id(),
                 events.get(events.size() - 1).id());
+    }
+
+    private static String traceParentOf(List<?> headers, int record) {
+        if (record >= headers.size() || !(headers.get(record) instanceof java.util.Map<?, ?> map)) {
+            return null;
+        }
+        Object value = map.get("traceparent");
+        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : value instanceof String text ? text : null;
     }
 }
