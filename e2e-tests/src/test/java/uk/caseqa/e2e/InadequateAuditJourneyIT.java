@@ -22,6 +22,7 @@ import uk.caseqa.contracts.EventStream;
 import uk.caseqa.contracts.GradeInadequate;
 import uk.caseqa.contracts.GradedBy;
 import uk.caseqa.launcher.DemoJourney;
+import uk.caseqa.launcher.DemoSeed;
 import uk.caseqa.launcher.PlatformService;
 import uk.caseqa.testsupport.Browser;
 import uk.caseqa.testsupport.Mail;
@@ -338,6 +339,22 @@ class InadequateAuditJourneyIT {
         return platform.client(PlatformService.REPORTING, platform.demo(DemoJourney.SERVICE_MANAGER)).get()
                 .uri("/board/aggregates?localAuthority={la}&measure={m}&breakdown=TEAM&value={team}&periodType=MONTH",
                         DemoJourney.COUNCIL, measure, teamId).retrieve().body(List.class);
+    }
+
+    @Test
+    void theSeedStepGivesARunningDeploymentTheDemoCaseOfConcernOnce() {
+        String tokenUri = platform.identity.issuer() + "/oauth2/token";
+        String first = DemoSeed.run(platform.infrastructure.kafkaAdminClient(), platform.isolation + ".", tokenUri,
+                platform.url(PlatformService.AUDIT), platform.url(PlatformService.MODERATION));
+        assertThat(first).contains("submitted Inadequate and moderated");
+        String caseOfConcernId = first.substring(first.indexOf("coc-"));
+
+        MimeMessage email = awaitEmailAbout(caseOfConcernId);
+        assertThat(Mail.text(email)).contains(DemoSeed.CASE_ID);
+
+        assertThat(DemoSeed.run(platform.infrastructure.kafkaAdminClient(), platform.isolation + ".", tokenUri,
+                platform.url(PlatformService.AUDIT), platform.url(PlatformService.MODERATION)))
+                .as("a second run of the seed step").contains("nothing to do");
     }
 
     private static MimeMessage awaitEmailAbout(String caseOfConcernId) {

@@ -72,6 +72,11 @@ public final class EmbeddedPlatform {
             log.info("Kafka access provisioned: {}", KafkaSignIn.provision(System.getenv()));
             return;
         }
+        if (java.util.Arrays.asList(args).contains("--seed-demo")) {
+            // docker-compose's seed step: the demo council's staff, case and Inadequate audit, over Kafka and HTTP
+            log.info("demo data: {}", DemoSeed.run(System.getenv()));
+            return;
+        }
         if (java.util.Arrays.asList(args).contains("--authorization-server-only")) {
             // docker-compose's identity container: the same issuer as the embedded run, and nothing else
             LocalAuthorizationServer identity = LocalAuthorizationServer.start(LocalAuthorizationServer.PORT,
