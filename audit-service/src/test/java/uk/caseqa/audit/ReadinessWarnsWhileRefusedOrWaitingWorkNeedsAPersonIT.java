@@ -23,7 +23,9 @@ import uk.caseqa.testsupport.WithRealInfrastructure;
 
 /**
  * An operator looks at readiness and the metrics: a record refused onto the dead-letter topic, and a request parked
- * for a case not known yet, each show there (a warning: the service still serves), with where to look.
+ * for a case not known yet, each show there (a warning: the service still serves), with where to look; readiness
+ * asks the broker, the binder and the store; Prometheus scrapes the outbox backlog, the consumer lag and the dead
+ * letters on the management port without a token.
  */
 @WithRealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -62,6 +64,8 @@ class ReadinessWarnsWhileRefusedOrWaitingWorkNeedsAPersonIT {
         assertThat(((Map<String, Object>) ((Map<String, Object>) components.get("parkedRequests")).get("details"))
                 .get("parkedRequests")).isEqualTo(1);
         assertThat(components.get("readinessState").toString()).contains("UP");
+        assertThat(components).as("readiness asks the broker, the binder and the store")
+                .containsKeys("kafkaBroker", "binders", "mongoStore");
 
         Map<String, Object> gauge = actuator.get().uri("/actuator/metrics/caseqa.dead_letters").retrieve().body(Map.class);
         assertThat(((List<Map<String, Object>>) gauge.get("measurements")).get(0).get("value")).isEqualTo(1.0);
@@ -74,6 +78,18 @@ class ReadinessWarnsWhileRefusedOrWaitingWorkNeedsAPersonIT {
                 .retrieve().body(Map.class);
         assertThat(probe).as("a probe without a token reads the status, not the components and their details")
                 .containsEntry("status", "WARNING").doesNotContainKeys("components", "details");
+    }
+
+    @Test
+    void prometheusScrapesTheBacklogLagAndDeadLettersWithoutAToken() {
+        RestClient scraper = RestClient.create("http://localhost:" + managementPort);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(scraper.get().uri("/actuator/prometheus").retrieve().body(String.class))
+                        .contains("caseqa_outbox_pending{application=\"audit-service\",collection=\"audits\"}")
+                        .contains("caseqa_outbox_oldest_age_seconds{application=\"audit-service\",collection=\"audits\"}")
+                        .contains("caseqa_dead_letters{")
+                        .as("the binder's consumer lag, by group and topic")
+                        .contains("spring_cloud_stream_binder_kafka_offset{"));
     }
 
     @SuppressWarnings("unchecked")

@@ -33,6 +33,7 @@ class ADeadLetterTopicIsListedShownAndReplayedOnceTest {
 
     @Test
     void anOperatorSeesWhyEachRecordWasRefusedAndSendsItBackToItsTopicOnlyOnce() throws Exception {
+        Infrastructure.shared().kafkaUsers().topics(List.of(original, dlq)); // as the provisioning step makes them
         EventEnvelope<CaseOpened> event = EventEnvelope.of("evt-dl-1", "urn:caseqa:test", Instant.now(), "case-dl",
                 "swindon", "corr-dl", new CaseOpened("case-dl", Cohort.CP, "svc", "team", "sw", "tm", "sm", "iro"));
         deadLetter(EventJson.write(event), "staff-sm not known yet");
