@@ -42,7 +42,7 @@ import uk.caseqa.testsupport.WithRealInfrastructure;
 @WithRealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + NotificationServiceApplication.CONFIG_NAME,
-        "caseqa.mail.dispatch-interval=1h", "caseqa.notification.retries.max-attempts=4"})
+        "caseqa.mail.dispatch-interval=1h", "caseqa.mail.send-on-store=false", "caseqa.notification.retries.max-attempts=4"})
 class DeliveryOverRealSmtpIT {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));

@@ -36,7 +36,7 @@ import uk.caseqa.testsupport.WithRealInfrastructure;
  */
 @WithRealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + NotificationServiceApplication.CONFIG_NAME, "caseqa.mail.dispatch-interval=1h"})
+        "spring.config.name=" + NotificationServiceApplication.CONFIG_NAME, "caseqa.mail.dispatch-interval=1h", "caseqa.mail.send-on-store=false"})
 class EveryEndpointAsksForTheRightTokenIT {
 
     static final String MANAGER = "staff-sm-n";

@@ -39,7 +39,7 @@ import uk.caseqa.testsupport.WithRealInfrastructure;
  */
 @WithRealInfrastructure(localIdentity = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + NotificationServiceApplication.CONFIG_NAME, "caseqa.mail.dispatch-interval=1h",
+        "spring.config.name=" + NotificationServiceApplication.CONFIG_NAME, "caseqa.mail.dispatch-interval=1h", "caseqa.mail.send-on-store=false",
         "caseqa.links.audit-service=http://audit.example", "caseqa.links.moderation-service=http://moderation.example",
         "caseqa.links.concern-service=http://concern.example"})
 class MyWorkGathersWhatEveryServiceGaveMeIT {

@@ -191,7 +191,10 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(value = "caseqa.outbox.relay-enabled", matchIfMissing = true)
     @ConditionalOnProperty("caseqa.outbox.collections")
-    OutboxRelayScheduler outboxRelayScheduler(OutboxRelay relay) {
-        return new OutboxRelayScheduler(relay);
+    OutboxRelayScheduler outboxRelayScheduler(OutboxRelay relay, AggregateStore aggregates) {
+        OutboxRelayScheduler scheduler = new OutboxRelayScheduler(relay);
+        // published right after the write that raised them; the poll is the crash-recovery path
+        aggregates.onEventsStored(scheduler::publishSoon);
+        return scheduler;
     }
 }

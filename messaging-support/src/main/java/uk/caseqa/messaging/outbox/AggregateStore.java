@@ -28,9 +28,18 @@ public class AggregateStore {
     private static final java.util.Set<String> STORE_FIELDS = java.util.Set.of(VERSION_FIELD, OutboxRelay.OUTBOX_FIELD,
             OutboxRelay.CLAIM_FIELD, OutboxRelay.CLAIM_TOKEN_FIELD, SET_ASIDE_FIELD, SET_ASIDE_REASON_FIELD);
     private final MongoTemplate mongo;
+    private volatile Runnable eventsStored = () -> { };
 
     public AggregateStore(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * Told after each write that stored events, once the write is acknowledged: the relay publishes them at once
+     * (its poll stays the path that publishes what a crash left behind). It must return at once.
+     */
+    public void onEventsStored(Runnable listener) {
+        this.eventsStored = listener;
     }
 
     /** Inserts a new aggregate; a second insert of the same id fails with {@link DuplicateKeyException}. */
@@ -39,6 +48,9 @@ public class AggregateStore {
         document.put(VERSION_FIELD, 0L);
         document.put(OutboxRelay.OUTBOX_FIELD, events.stream().map(this::toDocument).toList());
         mongo.insert(document, collection);
+        if (!events.isEmpty()) {
+            eventsStored.run();
+        }
     }
 
     /** Inserts a new aggregate unless one with its id exists (ids derive from what caused them); false if it does. */
@@ -89,6 +101,9 @@ public class AggregateStore {
         if (mongo.updateFirst(current, update, collection).getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException(collection + " " + id + " changed since it was read (version "
                     + expectedVersion + "); try again");
+        }
+        if (!events.isEmpty()) {
+            eventsStored.run();
         }
     }
 

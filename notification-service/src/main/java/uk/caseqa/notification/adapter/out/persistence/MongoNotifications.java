@@ -27,9 +27,17 @@ class MongoNotifications implements Notifications {
     /** The work that cancels reminders, once done: a reminder written afterwards is cancelled at once. */
     static final String DONE = "remindersDone";
     private final MongoTemplate mongo;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
+    /** Tests of the store alone: nobody listens for what is stored. */
     MongoNotifications(MongoTemplate mongo) {
+        this(mongo, event -> { });
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    MongoNotifications(MongoTemplate mongo, org.springframework.context.ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.events = events;
         // sent notifications lose availableAt, so on MongoDB the claim scan reads only those still to send
         mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index("availableAt",
                 Sort.Direction.ASC).sparse().named("availableAt_sparse"));
@@ -52,6 +60,9 @@ class MongoNotifications implements Notifications {
                     n.subject(), n.body(), n.createdAt(), (digestAt == null ? Status.PENDING : Status.DIGEST).name(),
                     digestAt == null ? n.createdAt() : digestAt, 0, null, null, null, n.html(), n.urgency().name(),
                     n.link(), null, null, null), COLLECTION);
+            if (digestAt == null) {
+                events.publishEvent(new uk.caseqa.notification.application.NotificationStored(n.notificationId())); // sent now, not at the next poll
+            }
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
