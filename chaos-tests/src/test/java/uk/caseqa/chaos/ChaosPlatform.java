@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.caseqa.launcher.DurableKafka;
@@ -21,6 +23,7 @@ import uk.caseqa.launcher.KafkaSignIn;
 import uk.caseqa.launcher.PlatformService;
 import uk.caseqa.launcher.ServiceProcess;
 import uk.caseqa.launcher.ServiceProcesses;
+import uk.caseqa.testsupport.TopicProbe;
 
 /**
  * The platform as separate OS processes: a durable KRaft broker (restartable on its own log directory), the Mongo
@@ -42,6 +45,28 @@ final class ChaosPlatform implements AutoCloseable {
     final List<ServiceProcess> replicas = new ArrayList<>();
     private volatile DurableKafka kafka;
     private Map<PlatformService, Map<String, Object>> kafkaSignIn = Map.of();
+
+    /** A platform whose data is in {@code dir}, emptied first: each run starts from nothing. */
+    static ChaosPlatform inEmptied(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return new ChaosPlatform(dir);
+    }
+
+    private TopicProbe topics;
+
+    /** The test kit's view of every topic (as the administrator), closed with the platform. */
+    synchronized TopicProbe topics() {
+        if (topics == null) {
+            topics = new TopicProbe(adminClient(), "");
+        }
+        return topics;
+    }
 
     ChaosPlatform(Path dir) throws Exception {
         this.dir = dir;
@@ -141,6 +166,9 @@ final class ChaosPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (topics != null) {
+            topics.close();
+        }
         replicas.forEach(ServiceProcess::close);
         mail.stop();
         mongo.shutdownNow();

@@ -2,13 +2,10 @@ package uk.caseqa.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,24 +32,13 @@ class EveryServiceKilledAndTheBrokerRestartedLosesAndDuplicatesNothingIT {
 
     @BeforeAll
     static void startThePlatformAsProcesses() throws Exception {
-        Path dir = Path.of("target", "chaos").toAbsolutePath();
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        platform = new ChaosPlatform(dir);
+        platform = ChaosPlatform.inEmptied(Path.of("target", "chaos").toAbsolutePath());
         platform.startServices(Map.of(PlatformService.CONCERN, 2, PlatformService.NOTIFICATION, 2));
-        topics = new TopicProbe(platform.adminClient(), "");
+        topics = platform.topics();
     }
 
     @AfterAll
     static void stop() {
-        if (topics != null) {
-            topics.close();
-        }
         if (platform != null) {
             platform.close();
         }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -45,24 +44,13 @@ class OperatorsFollowATraceThroughEveryServiceAndSeeReadinessFollowTheBrokerIT {
 
     @BeforeAll
     static void startThePlatformAsProcesses() throws Exception {
-        Path dir = Path.of("target", "operations").toAbsolutePath();
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        platform = new ChaosPlatform(dir);
+        platform = ChaosPlatform.inEmptied(Path.of("target", "operations").toAbsolutePath());
         platform.startServices(Map.of());
-        topics = new TopicProbe(platform.adminClient(), "");
+        topics = platform.topics();
     }
 
     @AfterAll
     static void stop() {
-        if (topics != null) {
-            topics.close();
-        }
         if (platform != null) {
             platform.close();
         }
