@@ -28,8 +28,6 @@ public final class KafkaSignIn {
     public static Map<PlatformService, Map<String, Object>> services(Map<String, Object> adminClient,
             String topicPrefix) {
         KafkaAccess access = new KafkaAccess(adminClient);
-        access.topics(KafkaGrants.deploymentTopics(configNames(), Map.of("caseqa.topic-prefix", topicPrefix)),
-                TopicSettings.local());
         Map<PlatformService, Map<String, Object>> signIn = new EnumMap<>(PlatformService.class);
         List<KafkaGrants> grants = new java.util.ArrayList<>();
         Map<String, String> passwords = new java.util.HashMap<>();
@@ -41,6 +39,8 @@ public final class KafkaSignIn {
             grants.add(granted);
             signIn.put(service, Map.of("caseqa.kafka.username", granted.user(), "caseqa.kafka.password", password));
         }
+        access.topics(KafkaGrants.deploymentTopics(grants, Map.of("caseqa.topic-prefix", topicPrefix)),
+                TopicSettings.local());
         access.users(passwords);
         access.grant(grants);
         return signIn;
@@ -89,6 +89,7 @@ public final class KafkaSignIn {
             passwords.put(granted.user(), required(environment, "KAFKA_PASSWORD_" + variable));
             grants.add(granted);
         }
+        List<String> topicsOfTheDeployment = KafkaGrants.deploymentTopics(grants, deployment);
         for (String council : KafkaGrants.servedCouncils(deployment)) {
             String user = KafkaGrants.caseSystemUser(council);
             String password = environment.get(passwordVariable(user));
@@ -109,15 +110,11 @@ public final class KafkaSignIn {
                 Thread.sleep(2000);
             }
         }
-        String topics = access.topics(KafkaGrants.deploymentTopics(configNames(), deployment), topicSettings);
+        String topics = access.topics(topicsOfTheDeployment, topicSettings);
         access.grant(grants);
         return topics + " (" + topicSettings + "), " + passwords.size() + " Kafka users ("
                 + String.join(", ", passwords.keySet()) + "), " + grants.stream().mapToInt(g -> g.acls().size()).sum()
                 + " ACLs";
-    }
-
-    private static List<String> configNames() {
-        return java.util.Arrays.stream(PlatformService.values()).map(PlatformService::configName).toList();
     }
 
     /** {@code KAFKA_PASSWORD_} and the user in capitals, '-' as '_': {@code KAFKA_PASSWORD_AUDIT_SERVICE}. */

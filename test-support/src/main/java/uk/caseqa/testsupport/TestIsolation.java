@@ -44,10 +44,9 @@ public final class TestIsolation {
      */
     static Map<String, Object> kafkaSignIn(Infrastructure infrastructure, String topicPrefix) {
         KafkaUsers users = infrastructure.kafkaUsers();
-        List<String> services = SERVICES.stream().filter(s -> new ClassPathResource(s + ".yml").exists()).toList();
-        users.topics(KafkaGrants.deploymentTopics(services, Map.of("caseqa.topic-prefix", topicPrefix)));
-        List<KafkaGrants> grants = services.stream()
+        List<KafkaGrants> grants = SERVICES.stream().filter(s -> new ClassPathResource(s + ".yml").exists())
                 .map(s -> KafkaGrants.fromConfigFile(s, Map.of("caseqa.topic-prefix", topicPrefix))).toList();
+        users.topics(KafkaGrants.deploymentTopics(grants, Map.of("caseqa.topic-prefix", topicPrefix)));
         users.grant(grants);
         Map<String, Object> properties = new LinkedHashMap<>();
         grants.forEach(g -> properties.put(PASSWORDS + g.user(), users.password(g.user())));

@@ -75,13 +75,6 @@ public final class KafkaAccess {
         log.debug("granted {} ACLs to {}", acls.size(), grants.stream().map(KafkaGrants::user).toList());
     }
 
-    /** Creates the topics that are missing with {@code partitions} and {@code replicas}, local settings otherwise. */
-    public void topics(Collection<String> names, int partitions, short replicas) {
-        TopicSettings local = TopicSettings.local();
-        topics(names, new TopicSettings(partitions, replicas, Math.min(local.minInsyncReplicas(), replicas),
-                local.retention()));
-    }
-
     /**
      * Makes each topic as {@code settings} say: creates those missing; on those already there, sets the topic
      * configuration (retention, {@code min.insync.replicas}, compaction) and adds partitions up to the number asked

@@ -152,11 +152,13 @@ public record KafkaGrants(String user, Set<AclBinding> acls) {
 
     /**
      * Every topic of a deployment, to be made before its services start: those the services' bindings read and
-     * write (with their dead-letter topics) and the case systems' topics of each council served.
+     * write ({@code services}: their grants, with their dead-letter topics) and the case systems' topics of each
+     * council served.
      */
-    public static List<String> deploymentTopics(java.util.Collection<String> serviceConfigNames, Map<String, Object> deployment) {
+    public static List<String> deploymentTopics(java.util.Collection<KafkaGrants> services,
+            Map<String, Object> deployment) {
         Set<String> topics = new LinkedHashSet<>();
-        serviceConfigNames.forEach(s -> topics.addAll(fromConfigFile(s, deployment).topics()));
+        services.forEach(g -> topics.addAll(g.topics()));
         String prefix = String.valueOf(deployment.getOrDefault("caseqa.topic-prefix", ""));
         for (String council : servedCouncils(deployment)) {
             caseSystemStreams().forEach(stream -> topics.add(prefix + stream.topicFor(council)));
