@@ -49,7 +49,7 @@ public final class EmbeddedPlatform {
     }
 
     /** Every port the platform listens on is free, or the start stops here, naming the ones taken. */
-    private static void requireFreePorts() {
+    public static void requireFreePorts() {
         List<String> taken = new java.util.ArrayList<>();
         PORTS.forEach((port, what) -> {
             try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
@@ -63,6 +63,79 @@ public final class EmbeddedPlatform {
             System.err.println("Cannot start: port " + String.join(", ", taken) + " already in use. Is the platform"
                     + " (or another Kafka, MongoDB or SMTP server) already running? Stop it and start again.");
             System.exit(2);
+        }
+    }
+
+    /**
+     * The embedded run's infrastructure and services, without the demo data: a durable broker and store under
+     * {@code data}, GreenMail, the mailbox page, the local authorization server, and the five services in this JVM
+     * or ({@code processes}) as OS processes; on the fixed ports above. The benchmark starts the platform through here
+     * too, so it measures what a user runs.
+     */
+    public static Running start(Path data, boolean processes) throws Exception {
+        Files.createDirectories(data);
+        DurableKafka kafka = DurableKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+
+        H2Backend backend = new DurableH2Backend(data.resolve("mongo.mv").toString());
+        MongoServer mongo = new MongoServer(backend);
+        mongo.bind("127.0.0.1", 27017);
+
+        GreenMail mail = new GreenMail(new ServerSetup(1025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        MailboxPage mailbox = new MailboxPage(mail, 8025);
+        mailbox.start();
+
+        LocalAuthorizationServer identity = LocalAuthorizationServer.start(LocalAuthorizationServer.PORT);
+
+        java.util.function.Function<PlatformService, Map<String, Object>> settings = settings(kafka, identity, processes);
+        PlatformServices services = processes
+                ? ServiceProcesses.start(settings, data.resolve("logs"), ServiceProcesses.SMALL_JVM,
+                        java.time.Duration.ofMinutes(3))
+                : RunningServices.start(settings);
+        return new Running(data, kafka, backend, mongo, mail, mailbox, identity, settings, services);
+    }
+
+    /** Each service's properties in the embedded run: signed in to Kafka as itself, its own database, fixed ports. */
+    static java.util.function.Function<PlatformService, Map<String, Object>> settings(DurableKafka kafka,
+            LocalAuthorizationServer identity, boolean processes) {
+        Map<PlatformService, Map<String, Object>> kafkaSignIn = KafkaSignIn.services(kafka.adminClient(), "");
+        return service -> {
+            Map<String, Object> p = new HashMap<>(kafkaSignIn.get(service));
+            p.put("spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers());
+            p.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/caseqa-" + service.configName());
+            p.put("server.port", service.defaultPort());
+            p.put("management.server.port", service.managementPort());
+            p.putAll(identity.serviceProperties());
+            p.putAll(identity.pagesProperties());
+            if (service == PlatformService.NOTIFICATION) {
+                p.put("spring.mail.host", "127.0.0.1");
+                p.put("spring.mail.port", 1025);
+            }
+            if (processes) {
+                // each service process stops when this launcher is gone, even after a kill -9 of it
+                p.put("caseqa.parent-pid", ProcessHandle.current().pid());
+            }
+            return p;
+        };
+    }
+
+    /** A started platform; {@link #close} stops the services, then the mailbox, the store and Kafka. */
+    public record Running(Path data, DurableKafka kafka, H2Backend backend, MongoServer mongo, GreenMail mail,
+            MailboxPage mailbox, LocalAuthorizationServer identity,
+            java.util.function.Function<PlatformService, Map<String, Object>> settings, PlatformServices services)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            log.info("stopping: the services, then the mailbox, the store and Kafka");
+            services.close();
+            identity.close();
+            mailbox.stop();
+            mail.stop();
+            mongo.shutdownNow();
+            backend.close();
+            kafka.close();
+            log.info("stopped; the data stays in {}", data);
         }
     }
 
@@ -89,61 +162,13 @@ public final class EmbeddedPlatform {
         }
         long started = System.nanoTime();
         Path data = Path.of(System.getProperty("caseqa.data", ".caseqa-data")).toAbsolutePath();
-        Files.createDirectories(data);
-
         requireFreePorts();
-        DurableKafka kafka = DurableKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
-
-        H2Backend backend = new DurableH2Backend(data.resolve("mongo.mv").toString());
-        MongoServer mongo = new MongoServer(backend);
-        mongo.bind("127.0.0.1", 27017);
-
-        GreenMail mail = new GreenMail(new ServerSetup(1025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        MailboxPage mailbox = new MailboxPage(mail, 8025);
-        mailbox.start();
-
-        LocalAuthorizationServer identity = LocalAuthorizationServer.start(LocalAuthorizationServer.PORT);
-
         boolean processes = java.util.Arrays.asList(args).contains("--processes");
-        Map<PlatformService, Map<String, Object>> kafkaSignIn = KafkaSignIn.services(kafka.adminClient(), "");
-        java.util.function.Function<PlatformService, Map<String, Object>> settings = service -> {
-            Map<String, Object> p = new HashMap<>(kafkaSignIn.get(service));
-            p.put("spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers());
-            p.put("spring.mongodb.uri", "mongodb://127.0.0.1:27017/caseqa-" + service.configName());
-            p.put("server.port", service.defaultPort());
-            p.put("management.server.port", service.managementPort());
-            p.putAll(identity.serviceProperties());
-            p.putAll(identity.pagesProperties());
-            if (service == PlatformService.NOTIFICATION) {
-                p.put("spring.mail.host", "127.0.0.1");
-                p.put("spring.mail.port", 1025);
-            }
-            return p;
-        };
-        if (processes) {
-            // each service process stops when this launcher is gone, even after a kill -9 of it
-            settings = settings.andThen(p -> {
-                p.put("caseqa.parent-pid", ProcessHandle.current().pid());
-                return p;
-            });
-        }
-        PlatformServices services = processes
-                ? ServiceProcesses.start(settings, data.resolve("logs"), ServiceProcesses.SMALL_JVM,
-                        java.time.Duration.ofMinutes(3))
-                : RunningServices.start(settings);
-
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping: the services, then the mailbox, the store and Kafka");
-            services.close();
-            identity.close();
-            mailbox.stop();
-            mail.stop();
-            mongo.shutdownNow();
-            backend.close();
-            kafka.close();
-            log.info("stopped; the data stays in {}", data);
-        }, "platform-stop"));
+        Running platform = start(data, processes);
+        DurableKafka kafka = platform.kafka();
+        LocalAuthorizationServer identity = platform.identity();
+        PlatformServices services = platform.services();
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
 
         // a new demo case each start: the mailbox is in memory, the data is kept, so counts grow across restarts
         String caseId = "case-demo-" + java.time.LocalDateTime.now().format(

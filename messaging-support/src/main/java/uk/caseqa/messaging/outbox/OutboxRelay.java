@@ -25,6 +25,11 @@ import uk.caseqa.messaging.tracing.TraceContexts;
 public class OutboxRelay {
 
     public static final String OUTBOX_FIELD = "outbox";
+    /**
+     * Present exactly when a document has events waiting (every stored event has an id): the relay's scan asks for it,
+     * over a sparse index on it, so it reads the documents with something to publish, not every aggregate ever kept.
+     */
+    static final String PENDING_FIELD = OUTBOX_FIELD + ".eventId";
     /** Until when one relay (one replica) holds a document's outbox; a crashed holder's claim simply expires. */
     static final String CLAIM_FIELD = "outboxClaimedUntil";
     /** Which pass holds the claim, so that only its holder renews or releases it. */
@@ -58,6 +63,10 @@ public class OutboxRelay {
         this.collections = List.copyOf(collections);
         this.batchSize = batchSize;
         this.claims = new DocumentClaims(mongo, CLAIM_FIELD, CLAIM_TOKEN_FIELD, CLAIM, clock);
+        for (String collection : this.collections) {
+            mongo.indexOps(collection).createIndex(new org.springframework.data.mongodb.core.index.Index(PENDING_FIELD,
+                    org.springframework.data.domain.Sort.Direction.ASC).sparse().named("outbox_pending"));
+        }
     }
 
     /** One pass over every outbox collection; returns how many events were published. */
@@ -73,7 +82,7 @@ public class OutboxRelay {
         int published = 0;
         Optional<DocumentClaims.Claim> next;
         for (int claimed = 0; claimed < batchSize
-                && (next = claims.claimNext(Criteria.where(OUTBOX_FIELD + ".0").exists(true), collection)).isPresent();
+                && (next = claims.claimNext(Criteria.where(PENDING_FIELD).exists(true), collection)).isPresent();
                 claimed++) {
             DocumentClaims.Claim claim = next.get();
             for (Document stored : claim.document().getList(OUTBOX_FIELD, Document.class)) {

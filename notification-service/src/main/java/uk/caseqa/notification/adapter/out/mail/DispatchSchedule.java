@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,37 +22,45 @@ class DispatchSchedule {
     private static final Logger log = LoggerFactory.getLogger(DispatchSchedule.class);
     private final DispatchingNotifications dispatching;
     private final GatheringDigests digests;
-    private final ExecutorService soon = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "mail-dispatch-soon");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final ExecutorService soon;
+    /** Passes asked for and not yet started: at most one waits, so a burst of nudges is one more pass, not many. */
+    private final AtomicInteger waiting = new AtomicInteger();
     private final boolean sendOnStore;
 
-    /** {@code caseqa.mail.send-on-store=false}: only the poll sends (tests that drive each pass themselves). */
+    /**
+     * {@code caseqa.mail.send-on-store=false}: only the poll sends (tests that drive each pass themselves).
+     * {@code caseqa.mail.dispatch-threads}: how many passes may send at once; each claims its emails one at a time
+     * (a claim is one atomic write), so no email goes twice, and a slow mail server does not hold the others up.
+     */
     DispatchSchedule(DispatchingNotifications dispatching, GatheringDigests digests,
-            @Value("${caseqa.mail.send-on-store:true}") boolean sendOnStore) {
+            @Value("${caseqa.mail.send-on-store:true}") boolean sendOnStore,
+            @Value("${caseqa.mail.dispatch-threads:4}") int threads) {
         this.dispatching = dispatching;
         this.digests = digests;
         this.sendOnStore = sendOnStore;
+        AtomicInteger named = new AtomicInteger();
+        this.soon = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread thread = new Thread(r, "mail-dispatch-soon-" + named.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
      * An email stored to go now is sent at once, on a thread of its own (the consumer that stored it does not wait
-     * for the mail server); the poll below stays for retries and for what a restart left. Nudges while a pass is
-     * queued are one pass.
+     * for the mail server): a new pass starts beside those sending already, up to {@code dispatch-threads}; nudges
+     * while one pass waits to start are that pass. The poll below stays for retries and for what a restart left.
      */
     @EventListener
     void sendSoon(NotificationStored stored) {
-        if (sendOnStore && queued.compareAndSet(false, true)) {
+        if (sendOnStore && waiting.compareAndSet(0, 1)) {
             try {
                 soon.execute(() -> {
-                    queued.set(false);
+                    waiting.set(0);
                     dispatch();
                 });
             } catch (RejectedExecutionException stopping) {
-                queued.set(false);
+                waiting.set(0);
             }
         }
     }

@@ -1,0 +1,209 @@
+package uk.caseqa.launcher;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A single-field secondary index of the embedded store, kept in memory (rebuilt from the documents each time the
+ * store opens): value to the positions (ids) of the documents holding it. An array's elements are each indexed, as
+ * MongoDB's multikey indexes do; a document without the field is not indexed, so only conditions that a missing field
+ * never meets are answered from it (equality with a value, {@code $in} of values, ranges, {@code $exists: true});
+ * any other query is left to the collection's scan. What it finds is a superset that the collection still matches
+ * against the whole query.
+ */
+final class InMemorySecondaryIndex extends Index<Object> {
+
+    private static final Set<String> RANGES = Set.of("$gt", "$gte", "$lt", "$lte");
+    private final String field;
+    private final NavigableMap<Object, Set<Object>> positionsByValue = new TreeMap<>(
+            ValueComparator.ascWithoutListHandling());
+    private final Map<Object, List<Object>> valuesByPosition = new HashMap<>();
+
+    InMemorySecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.field = keys.get(0).getKey();
+    }
+
+    /** The values a document holds at the field's path: none when it is missing or null; each element of an array. */
+    static List<Object> valuesOf(Document document, String path) {
+        List<Object> values = new ArrayList<>();
+        collect(document, path.split("\\."), 0, values);
+        return values;
+    }
+
+    private static void collect(Object value, String[] path, int at, List<Object> into) {
+        if (value == null || value instanceof de.bwaldvogel.mongo.backend.Missing) {
+            return;
+        }
+        if (at == path.length) {
+            if (value instanceof Collection<?> elements) {
+                elements.stream().filter(e -> e != null).forEach(into::add);
+            } else {
+                into.add(value);
+            }
+            return;
+        }
+        if (value instanceof Document document) {
+            collect(document.get(path[at]), path, at + 1, into);
+        } else if (value instanceof List<?> list) {
+            if (path[at].chars().allMatch(Character::isDigit)) {
+                int index = Integer.parseInt(path[at]);
+                if (index < list.size()) {
+                    collect(list.get(index), path, at + 1, into);
+                }
+            } else {
+                list.forEach(element -> collect(element, path, at, into));
+            }
+        }
+    }
+
+    /** The condition on this index's field, at the top of the query or in a top-level {@code $and}; null if none. */
+    private Object conditionIn(Document query) {
+        if (query.containsKey(field)) {
+            return query.get(field);
+        }
+        if (query.get("$and") instanceof List<?> all) {
+            for (Object part : all) {
+                if (part instanceof Document document && document.containsKey(field)) {
+                    return document.get(field);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a missing field can never meet the condition, so that the index holds every document meeting it. */
+    private static boolean answerable(Object condition) {
+        if (condition == null || condition instanceof List<?>) {
+            return false;
+        }
+        if (!(condition instanceof Document operators)) {
+            return !(condition instanceof java.util.regex.Pattern);
+        }
+        if (operators.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> operator : operators.entrySet()) {
+            String name = operator.getKey();
+            Object value = operator.getValue();
+            boolean ok = RANGES.contains(name) && value != null && !(value instanceof Document)
+                    || name.equals("$exists") && Boolean.TRUE.equals(value)
+                    || name.equals("$in") && value instanceof Collection<?> in && !in.isEmpty()
+                            && in.stream().allMatch(v -> v != null && !(v instanceof Document));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return answerable(conditionIn(query));
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        Object condition = conditionIn(query);
+        Set<Object> positions = new LinkedHashSet<>();
+        if (!(condition instanceof Document operators)) {
+            positions.addAll(positionsByValue.getOrDefault(condition, Set.of()));
+            return positions;
+        }
+        if (operators.get("$in") instanceof Collection<?> in) {
+            in.forEach(value -> positions.addAll(positionsByValue.getOrDefault(value, Set.of())));
+            return positions;
+        }
+        NavigableMap<Object, Set<Object>> range = positionsByValue;
+        for (Map.Entry<String, Object> operator : operators.entrySet()) {
+            Object value = operator.getValue();
+            range = switch (operator.getKey()) {
+                case "$gt" -> range.tailMap(value, false);
+                case "$gte" -> range.tailMap(value, true);
+                case "$lt" -> range.headMap(value, false);
+                case "$lte" -> range.headMap(value, true);
+                default -> range; // $exists: true, every indexed document
+            };
+        }
+        range.values().forEach(positions::addAll);
+        return positions;
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return document.get("_id");
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // not unique: any document may be added
+    }
+
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        List<Object> values = valuesOf(document, field);
+        if (values.isEmpty()) {
+            return;
+        }
+        valuesByPosition.put(position, values);
+        values.forEach(value -> positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position));
+    }
+
+    @Override
+    public synchronized Object remove(Document document) {
+        Object position = getPosition(document);
+        List<Object> values = valuesByPosition.remove(position);
+        if (values != null) {
+            for (Object value : values) {
+                Set<Object> positions = positionsByValue.get(value);
+                if (positions != null) {
+                    positions.remove(position);
+                    if (positions.isEmpty()) {
+                        positionsByValue.remove(value);
+                    }
+                }
+            }
+        }
+        return position;
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return valuesByPosition.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // not unique: any change may be made
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+            MongoCollection<Object> collection) {
+        remove(oldDocument);
+        add(newDocument, position, collection);
+    }
+
+    @Override
+    public synchronized void drop() {
+        positionsByValue.clear();
+        valuesByPosition.clear();
+    }
+}

@@ -1,0 +1,107 @@
+package uk.caseqa.launcher;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.List;
+import org.h2.mvstore.MVStore;
+
+/**
+ * A database of the embedded store that answers queries the way MongoDB would use its indexes, rather than by reading
+ * every document of the collection (which the wire server does for any query but {@code {_id: x}}):
+ * <ul>
+ *   <li>a query naming one {@code _id} (or an {@code $in} of ids) beside other conditions (every version-checked
+ *   update, every claim of one document) reads those documents only;</li>
+ *   <li>the single-field secondary indexes the services declare (a deadline's {@code nextDueAt}, an outbox's
+ *   {@code outbox.eventId}, an email's {@code availableAt}) are kept in memory ({@link InMemorySecondaryIndex}),
+ *   rebuilt from the documents when the store opens, and used for equality, {@code $in}, ranges and
+ *   {@code $exists: true}, alone or in a top-level {@code $and}. A compound index is kept on its first field.</li>
+ * </ul>
+ * Either way the documents found are still matched against the whole query, so the answer is the scan's answer.
+ */
+final class IndexedH2Database extends H2Database {
+
+    /** The names {@link H2Database} gives a collection's maps in the store file (its own constants are private). */
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+    /**
+     * The store, for the collections the superclass's constructor opens before this class's fields are set (its own
+     * field is private).
+     */
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+    private final MVStore store;
+
+    IndexedH2Database(String name, MVStore store, CursorRegistry cursors) {
+        super(name, opening(store), cursors);
+        OPENING.remove();
+        this.store = store;
+    }
+
+    private static MVStore opening(MVStore store) {
+        OPENING.set(store);
+        return store;
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore store = this.store != null ? this.store : OPENING.get();
+        String fullName = getFullCollectionNamespace(collectionName);
+        return new IndexedH2Collection(this, collectionName, options, store.openMap(DATA_PREFIX + fullName),
+                store.openMap(META_PREFIX + fullName), cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        return new InMemorySecondaryIndex(indexName, keys.subList(0, 1), sparse);
+    }
+
+    /** A collection that reads one document for a query naming one {@code _id}, whatever else the query says. */
+    static final class IndexedH2Collection extends H2Collection {
+
+        IndexedH2Collection(IndexedH2Database database, String name, CollectionOptions options,
+                org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta,
+                CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector) {
+            Object id = "_id".equals(getIdField()) ? idIn(query) : null;
+            if (id instanceof String || id instanceof ObjectId) {
+                List<Object> positions = getDocument(id) == null ? List.of() : List.of(id);
+                return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            if (id instanceof Document in && in.size() == 1 && in.get("$in") instanceof List<?> ids
+                    && ids.stream().allMatch(i -> i instanceof String || i instanceof ObjectId)) {
+                List<Object> positions = ids.stream().distinct().filter(i -> getDocument(i) != null)
+                        .map(i -> (Object) i).toList();
+                return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** The one {@code _id} a query names, beside other conditions or in a top-level {@code $and}; else null. */
+        private static Object idIn(Document query) {
+            if (query.size() > 1 && query.containsKey("_id")) {
+                return query.get("_id");
+            }
+            if (query.get("$and") instanceof List<?> all) {
+                for (Object part : all) {
+                    if (part instanceof Document document && document.containsKey("_id")) {
+                        return document.get("_id");
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}
