@@ -11,13 +11,17 @@ import java.util.Set;
  * H2 otherwise commits on a timer (about a second), so a process killed just after a service was told "written" lost
  * that write; with it went the outbox events the write carried.
  *
+ * <p>Commits are the store's main cost: about 0.6 ms each, so about 1,500 a second on this kind of machine, whatever
+ * each one holds (a commit with nothing new is free, and writers arriving together share one). This is what bounds a
+ * consumer that writes once per event (docs/performance.md).
+ *
  * <p>The file is append-only: every commit adds a chunk, and by default a chunk no longer used is kept 45 s before
  * its space is reused, so a write-per-commit store grew by ~20 kB per upsert (415 MB for 20,000 upserts of 200
- * documents). Here freed space is reused at once (retention 0) and sparse chunks are rewritten each second, a
- * megabyte at a time, so the file stays near the size of what it holds (2 MB for the same run:
- * TheStoreFileStaysBoundedOverALongRunTest). Retention 0 is safe against a killed process, whose written pages the
- * operating system still holds (the killed-run test), not against a machine losing power mid-write: the embedded run
- * is for a single machine; deployments run MongoDB.
+ * documents). Here freed space is reused at once (retention 0) and sparse chunks are rewritten every 2 s, so the file
+ * stays near the size of what it holds (2 MB for the same run: TheStoreFileStaysBoundedOverALongRunTest). Retention 0
+ * is safe against a killed process, whose written pages the operating system still holds (the killed-run test), not
+ * against a machine losing power mid-write: the embedded run is for a single machine; deployments run MongoDB.
+ * Queries hold the version they read, so no compaction frees a chunk under them ({@link IndexedH2Database}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -27,10 +31,11 @@ final class DurableH2Backend extends H2Backend {
     /** How long a chunk no longer used is kept before its space is reused: not at all (see above). */
     static final int RETENTION_MILLIS = 0;
     /**
-     * At most this much is rewritten by one compaction, each second. A pass holds the store's lock, so every write
-     * waits for it: 16 MB every 2 s stalled submissions for most of a second under load (p99 of 0.8 s at 2 a second).
+     * At most this much is rewritten by one compaction, every 2 s. A megabyte each second kept the file as small, but
+     * under the platform benchmark's load it made the Inadequate email's p99 at 10 submissions a second 8.8 s instead
+     * of 2.5 s (docs/performance.md).
      */
-    static final int COMPACT_BYTES = 1 << 20;
+    static final int COMPACT_BYTES = 16 << 20;
     private final java.util.concurrent.ScheduledExecutorService compactor =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "store-compactor");
@@ -42,7 +47,7 @@ final class DurableH2Backend extends H2Backend {
         super(fileName);
         org.h2.mvstore.MVStore store = getMvStore();
         store.setRetentionTime(RETENTION_MILLIS);
-        compactor.scheduleWithFixedDelay(() -> compact(store), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        compactor.scheduleWithFixedDelay(() -> compact(store), 2, 2, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static void compact(org.h2.mvstore.MVStore store) {

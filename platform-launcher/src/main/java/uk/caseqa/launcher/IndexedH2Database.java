@@ -54,7 +54,7 @@ final class IndexedH2Database extends H2Database {
         MVStore store = this.store != null ? this.store : OPENING.get();
         String fullName = getFullCollectionNamespace(collectionName);
         return new IndexedH2Collection(this, collectionName, options, store.openMap(DATA_PREFIX + fullName),
-                store.openMap(META_PREFIX + fullName), cursorRegistry);
+                store.openMap(META_PREFIX + fullName), cursorRegistry, store);
     }
 
     @Override
@@ -63,18 +63,37 @@ final class IndexedH2Database extends H2Database {
         return new InMemorySecondaryIndex(indexName, keys.subList(0, 1), sparse);
     }
 
-    /** A collection that reads one document for a query naming one {@code _id}, whatever else the query says. */
+    /**
+     * A collection that reads one document for a query naming one {@code _id}, whatever else the query says; and
+     * whose queries hold the store's version they read while they read it. The embedded store frees a chunk no longer
+     * used at once (retention 0, so that its file stays small), and a scan walking the map while a compaction freed
+     * the chunk under it failed with "Chunk ... not found" (seen under the platform benchmark's load): a version in use
+     * is never freed.
+     */
     static final class IndexedH2Collection extends H2Collection {
+
+        private final MVStore store;
 
         IndexedH2Collection(IndexedH2Database database, String name, CollectionOptions options,
                 org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta,
-                CursorRegistry cursors) {
+                CursorRegistry cursors, MVStore store) {
             super(database, name, options, data, meta, cursors);
+            this.store = store;
         }
 
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
+            MVStore.TxCounter reading = store.registerVersionUsage();
+            try {
+                return answer(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            } finally {
+                store.deregisterVersionUsage(reading);
+            }
+        }
+
+        private QueryResult answer(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                Document fieldSelector) {
             Object id = "_id".equals(getIdField()) ? idIn(query) : null;
             if (id instanceof String || id instanceof ObjectId) {
                 List<Object> positions = getDocument(id) == null ? List.of() : List.of(id);
