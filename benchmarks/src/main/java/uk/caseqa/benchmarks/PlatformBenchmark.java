@@ -89,7 +89,8 @@ import uk.caseqa.launcher.ServiceProcesses;
  *   same store, and each one's resident set is read.</li>
  * </ol>
  * Run: {@code ./mvnw -q -B install -DskipTests && ./mvnw -q -B -pl benchmarks exec:exec}; the ports of the embedded
- * run must be free. {@code -Dbenchmark.cases=100000} sets the cases stored by the ingest rounds.
+ * run must be free. {@code -Dbenchmark.cases=100000} sets the cases stored by the ingest rounds;
+ * {@code -Dbenchmark.latency=false} measures ingest and memory only.
  */
 public final class PlatformBenchmark {
 
@@ -140,12 +141,16 @@ public final class PlatformBenchmark {
         }
         int warmUp = 100;
 
-        // 1. little history
-        List<String> small = newCases(perLevel + warmUp);
-        awaitConsumed(PlatformService.AUDIT, "CaseOpened", casesPublished, Duration.ofMinutes(5));
-        Map<String, Object> little = latencies("history-small", small, warmUp);
-        results.put("latencyWithLittleHistory", little);
-        results.put("residentMbAfterSmallHistory", residentMb(ProcessHandle.current().pid()));
+        boolean latency = Boolean.parseBoolean(System.getProperty("benchmark.latency", "true"));
+        Map<String, Object> little = null;
+        if (latency) {
+            // 1. little history
+            List<String> small = newCases(perLevel + warmUp);
+            awaitConsumed(PlatformService.AUDIT, "CaseOpened", casesPublished, Duration.ofMinutes(5));
+            little = latencies("history-small", small, warmUp);
+            results.put("latencyWithLittleHistory", little);
+            results.put("residentMbAfterSmallHistory", residentMb(ProcessHandle.current().pid()));
+        }
 
         // 2. ingest rounds against the raw ceiling, up to the total number of cases
         int perRound = Math.max(1000, (totalCases - casesPublished - perLevel) / rounds);
@@ -153,17 +158,22 @@ public final class PlatformBenchmark {
         results.put("residentMbAfterIngest", residentMb(ProcessHandle.current().pid()));
 
         // 3. a long history: stored audits (and what every service keeps of them) copied up to 100,000
-        List<String> large = newCases(perLevel + warmUp);
-        awaitConsumed(PlatformService.AUDIT, "CaseOpened", casesPublished, Duration.ofMinutes(10));
-        results.put("storedAfterCopying", copyHistory(Math.max(100_000, totalCases)));
-        Map<String, Object> lots = latencies("history-large", large, warmUp);
-        results.put("latencyWithLongHistory", lots);
+        Map<String, Object> lots = null;
+        if (latency) {
+            List<String> large = newCases(perLevel + warmUp);
+            awaitConsumed(PlatformService.AUDIT, "CaseOpened", casesPublished, Duration.ofMinutes(10));
+            results.put("storedAfterCopying", copyHistory(Math.max(100_000, totalCases)));
+            lots = latencies("history-large", large, warmUp);
+            results.put("latencyWithLongHistory", lots);
+        }
         System.gc();
         long resident = residentMb(ProcessHandle.current().pid());
         results.put("residentMbAfterAll", resident);
         System.out.printf("resident memory of the embedded run after %,d cases: %d MB (target <= 1536 MB)%n",
                 casesPublished, resident);
-        compare(little, lots);
+        if (latency) {
+            compare(little, lots);
+        }
 
         // 4. each service as its own process, on the same store and broker
         if (Boolean.parseBoolean(System.getProperty("benchmark.processes", "true"))) {

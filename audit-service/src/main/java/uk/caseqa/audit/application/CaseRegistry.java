@@ -16,6 +16,24 @@ public interface CaseRegistry {
     /** Applies one case event once; false when that event was already applied. */
     boolean apply(String caseId, String localAuthority, String eventId, UnaryOperator<CaseState> change);
 
+    /** One case event's change, for {@link #applyAll}. */
+    record Change(String caseId, String localAuthority, String eventId, UnaryOperator<CaseState> change) {
+    }
+
+    /**
+     * Applies a batch of case events in order, each once (as {@link #apply} would, one after another), in one write;
+     * returns the ids of the events applied now (not those applied before).
+     */
+    default java.util.Set<String> applyAll(List<Change> changes) {
+        java.util.Set<String> applied = new java.util.LinkedHashSet<>();
+        for (Change c : changes) {
+            if (apply(c.caseId(), c.localAuthority(), c.eventId(), c.change())) {
+                applied.add(c.eventId());
+            }
+        }
+        return applied;
+    }
+
     /** The council's case, once its cohort and who is responsible are known. */
     Optional<CaseRecord> find(String localAuthority, String caseId);
 

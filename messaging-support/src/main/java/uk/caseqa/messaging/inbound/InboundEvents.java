@@ -1,6 +1,7 @@
 package uk.caseqa.messaging.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +93,46 @@ public class InboundEvents {
             handler.accept(event);
             consumed(event, quiet);
         }
+    }
+
+    /**
+     * For consumers that read a batch themselves: decodes and validates each record as {@link #handle} does (the
+     * bytes, the council, the topic; {@code topics}: each record's topic, or none), then checks every id in one write.
+     * Returns the events that may be applied, in order, up to the first refused one; {@code refused} is then told its
+     * index in the batch and the reason, for the binder to dead-letter that record alone
+     * ({@code BatchListenerFailedException}).
+     */
+    public List<EventEnvelope<EventPayload>> readBatch(List<?> payloads, List<?> topics,
+            java.util.function.BiConsumer<Integer, InvalidEventException> refused) {
+        List<EventEnvelope<EventPayload>> events = new java.util.ArrayList<>(payloads.size());
+        InvalidEventException unreadable = null;
+        for (int i = 0; i < payloads.size() && unreadable == null; i++) {
+            try {
+                if (!(payloads.get(i) instanceof byte[] bytes)) {
+                    throw new InvalidEventException("not the bytes of an event: "
+                            + (payloads.get(i) == null ? "null" : payloads.get(i).getClass().getName()));
+                }
+                EventEnvelope<EventPayload> event = EventJson.read(bytes);
+                requireServed(event);
+                requireItsOwnTopic(event, topics != null && i < topics.size() && topics.get(i) instanceof String topic
+                        ? topic : null);
+                events.add(event);
+            } catch (InvalidEventException invalid) {
+                unreadable = invalid;
+            }
+        }
+        if (received != null) {
+            InvalidEventException[] reason = new InvalidEventException[1];
+            int first = received.firstRefused(events, r -> reason[0] = r);
+            if (first >= 0) {
+                refused.accept(first, reason[0]);
+                return List.copyOf(events.subList(0, first));
+            }
+        }
+        if (unreadable != null) {
+            refused.accept(events.size(), unreadable);
+        }
+        return events;
     }
 
     /**

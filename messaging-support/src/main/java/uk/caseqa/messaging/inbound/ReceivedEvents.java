@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,6 +30,8 @@ public class ReceivedEvents {
 
     static final String COLLECTION = "receivedEvents";
     static final int KEPT_DAYS = 30;
+    /** MongoDB's code for a write refused by a unique index: here, an id received before. */
+    static final int DUPLICATE_KEY = 11000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final MongoTemplate mongo;
     private final Clock clock = Clock.systemUTC(); // operational time: retention, not the domain's deadlines
@@ -52,6 +55,45 @@ public class ReceivedEvents {
                         + " content (received " + first.receivedAt() + "): a new fact needs a new id");
             }
         }
+    }
+
+    /**
+     * As {@link #check} for a batch, in one write: records every event, and returns the index of the first whose id
+     * came before with different content, with the reason; -1 when none did. (The events after it are recorded too:
+     * redelivered after it is dead-lettered, they are redeliveries with the same content.)
+     */
+    public int firstRefused(List<? extends EventEnvelope<?>> events, java.util.function.Consumer<InvalidEventException> reason) {
+        if (events.isEmpty()) {
+            return -1;
+        }
+        List<String> digests = events.stream().map(ReceivedEvents::digest).toList();
+        java.util.SortedSet<Integer> seenBefore = new java.util.TreeSet<>();
+        try {
+            org.springframework.data.mongodb.core.BulkOperations bulk = mongo.bulkOps(
+                    org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Received.class,
+                    COLLECTION);
+            Instant now = clock.instant();
+            for (int i = 0; i < events.size(); i++) {
+                bulk.insert(new Received(events.get(i).id(), digests.get(i), now));
+            }
+            bulk.execute();
+        } catch (org.springframework.data.mongodb.BulkOperationException failed) {
+            for (com.mongodb.bulk.BulkWriteError error : failed.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw failed; // not a redelivery: the store failed, and the binder tries the batch again
+                }
+                seenBefore.add(error.getIndex());
+            }
+        }
+        for (int i : seenBefore) {
+            Received first = mongo.findById(events.get(i).id(), Received.class, COLLECTION);
+            if (first != null && !first.digest().equals(digests.get(i))) {
+                reason.accept(new InvalidEventException("event id " + events.get(i).id() + " was received before with"
+                        + " different content (received " + first.receivedAt() + "): a new fact needs a new id"));
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String digest(EventEnvelope<?> event) {

@@ -86,6 +86,75 @@ public class AggregateStore {
 
     /** Updates an aggregate read at {@code expectedVersion}; another writer in between makes this fail. */
     public void update(Object state, long expectedVersion, List<OutboxEvent> events, String collection) {
+        VersionChecked write = versionChecked(state, expectedVersion, events);
+        if (mongo.updateFirst(write.current(), write.update(), collection).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException(collection + " " + write.id() + " changed since it was read"
+                    + " (version " + expectedVersion + "); try again");
+        }
+        if (!events.isEmpty()) {
+            eventsStored.run();
+        }
+    }
+
+    /**
+     * One aggregate's write in {@link #storeAll}: a new one ({@code readAtVersion} null) or one read at that version.
+     */
+    public record Write(Object state, Long readAtVersion, List<OutboxEvent> events) {
+    }
+
+    /**
+     * Stores many aggregates in one round trip, each as {@link #insert} or {@link #update} would (each document's
+     * write still single-document and atomic; the store commits them together). If any was created or changed by
+     * another writer meanwhile, this fails with {@link OptimisticLockingFailureException} after the others are
+     * written: the caller applies its work again on the fresh state (it must be idempotent, as every consumer is).
+     */
+    public void storeAll(List<Write> writes, String collection) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        org.springframework.data.mongodb.core.BulkOperations bulk = mongo.bulkOps(
+                org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, collection);
+        int updates = 0;
+        boolean events = false;
+        for (Write write : writes) {
+            events |= !write.events().isEmpty();
+            if (write.readAtVersion() == null) {
+                Document document = toDocument(write.state());
+                document.put(VERSION_FIELD, 0L);
+                document.put(OutboxRelay.OUTBOX_FIELD, write.events().stream().map(this::toDocument).toList());
+                bulk.insert(document);
+            } else {
+                VersionChecked update = versionChecked(write.state(), write.readAtVersion(), write.events());
+                bulk.updateOne(update.current(), update.update());
+                updates++;
+            }
+        }
+        long matched;
+        try {
+            matched = bulk.execute().getMatchedCount();
+        } catch (org.springframework.data.mongodb.BulkOperationException failed) {
+            if (failed.getErrors().stream().anyMatch(error -> error.getCode() != 11000)) {
+                throw failed; // not another writer's aggregate: the store failed
+            }
+            if (events) {
+                eventsStored.run(); // what was written is published
+            }
+            throw new OptimisticLockingFailureException(collection + ": " + failed.getErrors().size() + " of "
+                    + writes.size() + " aggregates were created by another writer meanwhile; try again", failed);
+        }
+        if (events) {
+            eventsStored.run();
+        }
+        if (matched < updates) {
+            throw new OptimisticLockingFailureException(collection + ": " + (updates - matched) + " of " + updates
+                    + " aggregates changed since they were read; try again");
+        }
+    }
+
+    private record VersionChecked(Object id, Query current, Update update) {
+    }
+
+    private VersionChecked versionChecked(Object state, long expectedVersion, List<OutboxEvent> events) {
         Document document = toDocument(state);
         Object id = document.remove("_id");
         document.remove(VERSION_FIELD);
@@ -97,14 +166,8 @@ public class AggregateStore {
         if (!events.isEmpty()) {
             update.push(OutboxRelay.OUTBOX_FIELD).each(events.stream().map(this::toDocument).toArray());
         }
-        Query current = Query.query(Criteria.where("_id").is(id).and(VERSION_FIELD).is(expectedVersion));
-        if (mongo.updateFirst(current, update, collection).getMatchedCount() == 0) {
-            throw new OptimisticLockingFailureException(collection + " " + id + " changed since it was read (version "
-                    + expectedVersion + "); try again");
-        }
-        if (!events.isEmpty()) {
-            eventsStored.run();
-        }
+        return new VersionChecked(id, Query.query(Criteria.where("_id").is(id).and(VERSION_FIELD).is(expectedVersion)),
+                update);
     }
 
     /**

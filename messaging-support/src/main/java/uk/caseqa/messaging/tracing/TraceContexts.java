@@ -51,6 +51,19 @@ public final class TraceContexts {
      * A span named {@code name}, child of {@code traceParent} and current on this thread until closed (log lines
      * written meanwhile carry its trace id); nothing when there is no parent to continue.
      */
+    /**
+     * The {@code traceparent} of record {@code record} of a batch, from the binder's per-record headers
+     * ({@code KafkaHeaders.BATCH_CONVERTED_HEADERS}); null when it has none.
+     */
+    public static String traceParentOf(java.util.List<?> batchHeaders, int record) {
+        if (record >= batchHeaders.size() || !(batchHeaders.get(record) instanceof java.util.Map<?, ?> map)) {
+            return null;
+        }
+        Object value = map.get("traceparent");
+        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : value instanceof String text ? text : null;
+    }
+
     public Continued continueFrom(String traceParent, String name) {
         if (tracer == null || traceParent == null || traceParent.isBlank()) {
             return () -> { };

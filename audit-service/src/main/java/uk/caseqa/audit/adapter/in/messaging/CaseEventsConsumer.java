@@ -1,8 +1,13 @@
 package uk.caseqa.audit.adapter.in.messaging;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import uk.caseqa.audit.application.ParkingFollowUpRequests;
@@ -11,45 +16,83 @@ import uk.caseqa.contracts.CaseClosed;
 import uk.caseqa.contracts.CaseCohortChanged;
 import uk.caseqa.contracts.CaseOpened;
 import uk.caseqa.contracts.CaseResponsibilityChanged;
+import uk.caseqa.contracts.EventEnvelope;
+import uk.caseqa.contracts.EventPayload;
+import uk.caseqa.contracts.InvalidEventException;
 import uk.caseqa.messaging.inbound.InboundEvents;
+import uk.caseqa.messaging.tracing.TraceContexts;
 
-/** Binding {@code caseEvents-in-0}: the case-management systems' case events (opened, cohort, responsibility, closed). */
+/**
+ * Binding {@code caseEvents-in-0}: the case-management systems' case events (opened, cohort, responsibility, closed),
+ * a poll at a time (the binding is in batch mode): every record is read and validated, the ids are recorded in one
+ * write and the cases in another, so a council's whole caseload arriving at once is stored at the speed of the store,
+ * not of one commit per event. The events before an invalid one are applied, then the invalid one is named to the
+ * binder ({@link BatchListenerFailedException}), which dead-letters it with the reason and carries on with the rest.
+ */
 @Component("caseEvents")
-class CaseEventsConsumer implements Consumer<Message<byte[]>> {
+class CaseEventsConsumer implements Consumer<Message<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventsConsumer.class);
     private final InboundEvents inbound;
     private final RecordingTheRegistry registry;
-
     private final ParkingFollowUpRequests requests;
+    private final TraceContexts traces;
 
-    CaseEventsConsumer(InboundEvents inbound, RecordingTheRegistry registry, ParkingFollowUpRequests requests) {
+    CaseEventsConsumer(InboundEvents inbound, RecordingTheRegistry registry, ParkingFollowUpRequests requests,
+            TraceContexts traces) {
         this.requests = requests;
         this.inbound = inbound;
         this.registry = registry;
+        this.traces = traces;
     }
 
+    /**
+     * The batch as the binder made it: a list of the records' bytes, with list-valued headers (declared as
+     * {@code Message<?>} so that Spring Cloud Function hands it over as it is).
+     */
     @Override
-    public void accept(Message<byte[]> message) {
-        inbound.handle(message, event -> {
-            boolean applied = true;
-            if (event.data() instanceof CaseOpened) {
-                applied = registry.caseOpened(event.as(CaseOpened.class));
-                if (applied) {
-                    requests.somethingArrived(event.localAuthority());
+    public void accept(Message<?> batch) {
+        if (!(batch.getPayload() instanceof List<?> payloads)) {
+            throw new IllegalStateException("caseEvents: expected a batch of records, got a "
+                    + batch.getPayload().getClass().getName() + " (is the binding in batch mode?)");
+        }
+        int[] refusedAt = {-1};
+        InvalidEventException[] reason = new InvalidEventException[1];
+        List<EventEnvelope<EventPayload>> events = inbound.readBatch(payloads,
+                batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC) instanceof List<?> topics ? topics : null,
+                (index, invalid) -> {
+                    refusedAt[0] = index;
+                    reason[0] = invalid;
+                });
+        apply(events, batch);
+        if (refusedAt[0] >= 0) {
+            throw new BatchListenerFailedException(reason[0].getMessage(), reason[0], refusedAt[0]);
+        }
+    }
+
+    private void apply(List<EventEnvelope<EventPayload>> events, Message<?> batch) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> applied = registry.recordAll(events);
+        Set<String> councilsWithNewCases = new TreeSet<>();
+        List<?> headers = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS) instanceof List<?> list ? list
+                : List.of();
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope<EventPayload> event = events.get(i);
+            try (TraceContexts.Continued trace = traces.continueFrom(TraceContexts.traceParentOf(headers, i), "case event")) {
+                if (!(event.data() instanceof CaseOpened || event.data() instanceof CaseCohortChanged
+                        || event.data() instanceof CaseResponsibilityChanged || event.data() instanceof CaseClosed)) {
+                    log.info("{} is not for audit-service; skipped", event.type());
+                } else if (!applied.contains(event.id())) {
+                    log.info("case event {} already applied", event.id());
+                } else if (event.data() instanceof CaseOpened) {
+                    councilsWithNewCases.add(event.localAuthority());
                 }
-            } else if (event.data() instanceof CaseCohortChanged) {
-                applied = registry.cohortChanged(event.as(CaseCohortChanged.class));
-            } else if (event.data() instanceof CaseResponsibilityChanged) {
-                applied = registry.responsibilityChanged(event.as(CaseResponsibilityChanged.class));
-            } else if (event.data() instanceof CaseClosed) {
-                applied = registry.caseClosed(event.as(CaseClosed.class));
-            } else {
-                log.info("{} is not for audit-service; skipped", event.type());
+                inbound.consumed(event, false);
             }
-            if (!applied) {
-                log.info("case event {} already applied", event.id());
-            }
-        });
+        }
+        // requests parked for a case not known yet are tried again now, once per council in the batch
+        councilsWithNewCases.forEach(requests::somethingArrived);
     }
 }

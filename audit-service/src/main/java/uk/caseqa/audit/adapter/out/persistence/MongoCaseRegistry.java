@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,27 +42,48 @@ class MongoCaseRegistry implements CaseRegistry {
 
     @Override
     public boolean apply(String caseId, String localAuthority, String eventId, UnaryOperator<CaseState> change) {
-        CaseDocument current = mongo.findById(CaseDocument.keyOf(localAuthority, caseId), CaseDocument.class,
-                COLLECTION);
-        if (current != null && current.handledEventIds() != null && current.handledEventIds().contains(eventId)) {
-            return false;
-        }
-        CaseState before = current == null ? CaseState.unknown(caseId, localAuthority) : current.toDomain();
-        List<String> handled = new ArrayList<>(current == null || current.handledEventIds() == null ? List.of()
-                : current.handledEventIds());
-        handled.add(eventId);
-        if (handled.size() > IdempotentUpserts.HANDLED_KEPT) {
-            handled = new ArrayList<>(handled.subList(handled.size() - IdempotentUpserts.HANDLED_KEPT, handled.size()));
-        }
-        CaseDocument next = CaseDocument.of(change.apply(before), handled, null);
-        if (current == null) {
-            if (!store.insertIfAbsent(next, List.of(), COLLECTION)) {
-                throw new OptimisticLockingFailureException("case " + caseId + " was created concurrently; retry");
+        return !applyAll(List.of(new Change(caseId, localAuthority, eventId, change))).isEmpty();
+    }
+
+    /**
+     * The batch's cases are read in one query, its events applied in order in memory, and every case changed is
+     * written in one bulk write (the store commits once): a new case as an insert that fails if another writer made
+     * it meanwhile, a known one as a version-checked update; either failure retries the whole batch, which changes
+     * nothing twice.
+     */
+    @Override
+    public java.util.Set<String> applyAll(List<Change> changes) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        changes.forEach(c -> keys.add(CaseDocument.keyOf(c.localAuthority(), c.caseId())));
+        java.util.Map<String, CaseDocument> read = new java.util.HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(keys)), CaseDocument.class, COLLECTION)
+                .forEach(d -> read.put(d.key(), d));
+        java.util.Map<String, CaseDocument> written = new java.util.LinkedHashMap<>();
+        java.util.Set<String> applied = new java.util.LinkedHashSet<>();
+        for (Change c : changes) {
+            String key = CaseDocument.keyOf(c.localAuthority(), c.caseId());
+            CaseDocument current = written.containsKey(key) ? written.get(key) : read.get(key);
+            if (current != null && current.handledEventIds() != null
+                    && current.handledEventIds().contains(c.eventId())) {
+                continue;
             }
-        } else {
-            store.update(next, current.version(), List.of(), COLLECTION);
+            CaseState before = current == null ? CaseState.unknown(c.caseId(), c.localAuthority())
+                    : current.toDomain();
+            List<String> handled = new ArrayList<>(current == null || current.handledEventIds() == null ? List.of()
+                    : current.handledEventIds());
+            handled.add(c.eventId());
+            if (handled.size() > IdempotentUpserts.HANDLED_KEPT) {
+                handled = new ArrayList<>(handled.subList(handled.size() - IdempotentUpserts.HANDLED_KEPT,
+                        handled.size()));
+            }
+            written.put(key, CaseDocument.of(c.change().apply(before), handled, null));
+            applied.add(c.eventId());
         }
-        return true;
+        List<AggregateStore.Write> writes = new ArrayList<>();
+        written.forEach((key, next) -> writes.add(new AggregateStore.Write(next,
+                read.containsKey(key) ? read.get(key).version() : null, List.of())));
+        store.storeAll(writes, COLLECTION);
+        return applied;
     }
 
     @Override

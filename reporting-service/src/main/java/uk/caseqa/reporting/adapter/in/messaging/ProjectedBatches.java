@@ -76,21 +76,12 @@ class ProjectedBatches {
         List<?> headers = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS) instanceof List<?> list ? list
                 : List.of();
         for (int i = 0; i < events.size(); i++) {
-            try (TraceContexts.Continued trace = traces.continueFrom(traceParentOf(headers, i), "project")) {
+            try (TraceContexts.Continued trace = traces.continueFrom(TraceContexts.traceParentOf(headers, i), "project")) {
                 inbound.consumed(events.get(i), quiet);
             }
         }
         catchingUp.consumed(batch, events.size());
         log.info("projected {} events of {} ({} to {})", events.size(), stream, events.get(0).id(),
                 events.get(events.size() - 1).id());
-    }
-
-    private static String traceParentOf(List<?> headers, int record) {
-        if (record >= headers.size() || !(headers.get(record) instanceof java.util.Map<?, ?> map)) {
-            return null;
-        }
-        Object value = map.get("traceparent");
-        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
-                : value instanceof String text ? text : null;
     }
 }
