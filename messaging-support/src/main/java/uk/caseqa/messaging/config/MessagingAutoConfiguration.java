@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import uk.caseqa.messaging.inbound.DeadLetterCount;
+import uk.caseqa.messaging.inbound.BatchBindingDeadLetters;
 import uk.caseqa.messaging.inbound.DeadLetterReporter;
 import uk.caseqa.messaging.inbound.InboundEvents;
 import uk.caseqa.messaging.inbound.ReceivedEvents;
@@ -132,6 +133,13 @@ public class MessagingAutoConfiguration {
     @Bean
     DeadLetterReporter deadLetterReporter(MeterRegistry meters) {
         return new DeadLetterReporter(meters);
+    }
+
+    /** Batch bindings dead-letter the record their listener names, not the whole poll (BatchBindingDeadLetters). */
+    @Bean
+    BatchBindingDeadLetters batchBindingDeadLetters(KafkaClientSettings kafka, DeadLetterReporter reporter,
+            @Value("${spring.application.name}") String service) {
+        return new BatchBindingDeadLetters(kafka, reporter, service);
     }
 
     @Bean

@@ -26,8 +26,9 @@ import uk.caseqa.messaging.tracing.TraceContexts;
  * Binding {@code caseEvents-in-0}: the case-management systems' case events (opened, cohort, responsibility, closed),
  * a poll at a time (the binding is in batch mode): every record is read and validated, the ids are recorded in one
  * write and the cases in another, so a council's whole caseload arriving at once is stored at the speed of the store,
- * not of one commit per event. The events before an invalid one are applied, then the invalid one is named to the
- * binder ({@link BatchListenerFailedException}), which dead-letters it with the reason and carries on with the rest.
+ * not of one commit per event. The events before an invalid one are applied, then the invalid one is named
+ * ({@link BatchListenerFailedException}): it alone is dead-lettered with the reason, and the rest of the poll comes
+ * back to this listener (uk.caseqa.messaging.inbound.BatchBindingDeadLetters).
  */
 @Component("caseEvents")
 class CaseEventsConsumer implements Consumer<Message<?>> {

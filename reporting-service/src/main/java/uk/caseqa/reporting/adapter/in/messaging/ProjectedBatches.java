@@ -20,8 +20,9 @@ import uk.caseqa.reporting.application.ProjectingEvents;
  * A poll's worth of events from one input topic (the bindings consume in batches), projected together: each record
  * the batch touches is read and written once, in as few round trips to the store as it allows, which is what lets a
  * replay from offset zero keep up with the topics. Every event is read and validated first; the events before an
- * invalid one are projected, then the invalid one is named to the binder ({@link BatchListenerFailedException}),
- * which sends it to the binding's dead-letter topic with the reason and carries on with the rest of the batch.
+ * invalid one are projected, then the invalid one is named ({@link BatchListenerFailedException}): it alone goes to
+ * the binding's dead-letter topic with the reason, and the rest of the batch comes back to this listener
+ * (uk.caseqa.messaging.inbound.BatchBindingDeadLetters).
  */
 @Component
 class ProjectedBatches {
