@@ -21,7 +21,8 @@ import uk.caseqa.reporting.domain.Period;
  * topic), and each changed aggregate is published with a higher revision; an aggregate nobody is counted in any more
  * is published with no counts. Only then are the records marked counted (unless they changed meanwhile). A crash in
  * between counts and publishes the same figures again; the compacted topic keeps the latest. One replica counts a
- * council at a time ({@link CouncilClaims}); nothing is counted while a replay is catching up ({@link CatchUp}).
+ * council at a time ({@link CouncilClaims}); nothing is counted while a replay is catching up ({@link CatchUp}); the
+ * counting takes at most a set share of the processor ({@link RecountPacing}), however long the history.
  */
 @Service
 public class PublishingTheBoard {
@@ -38,9 +39,11 @@ public class PublishingTheBoard {
     private final CouncilClaims claims;
     private final CycleAnchors anchors;
     private final Clock clock;
+    private final RecountPacing pacing;
 
     public PublishingTheBoard(BoardRecords records, BoardView published, AggregateStream stream,
-            CouncilClaims claims, CycleAnchors anchors, Clock clock, CatchUp catchUp) {
+            CouncilClaims claims, CycleAnchors anchors, Clock clock, CatchUp catchUp, RecountPacing pacing) {
+        this.pacing = pacing;
         this.records = records;
         this.published = published;
         this.catchUp = catchUp;
@@ -53,10 +56,16 @@ public class PublishingTheBoard {
     @Scheduled(fixedDelayString = "${caseqa.reporting.publish-interval:1s}",
             initialDelayString = "${caseqa.outbox.initial-delay:1s}")
     void onSchedule() {
+        if (!pacing.due()) {
+            return; // the last count was long: the board waits its turn for the processor (RecountPacing)
+        }
+        long started = pacing.now();
         try {
             publishChanged();
         } catch (RuntimeException e) {
             log.warn("board not counted this time, will try again: {}", e.toString());
+        } finally {
+            pacing.counted(started);
         }
     }
 
