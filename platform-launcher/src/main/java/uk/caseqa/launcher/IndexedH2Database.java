@@ -72,6 +72,7 @@ final class IndexedH2Database extends H2Database {
      */
     static final class IndexedH2Collection extends H2Collection {
 
+        private static final java.util.Set<String> SCANNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final MVStore store;
 
         IndexedH2Collection(IndexedH2Database database, String name, CollectionOptions options,
@@ -106,6 +107,36 @@ final class IndexedH2Database extends H2Database {
                 return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * The wire server's scan of every document, for a query no index answers: named once per collection and
+         * query shape (the fields asked for, not their values), so a query the indexes miss shows in the log.
+         */
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+                int batchSize, Document fieldSelector) {
+            String shape = getCollectionName() + " " + shapeOf(query);
+            if (SCANNED.add(shape) && SCANNED.size() < 1_000) {
+                org.slf4j.LoggerFactory.getLogger(IndexedH2Database.class).info(
+                        "embedded store: a query no index answers reads every document of {} ({} now)", shape,
+                        count());
+            }
+            return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
+
+        /** The query's fields and operators, its values left out (they may be identifiers of people's cases). */
+        static String shapeOf(Object query) {
+            if (query instanceof Document document) {
+                StringBuilder shape = new StringBuilder("{");
+                document.forEach((key, value) -> shape.append(shape.length() > 1 ? ", " : "").append(key)
+                        .append(value instanceof Document || value instanceof List<?> ? ": " + shapeOf(value) : ""));
+                return shape.append('}').toString();
+            }
+            if (query instanceof List<?> list) {
+                return list.stream().map(IndexedH2Collection::shapeOf).distinct().toList().toString();
+            }
+            return "";
         }
 
         /** The one {@code _id} a query names, beside other conditions or in a top-level {@code $and}; else null. */

@@ -60,6 +60,7 @@ class TheEmbeddedStoreAnswersFromItsIndexesAsAScanWouldTest {
                 audits.createIndex(Indexes.ascending("nextDueAt"), new IndexOptions().sparse(true).name("due"));
                 audits.createIndex(Indexes.ascending("outbox.eventId"), new IndexOptions().sparse(true).name("out"));
                 audits.createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
+                audits.createIndex(Indexes.ascending("digestWritten"), new IndexOptions().sparse(true).name("digest"));
                 audits.createIndex(Indexes.compoundIndex(Indexes.ascending("council"), Indexes.descending("at")),
                         new IndexOptions().name("council_at"));
                 audits.insertMany(documents);
@@ -91,6 +92,9 @@ class TheEmbeddedStoreAnswersFromItsIndexesAsAScanWouldTest {
                 .append("status", List.of("ALLOCATED", "SUBMITTED", "CLOSED").get(random.nextInt(3)))
                 .append("council", List.of("swindon", "bolton").get(random.nextInt(2)))
                 .append("at", Date.from(NOW.minusSeconds(random.nextInt(100_000))));
+        if (random.nextInt(3) == 0) {
+            document.append("digestWritten", random.nextBoolean());
+        }
         if (random.nextInt(3) > 0) {
             document.append("nextDueAt", Date.from(NOW.plusSeconds(random.nextInt(200_000) - 100_000)));
         }
@@ -118,6 +122,9 @@ class TheEmbeddedStoreAnswersFromItsIndexesAsAScanWouldTest {
                 Filters.in("status", "ALLOCATED", "CLOSED"),
                 Filters.and(Filters.eq("status", "SUBMITTED"), Filters.lte("nextDueAt", Date.from(NOW))),
                 Filters.eq("council", "bolton"),
+                // a boolean in a sparse index (notification-service's digests still to write)
+                Filters.and(Filters.eq("status", "SUBMITTED"), Filters.eq("digestWritten", false)),
+                Filters.eq("digestWritten", true),
                 // a version-checked update's query, and one naming an _id that is not there
                 Filters.and(Filters.eq("_id", "audit-9"), Filters.eq("version", 2L)),
                 Filters.and(Filters.eq("_id", "audit-9"), Filters.exists("version")),

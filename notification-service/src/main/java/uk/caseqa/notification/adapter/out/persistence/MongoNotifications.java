@@ -41,6 +41,12 @@ class MongoNotifications implements Notifications {
         // sent notifications lose availableAt, so on MongoDB the claim scan reads only those still to send
         mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index("availableAt",
                 Sort.Direction.ASC).sparse().named("availableAt_sparse"));
+        // a digest's emails, those waiting to go into one, and a person's emails waiting for their address: read
+        // without a scan of every email ever sent
+        for (String field : List.of("digestId", "digestWritten", "recipientId")) {
+            mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index(field,
+                    Sort.Direction.ASC).sparse().named(field + "_sparse"));
+        }
     }
 
     record NotificationDocument(@Id String notificationId, String eventId, String localAuthority, String recipientId,
