@@ -47,7 +47,9 @@ class TheBoardRebuiltFromTheEventHistoryIT {
         String isolation = TestIsolation.newName();
         MutableClock clock = new MutableClock(NOW);
         Map<String, Map<String, Long>> expected = expected();
-        Map<String, Object> fast = Map.of("caseqa.reporting.publish-interval", "200ms");
+        // counted as often as it can be: this story is about what the replicas show, not how often they count
+        Map<String, Object> fast = Map.of("caseqa.reporting.publish-interval", "200ms",
+                "caseqa.reporting.recount-share", "1");
 
         try (ConfigurableApplicationContext a = ServiceReplica.start(ReportingServiceApplication.class,
                 ReportingServiceApplication.CONFIG_NAME, isolation, clock, fast);
@@ -64,7 +66,7 @@ class TheBoardRebuiltFromTheEventHistoryIT {
         }
 
         Map<String, Object> rebuild = Map.of("caseqa.reporting.publish-interval", "200ms",
-                "caseqa.reporting.rebuild", "true");
+                "caseqa.reporting.recount-share", "1", "caseqa.reporting.rebuild", "true");
         try (ConfigurableApplicationContext c = ServiceReplica.start(ReportingServiceApplication.class,
                 ReportingServiceApplication.CONFIG_NAME, isolation, clock, rebuild)) {
             MongoTemplate store = c.getBean(MongoTemplate.class);

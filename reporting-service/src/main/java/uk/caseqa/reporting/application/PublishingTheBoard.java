@@ -59,13 +59,13 @@ public class PublishingTheBoard {
         if (!pacing.due()) {
             return; // the last count was long: the board waits its turn for the processor (RecountPacing)
         }
-        long started = pacing.now();
+        RecountPacing.Count count = pacing.begin();
         try {
             publishChanged();
         } catch (RuntimeException e) {
             log.warn("board not counted this time, will try again: {}", e.toString());
         } finally {
-            pacing.counted(started);
+            pacing.counted(count);
         }
     }
 

@@ -26,8 +26,13 @@ class ReportingConfiguration {
 
     @Bean
     RecountPacing recountPacing(ReportingProperties properties) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        // a JVM that cannot tell a thread's processor time paces by the wall clock (waits included)
+        java.util.function.LongSupplier processor = threads.isCurrentThreadCpuTimeSupported()
+                && threads.isThreadCpuTimeEnabled()
+                ? threads::getCurrentThreadCpuTime : System::nanoTime;
         return new RecountPacing(properties.recountShare() == null ? 0.1 : properties.recountShare(),
-                System::nanoTime);
+                System::nanoTime, processor);
     }
 
     @Bean

@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The board is counted from a council's whole history, so a count costs more as history grows. At a tenth of a core,
- * a 20 ms count may run again after 200 ms (the schedule's second decides), a 2 s count only 20 s after it began.
+ * a count that used the processor for 20 ms may run again after 200 ms (the schedule's second decides), one that used
+ * it for 2 s only 20 s after it began; time spent waiting for the store or the broker does not count.
  */
 class ACountThatTakesLongerWaitsLongerForTheNextTest {
 
-    final AtomicLong ticker = new AtomicLong(TimeUnit.DAYS.toNanos(3));
-    final RecountPacing pacing = new RecountPacing(0.1, ticker::get);
+    final AtomicLong wall = new AtomicLong(TimeUnit.DAYS.toNanos(3));
+    final AtomicLong processor = new AtomicLong(TimeUnit.HOURS.toNanos(1));
+    final RecountPacing pacing = new RecountPacing(0.1, wall::get, processor::get);
 
     @Test
     void theFirstCountIsDueAtOnce() {
@@ -23,9 +25,9 @@ class ACountThatTakesLongerWaitsLongerForTheNextTest {
 
     @Test
     void aQuickCountLeavesTheNextToTheSchedule() {
-        long started = pacing.now();
-        advance(20);
-        pacing.counted(started);
+        RecountPacing.Count count = pacing.begin();
+        work(20);
+        pacing.counted(count);
         advance(179);
         assertThat(pacing.due()).as("199 ms after a 20 ms count began").isFalse();
         advance(1);
@@ -34,9 +36,9 @@ class ACountThatTakesLongerWaitsLongerForTheNextTest {
 
     @Test
     void aLongCountWaitsTenTimesItsLengthFromItsStart() {
-        long started = pacing.now();
-        advance(2_000);
-        pacing.counted(started);
+        RecountPacing.Count count = pacing.begin();
+        work(2_000);
+        pacing.counted(count);
         advance(17_999);
         assertThat(pacing.due()).as("19.999 s after a 2 s count began").isFalse();
         advance(1);
@@ -44,12 +46,27 @@ class ACountThatTakesLongerWaitsLongerForTheNextTest {
     }
 
     @Test
+    void waitingForTheStoreOrTheBrokerIsNotCounted() {
+        RecountPacing.Count count = pacing.begin();
+        work(100);
+        advance(9_000); // publishing, waiting for the broker's acknowledgements
+        pacing.counted(count);
+        assertThat(pacing.due()).as("9.1 s after a count that used the processor for 100 ms").isTrue();
+    }
+
+    @Test
     void aShareOutsideZeroToOneIsRefused() {
-        assertThatThrownBy(() -> new RecountPacing(0, ticker::get)).hasMessageContaining("share");
-        assertThatThrownBy(() -> new RecountPacing(1.5, ticker::get)).hasMessageContaining("share");
+        assertThatThrownBy(() -> new RecountPacing(0, wall::get, processor::get)).hasMessageContaining("share");
+        assertThatThrownBy(() -> new RecountPacing(1.5, wall::get, processor::get)).hasMessageContaining("share");
+    }
+
+    /** The counting thread busy for this long. */
+    private void work(long millis) {
+        processor.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
+        advance(millis);
     }
 
     private void advance(long millis) {
-        ticker.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
+        wall.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
     }
 }
