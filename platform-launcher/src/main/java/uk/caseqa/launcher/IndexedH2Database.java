@@ -116,7 +116,7 @@ final class IndexedH2Database extends H2Database {
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                 int batchSize, Document fieldSelector) {
-            String shape = getCollectionName() + " " + shapeOf(query);
+            String shape = getFullName() + " " + shapeOf(query);
             if (SCANNED.add(shape) && SCANNED.size() < 1_000) {
                 org.slf4j.LoggerFactory.getLogger(IndexedH2Database.class).info(
                         "embedded store: a query no index answers reads every document of {} ({} now)", shape,
