@@ -44,10 +44,23 @@ final class DurableH2Backend extends H2Backend {
             });
 
     DurableH2Backend(String fileName) {
-        super(fileName);
+        super(open(fileName));
         org.h2.mvstore.MVStore store = getMvStore();
         store.setRetentionTime(RETENTION_MILLIS);
         compactor.scheduleWithFixedDelay(() -> compact(store), 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /**
+     * The store file, opened as the wire server would open it, except that a failure in H2's own background threads
+     * (which write the chunks) is logged: H2 then stops the store, and without the log a platform whose writes all
+     * hang would not say why.
+     */
+    private static org.h2.mvstore.MVStore open(String fileName) {
+        org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).info("opening the store file {}", fileName);
+        return new org.h2.mvstore.MVStore.Builder().fileName(fileName)
+                .backgroundExceptionHandler((thread, failure) -> org.slf4j.LoggerFactory
+                        .getLogger(DurableH2Backend.class).error("the store failed in {}", thread.getName(), failure))
+                .open();
     }
 
     private static void compact(org.h2.mvstore.MVStore store) {

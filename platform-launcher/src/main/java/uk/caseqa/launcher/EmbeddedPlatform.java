@@ -28,6 +28,14 @@ public final class EmbeddedPlatform {
 
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
+    /**
+     * Threads of the store's wire server. Each connection is served by one of them, and a write waits there for its
+     * commit (the store commits each write before acknowledging it, DurableH2Backend); with the server's default of
+     * two per core, one write waiting for the commit lock held up every connection sharing its thread. With one
+     * thread for about each connection the services' pools open, at 10 Inadequate submissions a second the service
+     * manager's email came in about a second instead of 25 (docs/performance.md); the threads mostly wait.
+     */
+    static final int STORE_CONNECTION_THREADS = 64;
     private static final Map<Integer, String> PORTS = ports();
 
     private EmbeddedPlatform() {
@@ -78,7 +86,7 @@ public final class EmbeddedPlatform {
 
         H2Backend backend = new DurableH2Backend(data.resolve("mongo.mv").toString());
         MongoServer mongo = new MongoServer(backend);
-        mongo.bind("127.0.0.1", 27017);
+        mongo.bind(new java.net.InetSocketAddress("127.0.0.1", 27017), 1, STORE_CONNECTION_THREADS);
 
         GreenMail mail = new GreenMail(new ServerSetup(1025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
