@@ -71,6 +71,14 @@ class MongoBoardRecords implements BoardRecords {
      * of a replay's time).
      */
     private static final int IDS_PER_READ = 100;
+    /**
+     * Records per reply when a council's records are counted. Without it the embedded wire server answered a find
+     * with every document at once: at 100,000 stored records one reply of 76 MB, which the MongoDB driver refuses
+     * (its limit is 48 MB), so the board was never counted again (docs/performance.md). MongoDB itself caps a reply
+     * at 16 MB; this keeps each a few megabytes on either.
+     */
+    static final int LOAD_BATCH = 2_000;
+
     /** Instants as epoch seconds with nanoseconds: exact, and read in half the time of ISO text. */
     private static final JsonMapper JSON = JsonMapper.builder()
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(
@@ -304,7 +312,7 @@ class MongoBoardRecords implements BoardRecords {
         List<AuditRecord> audits = new ArrayList<>();
         List<ConcernRecord> concerns = new ArrayList<>();
         List<FollowUpRecord> followUps = new ArrayList<>();
-        records.find(Filters.eq("localAuthority", la))
+        records.find(Filters.eq("localAuthority", la)).batchSize(LOAD_BATCH)
                 .projection(Projections.include("kind", "record", "audit", "concern", "followUp")).forEach(d -> {
             String id = d.getString("_id");
             switch (d.getString("kind")) {

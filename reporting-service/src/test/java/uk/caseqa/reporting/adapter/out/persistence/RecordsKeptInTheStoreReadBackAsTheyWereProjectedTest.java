@@ -3,13 +3,23 @@ package uk.caseqa.reporting.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.reporting.application.BoardRecords;
@@ -71,6 +81,45 @@ class RecordsKeptInTheStoreReadBackAsTheyWereProjectedTest {
             assertThat(rewritten.get("version")).isEqualTo(4L);
             assertThat(records.load("swindon").audits()).singleElement()
                     .satisfies(a -> assertThat(a.auditId()).isEqualTo("a-1"));
+        }
+    }
+
+    @Test
+    void aCouncilsRecordsAreCountedFromRepliesOfAFewThousandNotOneReplyOfThemAll() {
+        MongoServer server = new MongoServer(
+                new MemoryBackend());
+        AtomicInteger getMores = new AtomicInteger();
+        var address = server.bind();
+        var settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("getMore")) {
+                            getMores.incrementAndGet();
+                        }
+                    }
+                }).build();
+        try (MongoClient client = MongoClients.create(settings)) {
+            var template = new MongoTemplate(client, "test");
+            MongoBoardRecords records = new MongoBoardRecords(template, new SimpleMeterRegistry());
+            AuditRecord audit = AuditRecord.of("swindon", "a-0").allocated("case-1", "staff-tm-1",
+                    NOW.plusSeconds(86_400), NOW);
+            Document subDocument = new Document();
+            template.getConverter().write(audit, subDocument);
+            List<Document> stored = new ArrayList<>();
+            int count = 2 * MongoBoardRecords.LOAD_BATCH + 1;
+            for (int i = 0; i < count; i++) {
+                stored.add(new Document("_id", "audit|swindon|a-" + i).append("kind", "audit")
+                        .append("localAuthority", "swindon").append("audit", subDocument).append("dirty", false)
+                        .append("version", 1L));
+            }
+            template.getCollection(MongoBoardRecords.COLLECTION).insertMany(stored);
+
+            assertThat(records.load("swindon").audits()).hasSize(count);
+            assertThat(getMores.get()).as("replies after the first").isEqualTo(2);
+        } finally {
+            server.shutdownNow();
         }
     }
 
