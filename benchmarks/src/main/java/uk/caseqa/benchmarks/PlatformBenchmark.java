@@ -106,6 +106,7 @@ public final class PlatformBenchmark {
     private final Map<String, Long> emailArrivals = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<long[]> arrivals = new ConcurrentLinkedQueue<>();
     private MailFolder inbox;
+    private long lastUid;
     private int casesPublished;
 
     private PlatformBenchmark(EmbeddedPlatform.Running platform) {
@@ -206,20 +207,37 @@ public final class PlatformBenchmark {
         });
     }
 
-    /** Matches the emails arrived since the last call to the audits they are about (their case of concern's link). */
+    /**
+     * Matches the emails arrived since the last call to the audits they are about (their case of concern's link). The
+     * inbox keeps its newest emails only (it removes older ones every few seconds), so an arrival is matched by order
+     * of UID, which no removal changes, not by its message number, which does.
+     */
     private void readArrivals() throws Exception {
+        List<Long> times = new ArrayList<>();
         long[] arrival;
-        List<StoredMessage> messages = null;
         while ((arrival = arrivals.poll()) != null) {
-            if (messages == null || messages.size() < arrival[1]) {
-                messages = inbox.getMessages();
-            }
-            StoredMessage message = messages.get((int) arrival[1] - 1);
+            times.add(arrival[0]);
+        }
+        if (times.isEmpty()) {
+            return;
+        }
+        List<StoredMessage> fresh = inbox.getMessages().stream().filter(m -> m.getUid() > lastUid)
+                .sorted(java.util.Comparator.comparingLong(StoredMessage::getUid)).toList();
+        if (fresh.size() < times.size()) {
+            // the oldest removed before they were read: their arrivals are the first ones
+            System.out.printf("%d email(s) removed from the inbox before they were read%n",
+                    times.size() - fresh.size());
+            times = times.subList(times.size() - fresh.size(), times.size());
+        }
+        // both in the order the inbox received them; an email whose arrival is not yet told waits for the next call
+        for (int i = 0; i < Math.min(times.size(), fresh.size()); i++) {
+            StoredMessage message = fresh.get(i);
+            lastUid = message.getUid();
             Object content = message.getMimeMessage().getContent();
             String text = content instanceof String s ? s : bodyOf(content);
             Matcher matcher = CASE_OF_CONCERN.matcher(message.getMimeMessage().getSubject() + " " + text);
             if (matcher.find()) {
-                emailArrivals.putIfAbsent(matcher.group(1), arrival[0]);
+                emailArrivals.putIfAbsent(matcher.group(1), times.get(i));
             }
         }
     }
@@ -479,13 +497,13 @@ public final class PlatformBenchmark {
      * Waits until the platform is quiet: the allocations' own work (their events, the auditors' emails) done, so the
      * fixed-rate steps measure submissions, not a backlog left by the set-up.
      */
-    private void settle(String label) {
+    private void settle(String label) throws Exception {
         long settling = System.nanoTime();
-        int last = -1;
+        long last = -1;
         int stableFor = 0;
         while (stableFor < 5) {
             LockSupport.parkNanos(1_000_000_000L);
-            int received = platform.mail().getReceivedMessages().length;
+            long received = platform.mailboxes().delivered();
             stableFor = received == last ? stableFor + 1 : 0;
             last = received;
         }

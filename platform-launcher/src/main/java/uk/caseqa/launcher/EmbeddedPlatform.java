@@ -90,6 +90,7 @@ public final class EmbeddedPlatform {
 
         GreenMail mail = new GreenMail(new ServerSetup(1025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
+        BoundedMailboxes mailboxes = new BoundedMailboxes(mail, BoundedMailboxes.KEEP).start(java.time.Duration.ofSeconds(5));
         MailboxPage mailbox = new MailboxPage(mail, 8025);
         mailbox.start();
 
@@ -100,7 +101,7 @@ public final class EmbeddedPlatform {
                 ? ServiceProcesses.start(settings, data.resolve("logs"), ServiceProcesses.SMALL_JVM,
                         java.time.Duration.ofMinutes(3))
                 : RunningServices.start(settings);
-        return new Running(data, kafka, backend, mongo, mail, mailbox, identity, settings, services);
+        return new Running(data, kafka, backend, mongo, mail, mailboxes, mailbox, identity, settings, services);
     }
 
     /** Each service's properties in the embedded run: signed in to Kafka as itself, its own database, fixed ports. */
@@ -129,7 +130,7 @@ public final class EmbeddedPlatform {
 
     /** A started platform; {@link #close} stops the services, then the mailbox, the store and Kafka. */
     public record Running(Path data, DurableKafka kafka, H2Backend backend, MongoServer mongo, GreenMail mail,
-            MailboxPage mailbox, LocalAuthorizationServer identity,
+            BoundedMailboxes mailboxes, MailboxPage mailbox, LocalAuthorizationServer identity,
             java.util.function.Function<PlatformService, Map<String, Object>> settings, PlatformServices services)
             implements AutoCloseable {
 
@@ -139,6 +140,7 @@ public final class EmbeddedPlatform {
             services.close();
             identity.close();
             mailbox.stop();
+            mailboxes.close();
             mail.stop();
             mongo.shutdownNow();
             backend.close();

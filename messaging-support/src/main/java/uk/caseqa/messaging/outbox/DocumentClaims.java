@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,10 +44,15 @@ public final class DocumentClaims {
 
     /** Claims one document matching {@code wanted} that nobody holds; empty when there is none. */
     public Optional<Claim> claimNext(Criteria wanted, String collection) {
+        return claimNext(wanted, Sort.unsorted(), collection);
+    }
+
+    /** Claims the first in {@code order} of the documents matching {@code wanted} that nobody holds. */
+    public Optional<Claim> claimNext(Criteria wanted, Sort order, String collection) {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
         Query claimable = new Query(new Criteria().andOperator(wanted, new Criteria().orOperator(
-                Criteria.where(untilField).exists(false), Criteria.where(untilField).lte(now))));
+                Criteria.where(untilField).exists(false), Criteria.where(untilField).lte(now)))).with(order);
         Document claimed = mongo.findAndModify(claimable, new Update().set(untilField, now.plus(lease))
                 .set(tokenField, token), FindAndModifyOptions.options().returnNew(true), Document.class, collection);
         return Optional.ofNullable(claimed).map(d -> new Claim(d, token,
