@@ -61,7 +61,7 @@ public class PublishingTheBoard {
         }
         RecountPacing.Count count = pacing.begin();
         try {
-            publishChanged();
+            publishChanged(count);
         } catch (RuntimeException e) {
             log.warn("board not counted this time, will try again: {}", e.toString());
         } finally {
@@ -71,6 +71,11 @@ public class PublishingTheBoard {
 
     /** One pass over the records waiting to be counted; returns how many aggregates were published. */
     public int publishChanged() {
+        return publishChanged(null);
+    }
+
+    /** As {@link #publishChanged()}, its reading of the records charged to {@code count} (null: unpaced). */
+    private int publishChanged(RecountPacing.Count count) {
         if (!catchUp.caughtUp()) {
             return 0; // a replay in progress: the board is counted once, when it has caught up
         }
@@ -84,7 +89,7 @@ public class PublishingTheBoard {
                 continue; // another replica is counting this council; its records stay dirty until then
             }
             try {
-                published += recount(council.getKey(), council.getValue());
+                published += recount(council.getKey(), council.getValue(), count);
             } finally {
                 claims.release(council.getKey());
             }
@@ -92,7 +97,7 @@ public class PublishingTheBoard {
         return published;
     }
 
-    private int recount(String la, List<BoardRecords.Dirty> dirty) {
+    private int recount(String la, List<BoardRecords.Dirty> dirty, RecountPacing.Count count) {
         Set<String> periods = new TreeSet<>();
         for (BoardRecords.Dirty d : dirty) {
             for (Instant date : d.periodDates()) {
@@ -101,7 +106,8 @@ public class PublishingTheBoard {
                 }
             }
         }
-        BoardRecords.CouncilRecords council = records.load(la);
+        BoardRecords.CouncilRecords council = count == null ? records.load(la)
+                : pacing.reading(count, () -> records.load(la));
         Map<String, Map<String, AggregateStream.Revision>> shown = published.ofCouncil(la);
         Instant now = clock.instant();
         List<AggregateStream.Revision> moved = new java.util.ArrayList<>();

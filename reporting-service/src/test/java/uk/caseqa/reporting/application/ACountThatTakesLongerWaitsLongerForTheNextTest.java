@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The board is counted from a council's whole history, so a count costs more as history grows. At a tenth of a core,
  * a count that used the processor for 20 ms may run again after 200 ms (the schedule's second decides), one that used
- * it for 2 s only 20 s after it began; time spent waiting for the store or the broker does not count.
+ * it for 2 s only 20 s after it began. The whole time spent reading the records counts (the store's threads do that
+ * work for the board); time spent waiting for the broker does not.
  */
 class ACountThatTakesLongerWaitsLongerForTheNextTest {
 
@@ -46,7 +47,23 @@ class ACountThatTakesLongerWaitsLongerForTheNextTest {
     }
 
     @Test
-    void waitingForTheStoreOrTheBrokerIsNotCounted() {
+    void readingARecordsHistoryCountsWholeThoughTheStoreDidMostOfTheWork() {
+        RecountPacing.Count count = pacing.begin();
+        String read = pacing.reading(count, () -> {
+            advance(1_900); // the store's threads reading 100,000 records
+            work(100); // this thread decoding them
+            return "records";
+        });
+        assertThat(read).isEqualTo("records");
+        pacing.counted(count);
+        advance(17_999);
+        assertThat(pacing.due()).as("19.999 s after a count that read its records for 2 s").isFalse();
+        advance(1);
+        assertThat(pacing.due()).as("20 s after").isTrue();
+    }
+
+    @Test
+    void waitingForTheBrokerIsNotCounted() {
         RecountPacing.Count count = pacing.begin();
         work(100);
         advance(9_000); // publishing, waiting for the broker's acknowledgements
