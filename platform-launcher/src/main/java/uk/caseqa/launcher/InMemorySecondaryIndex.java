@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * any other query is left to the collection's scan. What it finds is a superset that the collection still matches
  * against the whole query.
  */
-final class InMemorySecondaryIndex extends Index<Object> {
+final class InMemorySecondaryIndex extends Index<Object> implements EstimatingIndex {
+
 
     private static final Set<String> RANGES = Set.of("$gt", "$gte", "$lt", "$lte");
     private final String field;
@@ -116,15 +117,28 @@ final class InMemorySecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
-        Object condition = conditionIn(query);
         Set<Object> positions = new LinkedHashSet<>();
+        matching(conditionIn(query)).forEach(positions::addAll);
+        return positions;
+    }
+
+    @Override
+    public synchronized long estimate(Document query) {
+        long found = 0;
+        for (Set<Object> positions : matching(conditionIn(query))) {
+            found += positions.size();
+        }
+        return found;
+    }
+
+    /** The documents' positions for each value that meets the condition. */
+    private Collection<Set<Object>> matching(Object condition) {
         if (!(condition instanceof Document operators)) {
-            positions.addAll(positionsByValue.getOrDefault(condition, Set.of()));
-            return positions;
+            return List.of(positionsByValue.getOrDefault(condition, Set.of()));
         }
         if (operators.get("$in") instanceof Collection<?> in) {
-            in.forEach(value -> positions.addAll(positionsByValue.getOrDefault(value, Set.of())));
-            return positions;
+            return in.stream().distinct().map(value -> positionsByValue.getOrDefault(value, Set.<Object>of()))
+                    .toList();
         }
         NavigableMap<Object, Set<Object>> range = positionsByValue;
         for (Map.Entry<String, Object> operator : operators.entrySet()) {
@@ -137,8 +151,7 @@ final class InMemorySecondaryIndex extends Index<Object> {
                 default -> range; // $exists: true, every indexed document
             };
         }
-        range.values().forEach(positions::addAll);
-        return positions;
+        return range.values();
     }
 
     @Override

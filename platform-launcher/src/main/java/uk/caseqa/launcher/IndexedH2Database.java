@@ -78,7 +78,8 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        return new InMemorySecondaryIndex(indexName, keys.subList(0, 1), sparse);
+        return keys.size() == 1 ? new InMemorySecondaryIndex(indexName, keys, sparse)
+                : new CompoundInMemoryIndex(indexName, keys, sparse);
     }
 
     /**
@@ -162,7 +163,36 @@ final class IndexedH2Database extends H2Database {
                         .map(i -> (Object) i).toList();
                 return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
+            de.bwaldvogel.mongo.backend.Index<Object> fewest = fewestFound(query);
+            if (fewest != null) {
+                return matchDocuments(query, fewest.getPositions(query), orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector);
+            }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * Of the in-memory indexes that can answer the query, the one that finds the fewest documents; null when a
+         * unique index answers it (exactly) or none can. The wire server takes the first index that can, in the order
+         * they were made, so a query naming one record was answered by a council-wide index made before its own.
+         */
+        private de.bwaldvogel.mongo.backend.Index<Object> fewestFound(Document query) {
+            de.bwaldvogel.mongo.backend.Index<Object> fewest = null;
+            long found = Long.MAX_VALUE;
+            for (de.bwaldvogel.mongo.backend.Index<Object> index : getIndexes()) {
+                if (!index.canHandle(query)) {
+                    continue;
+                }
+                if (!(index instanceof EstimatingIndex estimating)) {
+                    return null;
+                }
+                long estimate = estimating.estimate(query);
+                if (estimate < found) {
+                    fewest = index;
+                    found = estimate;
+                }
+            }
+            return fewest;
         }
 
         /**

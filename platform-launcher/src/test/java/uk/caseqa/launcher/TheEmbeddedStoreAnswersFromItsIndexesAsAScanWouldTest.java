@@ -63,6 +63,9 @@ class TheEmbeddedStoreAnswersFromItsIndexesAsAScanWouldTest {
                 audits.createIndex(Indexes.ascending("digestWritten"), new IndexOptions().sparse(true).name("digest"));
                 audits.createIndex(Indexes.compoundIndex(Indexes.ascending("council"), Indexes.descending("at")),
                         new IndexOptions().name("council_at"));
+                // a compound index whose last field is the one that narrows (notification-service's work items)
+                audits.createIndex(Indexes.compoundIndex(Indexes.ascending("council"), Indexes.ascending("status"),
+                        Indexes.ascending("version")), new IndexOptions().name("council_status_version"));
                 audits.insertMany(documents);
                 assertSameAnswers(audits, expected);
 
@@ -122,6 +125,12 @@ class TheEmbeddedStoreAnswersFromItsIndexesAsAScanWouldTest {
                 Filters.in("status", "ALLOCATED", "CLOSED"),
                 Filters.and(Filters.eq("status", "SUBMITTED"), Filters.lte("nextDueAt", Date.from(NOW))),
                 Filters.eq("council", "bolton"),
+                // compound indexes: answered by whichever of their fields finds the fewest
+                Filters.and(Filters.eq("council", "bolton"), Filters.gte("at", Date.from(NOW.minusSeconds(20_000)))),
+                Filters.and(Filters.eq("council", "swindon"), Filters.eq("status", "CLOSED"), Filters.eq("version", 3L)),
+                Filters.and(Filters.eq("council", "swindon"), Filters.in("version", 1L, 4L),
+                        Filters.lte("nextDueAt", Date.from(NOW))),
+                Filters.and(Filters.eq("version", 0L), Filters.ne("status", "CLOSED")),
                 // a boolean in a sparse index (notification-service's digests still to write)
                 Filters.and(Filters.eq("status", "SUBMITTED"), Filters.eq("digestWritten", false)),
                 Filters.eq("digestWritten", true),
