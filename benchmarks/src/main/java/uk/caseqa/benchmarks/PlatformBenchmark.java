@@ -221,7 +221,7 @@ public final class PlatformBenchmark {
         if (times.isEmpty()) {
             return;
         }
-        List<StoredMessage> fresh = inbox.getMessages().stream().filter(m -> m.getUid() > lastUid)
+        List<StoredMessage> fresh = List.copyOf(inbox.getMessages()).stream().filter(m -> m.getUid() > lastUid)
                 .sorted(java.util.Comparator.comparingLong(StoredMessage::getUid)).toList();
         if (fresh.size() < times.size()) {
             // the oldest removed before they were read: their arrivals are the first ones
@@ -229,7 +229,8 @@ public final class PlatformBenchmark {
                     times.size() - fresh.size());
             times = times.subList(times.size() - fresh.size(), times.size());
         }
-        // both in the order the inbox received them; an email whose arrival is not yet told waits for the next call
+        // both in the order the inbox received them (a copy: the inbox changes as emails come and go); an email
+        // whose arrival is not yet told waits for the next call
         for (int i = 0; i < Math.min(times.size(), fresh.size()); i++) {
             StoredMessage message = fresh.get(i);
             lastUid = message.getUid();

@@ -58,6 +58,10 @@ final class DurableH2Backend extends H2Backend {
     private static org.h2.mvstore.MVStore open(String fileName) {
         org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).info("opening the store file {}", fileName);
         return new org.h2.mvstore.MVStore.Builder().fileName(fileName)
+                // H2's own compaction off: the compactor above is the only one. H2's ran in its background writer
+                // under the store lock; at 100,000 stored it read and rewrote chunks for most of each second, and a
+                // submission waited 19 s for its commit (docs/performance.md)
+                .autoCompactFillRate(0)
                 .backgroundExceptionHandler((thread, failure) -> org.slf4j.LoggerFactory
                         .getLogger(DurableH2Backend.class).error("the store failed in {}", thread.getName(), failure))
                 .open();

@@ -22,7 +22,8 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class DocumentClaims {
 
     /** A document held by this claim. */
-    public record Claim(Document document, String token, Query mine) {
+    /** {@code until}: when the claim lapses unless renewed. */
+    public record Claim(Document document, String token, Query mine, Instant until) {
         public Object id() {
             return document.get("_id");
         }
@@ -56,7 +57,7 @@ public final class DocumentClaims {
         Document claimed = mongo.findAndModify(claimable, new Update().set(untilField, now.plus(lease))
                 .set(tokenField, token), FindAndModifyOptions.options().returnNew(true), Document.class, collection);
         return Optional.ofNullable(claimed).map(d -> new Claim(d, token,
-                Query.query(Criteria.where("_id").is(d.get("_id")).and(tokenField).is(token))));
+                Query.query(Criteria.where("_id").is(d.get("_id")).and(tokenField).is(token)), now.plus(lease)));
     }
 
     /** Extends the claim from now; false when it has passed to another holder (stop working on the document). */

@@ -23,7 +23,8 @@ import uk.caseqa.messaging.tracing.TraceContexts;
  * replicas may relay the same collection: each document's outbox is claimed by one of them for a lease that is
  * renewed before it can lapse and outlasts any one send, so a slow broker does not let a second replica publish the
  * same events (out of order); only a crash makes a duplicate, and nothing is ever lost. A document costs two writes
- * however many events it holds: its claim, then its published events taken off with the claim given back.
+ * however many events it holds: its claim, then its published events taken off with the claim given back. A failed
+ * send leaves the document for a few seconds, so one event that cannot be sent never holds up the others.
  */
 public class OutboxRelay {
 
@@ -45,17 +46,22 @@ public class OutboxRelay {
     /** Which pass holds the claim, so that only its holder renews or releases it. */
     static final String CLAIM_TOKEN_FIELD = "outboxClaimToken";
     /**
-     * How long a claim lasts from its last renewal. It is renewed before every event, so it must outlast one
-     * synchronous send: the producers' {@code max.block.ms} plus {@code delivery.timeout.ms} (10 s + 20 s in
-     * caseqa-defaults.yml), with room to spare.
+     * How long a claim lasts from its last renewal. It must outlast one synchronous send: the producers'
+     * {@code max.block.ms} plus {@code delivery.timeout.ms} (10 s + 20 s in caseqa-defaults.yml), with room to spare.
      */
     public static final Duration CLAIM = Duration.ofMinutes(2);
     /**
-     * A claim held this long is renewed before the next event: a send lasts at most 30 s, so a claim never lapses
-     * while its holder works, and a document's few events cost no write each (under load the store's commits are
-     * what the platform waits for: docs/performance.md).
+     * A claim with less than this left is renewed before the next event: a send lasts at most 30 s, so a claim never
+     * lapses while its holder works, and a document's few events cost no write each (under load the store's commits
+     * are what the platform waits for: docs/performance.md).
      */
-    static final Duration RENEW_AFTER = CLAIM.dividedBy(2);
+    static final Duration RENEW_WHEN_LEFT = CLAIM.dividedBy(2);
+    /**
+     * A document whose send failed is left this long before it is claimed again: a broker back from an outage gets
+     * its events within seconds, and an event that can never be sent does not hold up the documents behind it (the
+     * oldest is claimed first).
+     */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -84,6 +90,10 @@ public class OutboxRelay {
         for (String collection : this.collections) {
             mongo.indexOps(collection).createIndex(new org.springframework.data.mongodb.core.index.Index(PENDING_FIELD,
                     org.springframework.data.domain.Sort.Direction.ASC).sparse().named("outbox_pending"));
+            // on MongoDB, the oldest pending document is found from this index, not by sorting every pending one
+            mongo.indexOps(collection).createIndex(new org.springframework.data.mongodb.core.index.Index(
+                    OUTBOX_FIELD + ".raisedAt", org.springframework.data.domain.Sort.Direction.ASC).sparse()
+                    .named("outbox_oldest"));
         }
     }
 
@@ -105,17 +115,19 @@ public class OutboxRelay {
                 claimed++) {
             DocumentClaims.Claim claim = next.get();
             List<String> sent = new ArrayList<>();
+            boolean failed = true;
             try {
-                Instant heldFrom = clock.instant();
+                Instant heldUntil = claim.until();
                 for (Document stored : claim.document().getList(OUTBOX_FIELD, Document.class)) {
                     OutboxEvent event = toEvent(stored);
-                    if (!Duration.between(heldFrom, clock.instant()).minus(RENEW_AFTER).isNegative()) {
+                    Instant now = clock.instant();
+                    if (Duration.between(now, heldUntil).compareTo(RENEW_WHEN_LEFT) < 0) {
                         if (!claims.renew(claim, collection)) {
                             log.warn("claim on {} {} lost before event {}; its new holder publishes the rest",
                                     collection, claim.id(), event.eventId());
                             break;
                         }
-                        heldFrom = clock.instant();
+                        heldUntil = now.plus(CLAIM);
                     }
                     try (MDC.MDCCloseable ignored = MDC.putCloseable("eventId", event.eventId());
                             TraceContexts.Continued trace = traces.continueFrom(event.traceParent(),
@@ -125,8 +137,9 @@ public class OutboxRelay {
                         log.info("published {} {} key={}", event.type(), event.eventId(), event.key());
                     }
                 }
+                failed = false;
             } finally {
-                takeOffAndRelease(claim, sent, collection);
+                takeOffAndRelease(claim, sent, failed, collection);
             }
             published += sent.size();
         }
@@ -135,11 +148,12 @@ public class OutboxRelay {
 
     /**
      * One write for the whole document: the events this pass published taken off its outbox, and the claim given
-     * back (also when a send failed, so the next pass tries again at once). Events stored meanwhile stay. If the
-     * claim passed to another holder, the published events are still taken off, so they are not published again.
+     * back, at once or, after a failed send, from {@link #RETRY_AFTER}. Events stored meanwhile stay. If the claim
+     * passed to another holder, the published events are still taken off, so they are not published again.
      */
-    private void takeOffAndRelease(DocumentClaims.Claim claim, List<String> sent, String collection) {
-        Update release = new Update().unset(CLAIM_FIELD).unset(CLAIM_TOKEN_FIELD);
+    private void takeOffAndRelease(DocumentClaims.Claim claim, List<String> sent, boolean failed, String collection) {
+        Update release = failed ? new Update().set(CLAIM_FIELD, clock.instant().plus(RETRY_AFTER))
+                : new Update().unset(CLAIM_FIELD).unset(CLAIM_TOKEN_FIELD);
         if (sent.isEmpty()) {
             mongo.updateFirst(claim.mine(), release, collection);
             return;
