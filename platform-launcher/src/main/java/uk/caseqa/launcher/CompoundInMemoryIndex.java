@@ -1,7 +1,6 @@
 package uk.caseqa.launcher;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.List;
  * read them all from the store's file (docs/performance.md). What it finds is a superset of what the query matches,
  * as with {@link InMemorySecondaryIndex}: the collection still matches it against the whole query.
  */
-final class CompoundInMemoryIndex extends Index<Object> implements EstimatingIndex {
+final class CompoundInMemoryIndex extends InMemoryIndex {
 
     private final List<InMemorySecondaryIndex> fields;
 
@@ -33,7 +32,7 @@ final class CompoundInMemoryIndex extends Index<Object> implements EstimatingInd
     }
 
     @Override
-    public long estimate(Document query) {
+    long estimate(Document query) {
         return fewest(query).estimate(query);
     }
 
@@ -56,16 +55,6 @@ final class CompoundInMemoryIndex extends Index<Object> implements EstimatingInd
     }
 
     @Override
-    public Object getPosition(Document document) {
-        return document.get("_id");
-    }
-
-    @Override
-    public void checkAdd(Document document, MongoCollection<Object> collection) {
-        // not unique: any document may be added
-    }
-
-    @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
         fields.forEach(field -> field.add(document, position, collection));
     }
@@ -79,16 +68,6 @@ final class CompoundInMemoryIndex extends Index<Object> implements EstimatingInd
     @Override
     public long getCount() {
         return fields.stream().mapToLong(InMemorySecondaryIndex::getCount).max().orElse(0);
-    }
-
-    @Override
-    public long getDataSize() {
-        return 0;
-    }
-
-    @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
-        // not unique: any change may be made
     }
 
     @Override

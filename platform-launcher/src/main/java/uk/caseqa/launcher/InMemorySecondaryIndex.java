@@ -1,7 +1,6 @@
 package uk.caseqa.launcher;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
@@ -23,7 +22,7 @@ import java.util.TreeMap;
  * any other query is left to the collection's scan. What it finds is a superset that the collection still matches
  * against the whole query.
  */
-final class InMemorySecondaryIndex extends Index<Object> implements EstimatingIndex {
+final class InMemorySecondaryIndex extends InMemoryIndex {
 
 
     private static final Set<String> RANGES = Set.of("$gt", "$gte", "$lt", "$lte");
@@ -123,7 +122,7 @@ final class InMemorySecondaryIndex extends Index<Object> implements EstimatingIn
     }
 
     @Override
-    public synchronized long estimate(Document query) {
+    synchronized long estimate(Document query) {
         long found = 0;
         for (Set<Object> positions : matching(conditionIn(query))) {
             found += positions.size();
@@ -152,16 +151,6 @@ final class InMemorySecondaryIndex extends Index<Object> implements EstimatingIn
             };
         }
         return range.values();
-    }
-
-    @Override
-    public Object getPosition(Document document) {
-        return document.get("_id");
-    }
-
-    @Override
-    public void checkAdd(Document document, MongoCollection<Object> collection) {
-        // not unique: any document may be added
     }
 
     @Override
@@ -195,16 +184,6 @@ final class InMemorySecondaryIndex extends Index<Object> implements EstimatingIn
     @Override
     public synchronized long getCount() {
         return valuesByPosition.size();
-    }
-
-    @Override
-    public long getDataSize() {
-        return 0;
-    }
-
-    @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
-        // not unique: any change may be made
     }
 
     @Override

@@ -183,7 +183,7 @@ final class IndexedH2Database extends H2Database {
                 if (!index.canHandle(query)) {
                     continue;
                 }
-                if (!(index instanceof EstimatingIndex estimating)) {
+                if (!(index instanceof InMemoryIndex estimating)) {
                     return null;
                 }
                 long estimate = estimating.estimate(query);
