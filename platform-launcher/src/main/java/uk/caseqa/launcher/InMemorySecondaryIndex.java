@@ -29,7 +29,12 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
     private final String field;
     private final NavigableMap<Object, Set<Object>> positionsByValue = new TreeMap<>(
             ValueComparator.ascWithoutListHandling());
-    private final Map<Object, List<Object>> valuesByPosition = new HashMap<>();
+    /**
+     * Each indexed document's value at the field, or an {@code Object[]} of an array's values, as the instances that
+     * key {@link #positionsByValue}: a value held by many documents is held once, not once per document (at 100,000
+     * stored, a list and a copy of the council's name per document and index were a quarter of the heap).
+     */
+    private final Map<Object, Object> valuesByPosition = new HashMap<>();
 
     InMemorySecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -159,16 +164,38 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
         if (values.isEmpty()) {
             return;
         }
-        valuesByPosition.put(position, values);
-        values.forEach(value -> positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position));
+        Object[] held = new Object[values.size()];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = indexed(values.get(i), position);
+        }
+        valuesByPosition.put(position, held.length == 1 ? held[0] : held);
+    }
+
+    /** Adds the position under the value; returns the instance the index holds the value by. */
+    private Object indexed(Object value, Object position) {
+        Map.Entry<Object, Set<Object>> nearest = positionsByValue.ceilingEntry(value);
+        if (nearest != null && positionsByValue.comparator().compare(nearest.getKey(), value) == 0) {
+            nearest.getValue().add(position);
+            return nearest.getKey();
+        }
+        Set<Object> positions = new LinkedHashSet<>();
+        positions.add(position);
+        positionsByValue.put(value, positions);
+        return value;
+    }
+
+    /** The values the index holds for a document's position (the instances it keys them by); none if not indexed. */
+    synchronized List<Object> heldFor(Object position) {
+        Object held = valuesByPosition.get(position);
+        return held == null ? List.of() : held instanceof Object[] values ? List.of(values) : List.of(held);
     }
 
     @Override
     public synchronized Object remove(Document document) {
         Object position = getPosition(document);
-        List<Object> values = valuesByPosition.remove(position);
-        if (values != null) {
-            for (Object value : values) {
+        Object held = valuesByPosition.remove(position);
+        if (held != null) {
+            for (Object value : held instanceof Object[] values ? values : new Object[] {held}) {
                 Set<Object> positions = positionsByValue.get(value);
                 if (positions != null) {
                     positions.remove(position);

@@ -92,6 +92,8 @@ final class IndexedH2Database extends H2Database {
     static final class IndexedH2Collection extends H2Collection {
 
         private static final java.util.Set<String> SCANNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private static final java.util.Set<String> SLOW = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        static final int SLOW_MILLIS = 500;
         private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> false);
         private final MVStore store;
 
@@ -106,8 +108,10 @@ final class IndexedH2Database extends H2Database {
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
             MVStore.TxCounter reading = store.registerVersionUsage();
+            long started = System.nanoTime();
             try {
                 QueryResult found = answer(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                noteIfSlow(query, started);
                 if (!UPDATING.get()) {
                     return found;
                 }
@@ -116,6 +120,22 @@ final class IndexedH2Database extends H2Database {
                 return new QueryResult(copies, found.getCursorId());
             } finally {
                 store.deregisterVersionUsage(reading);
+            }
+        }
+
+        /**
+         * Names a query shape the first time one takes {@value #SLOW_MILLIS} ms or more: the collection is locked while
+         * it reads, so every write to the collection waits for it.
+         */
+        private void noteIfSlow(Document query, long started) {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis >= SLOW_MILLIS) {
+                String shape = getFullName() + " " + shapeOf(query);
+                if (SLOW.add(shape) && SLOW.size() < 1_000) {
+                    org.slf4j.LoggerFactory.getLogger(IndexedH2Database.class).warn(
+                            "embedded store: a query took {} ms, the collection locked meanwhile: {} ({} now)", millis,
+                            shape, count());
+                }
             }
         }
 

@@ -47,7 +47,7 @@ class AKilledEmbeddedRunLosesNoAcknowledgedWorkIT {
     Process start(String logName) throws IOException {
         Path log = Path.of("target", logName);
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dcaseqa.data=" + DATA, "-jar", JAR.toString()).redirectErrorStream(true)
+                "@embedded-jvm.options", "-Dcaseqa.data=" + DATA, "-jar", JAR.toString()) // as ./run-platform.redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             if (!process.isAlive()) {

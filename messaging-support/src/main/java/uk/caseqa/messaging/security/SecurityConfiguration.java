@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -85,15 +86,16 @@ public class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(Settings settings, CallerTokens tokens) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.issuer()), (Jwt jwt) -> {
                     List<String> audience = jwt.getAudience();
                     return audience != null && audience.contains(settings.audience())
                             ? OAuth2TokenValidatorResult.success()
                             : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
                                     "the token is not for audience " + settings.audience(), null));
-                }, tokens.councilValidator()));
-        return decoder;
+                }, tokens.councilValidator());
+        decoder.setJwtValidator(validator);
+        return new CheckedTokens(decoder, validator);
     }
 
     @Bean

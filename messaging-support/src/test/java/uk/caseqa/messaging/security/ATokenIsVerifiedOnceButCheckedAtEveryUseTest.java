@@ -1,0 +1,72 @@
+package uk.caseqa.messaging.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+/**
+ * A caller sends the same token with every request; its signature is verified the first time, and its expiry is
+ * still checked every time after.
+ */
+class ATokenIsVerifiedOnceButCheckedAtEveryUseTest {
+
+    final Instant issued = Instant.parse("2026-11-27T09:00:00Z");
+    final List<String> verified = new ArrayList<>();
+    final JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ZERO);
+
+    CheckedTokens checkedTokens() {
+        return new CheckedTokens(token -> {
+            verified.add(token);
+            if (token.startsWith("forged")) {
+                throw new org.springframework.security.oauth2.jwt.BadJwtException("bad signature");
+            }
+            return Jwt.withTokenValue(token).header("alg", "RS256").subject("staff-tm-1").issuedAt(issued)
+                    .expiresAt(issued.plusSeconds(300)).build();
+        }, expiry);
+    }
+
+    @Test
+    void theSameTokenTenTimesIsVerifiedOnceAndEachTokenOnItsOwn() {
+        expiry.setClock(Clock.fixed(issued.plusSeconds(10), ZoneOffset.UTC));
+        CheckedTokens tokens = checkedTokens();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(tokens.decode("token-a").getSubject()).isEqualTo("staff-tm-1");
+        }
+        tokens.decode("token-b");
+
+        assertThat(verified).containsExactly("token-a", "token-b");
+    }
+
+    @Test
+    void aTokenThatExpiresAfterItsFirstUseIsRefusedAtTheNext() {
+        expiry.setClock(Clock.fixed(issued.plusSeconds(10), ZoneOffset.UTC));
+        CheckedTokens tokens = checkedTokens();
+        tokens.decode("token-a");
+
+        expiry.setClock(Clock.fixed(issued.plusSeconds(301), ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> tokens.decode("token-a")).isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
+    void aTokenThatFailsVerificationIsNeverKeptAndFailsEachTime() {
+        CheckedTokens tokens = checkedTokens();
+
+        assertThatThrownBy(() -> tokens.decode("forged-1")).hasMessage("bad signature");
+        assertThatThrownBy(() -> tokens.decode("forged-1")).hasMessage("bad signature");
+
+        assertThat(verified).containsExactly("forged-1", "forged-1");
+    }
+}
