@@ -665,15 +665,20 @@ public final class PlatformBenchmark {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /**
-     * A finished record as another past record: new ids, and every id it refers to replaced the same way in every
-     * collection (each UUID, with the copy number, names one new UUID), so that the copies are 100,000 different past
-     * audits with their cases of concern, emails and work items, not 77 copies of each of 1,300 (a query for one record
-     * would find all 77). Councils, staff, kinds and dates stay as they were; nothing is left to publish.
+     * A finished record as another past record: a new id, and every id it refers to replaced the same way in every
+     * collection (each UUID, with the copy's number, names one new UUID), so that the copies are different past audits,
+     * cases of concern, emails and work items, not 77 copies of each of 1,300 (a query for one record would find all
+     * 77). Copy n of an email names copy n of its audit where the audits were copied n times (collections with more
+     * originals need fewer copies, so some references lead nowhere); the cases are not copied, so copied audits name
+     * cases the registry does not hold. Councils, staff, kinds and dates stay as they were; nothing is left to publish.
      */
     private static Document copyOf(Document original, int copy) {
         Document document = (Document) renamed(original, copy);
         Object id = original.get("_id");
-        document.put("_id", id instanceof ObjectId ? new ObjectId() : renamed(id, copy) + "-h" + copy);
+        Object renamedId = renamed(id, copy);
+        // an id naming a UUID is new already (and others refer to it by that); any other gets the copy's number
+        document.put("_id", id instanceof ObjectId ? new ObjectId() : renamedId.equals(id) ? id + "-h" + copy
+                : renamedId);
         document.put("outbox", List.of());
         document.remove("outboxClaimedUntil");
         document.remove("outboxClaimToken");

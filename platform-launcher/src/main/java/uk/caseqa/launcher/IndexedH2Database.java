@@ -131,7 +131,7 @@ final class IndexedH2Database extends H2Database {
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (millis >= SLOW_MILLIS) {
                 String shape = getFullName() + " " + shapeOf(query);
-                if (SLOW.add(shape) && SLOW.size() < 1_000) {
+                if (SLOW.size() < 1_000 && SLOW.add(shape)) {
                     org.slf4j.LoggerFactory.getLogger(IndexedH2Database.class).warn(
                             "embedded store: a query took {} ms, the collection locked meanwhile: {} ({} now)", millis,
                             shape, count());
@@ -223,7 +223,7 @@ final class IndexedH2Database extends H2Database {
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                 int batchSize, Document fieldSelector) {
             String shape = getFullName() + " " + shapeOf(query);
-            if (SCANNED.add(shape) && SCANNED.size() < 1_000) {
+            if (SCANNED.size() < 1_000 && SCANNED.add(shape)) {
                 org.slf4j.LoggerFactory.getLogger(IndexedH2Database.class).info(
                         "embedded store: a query no index answers reads every document of {} ({} now)", shape,
                         count());

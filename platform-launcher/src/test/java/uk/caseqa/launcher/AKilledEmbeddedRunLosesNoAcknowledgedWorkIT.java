@@ -46,8 +46,9 @@ class AKilledEmbeddedRunLosesNoAcknowledgedWorkIT {
 
     Process start(String logName) throws IOException {
         Path log = Path.of("target", logName);
+        // the JVM options ./run-platform gives the embedded run
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@embedded-jvm.options", "-Dcaseqa.data=" + DATA, "-jar", JAR.toString()) // as ./run-platform.redirectErrorStream(true)
+                "@embedded-jvm.options", "-Dcaseqa.data=" + DATA, "-jar", JAR.toString()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             if (!process.isAlive()) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each document read from the store file brings its own copy of its council's name. At 100,000 stored, the in-memory
- * indexes kept a list and that copy per document and index: with the index entries, a third of the platform's heap
+ * indexes kept a list and that copy per document and index: with the index entries, a quarter of the platform's heap
  * (docs/performance.md). An index now holds a value shared by many documents once, and a document's one value alone.
  */
 class AnIndexHoldsAValueOfManyDocumentsOnceTest {

@@ -61,14 +61,17 @@ class TheMailboxKeepsItsNewestEmailsTest {
     }
 
     @Test
-    void anEmailSentOverSmtpIsKeptAndCounted() throws Exception {
+    void sixEmailsSentOverSmtpOneAfterAnotherLoseTheFirst() throws Exception {
         smtp.start();
-        GreenMailUtil.sendTextEmail("staff-sm-1@caseqa.example", "caseqa@caseqa.example", "Case of concern",
-                "A link, no names.", smtp.getSmtp().getServerSetup());
+        for (int i = 1; i <= 6; i++) {
+            GreenMailUtil.sendTextEmail("staff-sm-1@caseqa.example", "caseqa@caseqa.example", "Case of concern " + i,
+                    "A link, no names.", smtp.getSmtp().getServerSetup());
+        }
 
-        assertThat(mailboxes.removeOlderEmails()).isZero();
-        assertThat(subjectsTo("staff-sm-1@caseqa.example")).containsExactly("Case of concern");
-        assertThat(mailboxes.delivered()).isEqualTo(1);
+        assertThat(mailboxes.removeOlderEmails()).isEqualTo(1);
+        assertThat(subjectsTo("staff-sm-1@caseqa.example")).containsExactly("Case of concern 2", "Case of concern 3",
+                "Case of concern 4", "Case of concern 5", "Case of concern 6");
+        assertThat(mailboxes.delivered()).isEqualTo(6);
     }
 
     /** An email in the address's inbox, received {@code minute} minutes after nine. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -24,6 +25,8 @@ class ATokenIsVerifiedOnceButCheckedAtEveryUseTest {
     final List<String> verified = new ArrayList<>();
     final JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ZERO);
 
+    final AtomicLong ticks = new AtomicLong();
+
     CheckedTokens checkedTokens() {
         return new CheckedTokens(token -> {
             verified.add(token);
@@ -32,7 +35,7 @@ class ATokenIsVerifiedOnceButCheckedAtEveryUseTest {
             }
             return Jwt.withTokenValue(token).header("alg", "RS256").subject("staff-tm-1").issuedAt(issued)
                     .expiresAt(issued.plusSeconds(300)).build();
-        }, expiry);
+        }, expiry, ticks::get);
     }
 
     @Test
@@ -46,6 +49,21 @@ class ATokenIsVerifiedOnceButCheckedAtEveryUseTest {
         tokens.decode("token-b");
 
         assertThat(verified).containsExactly("token-a", "token-b");
+    }
+
+    @Test
+    void aTokenIsVerifiedAgainAMinuteAfterItWasFirstVerified() {
+        expiry.setClock(Clock.fixed(issued.plusSeconds(10), ZoneOffset.UTC));
+        CheckedTokens tokens = checkedTokens();
+        tokens.decode("token-a");
+
+        ticks.addAndGet(CheckedTokens.KEPT.minusSeconds(1).toNanos());
+        tokens.decode("token-a");
+        assertThat(verified).containsExactly("token-a");
+
+        ticks.addAndGet(Duration.ofSeconds(1).toNanos());
+        tokens.decode("token-a");
+        assertThat(verified).containsExactly("token-a", "token-a");
     }
 
     @Test
