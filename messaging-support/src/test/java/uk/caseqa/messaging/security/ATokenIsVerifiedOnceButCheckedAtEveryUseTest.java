@@ -38,9 +38,21 @@ class ATokenIsVerifiedOnceButCheckedAtEveryUseTest {
         }, expiry, ticks::get);
     }
 
+    /** The time the token checks go by. */
+    void secondsAfterIssue(long seconds) {
+        expiry.setClock(Clock.fixed(issued.plusSeconds(seconds), ZoneOffset.UTC));
+    }
+
+    /** The tokens, one of them already used (and verified). */
+    CheckedTokens afterAFirstUseOf(String token) {
+        CheckedTokens tokens = checkedTokens();
+        tokens.decode(token);
+        return tokens;
+    }
+
     @Test
     void theSameTokenTenTimesIsVerifiedOnceAndEachTokenOnItsOwn() {
-        expiry.setClock(Clock.fixed(issued.plusSeconds(10), ZoneOffset.UTC));
+        secondsAfterIssue(10);
         CheckedTokens tokens = checkedTokens();
 
         for (int i = 0; i < 10; i++) {
@@ -53,9 +65,8 @@ class ATokenIsVerifiedOnceButCheckedAtEveryUseTest {
 
     @Test
     void aTokenIsVerifiedAgainAMinuteAfterItWasFirstVerified() {
-        expiry.setClock(Clock.fixed(issued.plusSeconds(10), ZoneOffset.UTC));
-        CheckedTokens tokens = checkedTokens();
-        tokens.decode("token-a");
+        secondsAfterIssue(10);
+        CheckedTokens tokens = afterAFirstUseOf("token-a");
 
         ticks.addAndGet(CheckedTokens.KEPT.minusSeconds(1).toNanos());
         tokens.decode("token-a");
@@ -68,11 +79,10 @@ class ATokenIsVerifiedOnceButCheckedAtEveryUseTest {
 
     @Test
     void aTokenThatExpiresAfterItsFirstUseIsRefusedAtTheNext() {
-        expiry.setClock(Clock.fixed(issued.plusSeconds(10), ZoneOffset.UTC));
-        CheckedTokens tokens = checkedTokens();
-        tokens.decode("token-a");
+        secondsAfterIssue(10);
+        CheckedTokens tokens = afterAFirstUseOf("token-a");
 
-        expiry.setClock(Clock.fixed(issued.plusSeconds(301), ZoneOffset.UTC));
+        secondsAfterIssue(301);
 
         assertThatThrownBy(() -> tokens.decode("token-a")).isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("expired");
