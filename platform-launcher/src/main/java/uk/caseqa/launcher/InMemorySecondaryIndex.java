@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +26,21 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
 
     private static final Set<String> RANGES = Set.of("$gt", "$gte", "$lt", "$lte");
     private final String field;
-    private final NavigableMap<Object, Set<Object>> positionsByValue = new TreeMap<>(
-            ValueComparator.ascWithoutListHandling());
     /**
-     * Each indexed document's value at the field, or an {@code Object[]} of an array's values, as the instances that
-     * key {@link #positionsByValue}: a value held by many documents is held once, not once per document (at 100,000
-     * stored, a list and a copy of the council's name per document and index were a quarter of the heap).
+     * The documents indexed under each value: one position alone (most values, an event's or a record's id, name one
+     * document), or the {@link Positions} of several. A value shared by many documents is held once, as the instance
+     * first indexed. At 100,000 stored, a set per value and a map from each document back to its values were two
+     * fifths of the embedded run's heap (docs/performance.md): a document's values are read from the document itself
+     * when it is removed, which the wire server passes as it was stored (an update passes a copy taken before it).
      */
-    private final Map<Object, Object> valuesByPosition = new HashMap<>();
+    private final NavigableMap<Object, Object> positionsByValue = new TreeMap<>(
+            ValueComparator.ascWithoutListHandling());
+    /** How many documents are indexed (hold the field). */
+    private long count;
+
+    /** The positions of two or more documents with the same value, in the order they were indexed. */
+    private static final class Positions extends LinkedHashSet<Object> {
+    }
 
     InMemorySecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -122,29 +128,35 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
         Set<Object> positions = new LinkedHashSet<>();
-        matching(conditionIn(query)).forEach(positions::addAll);
+        for (Object held : matching(conditionIn(query))) {
+            if (held instanceof Positions several) {
+                positions.addAll(several);
+            } else {
+                positions.add(held);
+            }
+        }
         return positions;
     }
 
     @Override
     synchronized long estimate(Document query) {
         long found = 0;
-        for (Set<Object> positions : matching(conditionIn(query))) {
-            found += positions.size();
+        for (Object held : matching(conditionIn(query))) {
+            found += held instanceof Positions several ? several.size() : 1;
         }
         return found;
     }
 
-    /** The documents' positions for each value that meets the condition. */
-    private Collection<Set<Object>> matching(Object condition) {
+    /** What the index holds (a position, or {@link Positions}) for each value that meets the condition. */
+    private Collection<Object> matching(Object condition) {
         if (!(condition instanceof Document operators)) {
-            return List.of(positionsByValue.getOrDefault(condition, Set.of()));
+            Object held = positionsByValue.get(condition);
+            return held == null ? List.of() : List.of(held);
         }
         if (operators.get("$in") instanceof Collection<?> in) {
-            return in.stream().distinct().map(value -> positionsByValue.getOrDefault(value, Set.<Object>of()))
-                    .toList();
+            return in.stream().distinct().map(positionsByValue::get).filter(java.util.Objects::nonNull).toList();
         }
-        NavigableMap<Object, Set<Object>> range = positionsByValue;
+        NavigableMap<Object, Object> range = positionsByValue;
         for (Map.Entry<String, Object> operator : operators.entrySet()) {
             Object value = operator.getValue();
             range = switch (operator.getKey()) {
@@ -161,56 +173,54 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
         List<Object> values = valuesOf(document, field);
-        if (values.isEmpty()) {
-            return;
+        for (Object value : values) {
+            Object held = positionsByValue.get(value);
+            if (held == null) {
+                positionsByValue.put(value, position);
+            } else if (held instanceof Positions several) {
+                several.add(position);
+            } else if (!held.equals(position)) {
+                Positions several = new Positions();
+                several.add(held);
+                several.add(position);
+                positionsByValue.put(value, several); // the key stays the instance first indexed
+            }
         }
-        Object[] held = new Object[values.size()];
-        for (int i = 0; i < held.length; i++) {
-            held[i] = indexed(values.get(i), position);
+        if (!values.isEmpty()) {
+            count++;
         }
-        valuesByPosition.put(position, held.length == 1 ? held[0] : held);
     }
 
-    /** Adds the position under the value; returns the instance the index holds the value by. */
-    private Object indexed(Object value, Object position) {
-        Map.Entry<Object, Set<Object>> nearest = positionsByValue.ceilingEntry(value);
-        if (nearest != null && positionsByValue.comparator().compare(nearest.getKey(), value) == 0) {
-            nearest.getValue().add(position);
-            return nearest.getKey();
-        }
-        Set<Object> positions = new LinkedHashSet<>();
-        positions.add(position);
-        positionsByValue.put(value, positions);
-        return value;
-    }
-
-    /** The values the index holds for a document's position (the instances it keys them by); none if not indexed. */
-    synchronized List<Object> heldFor(Object position) {
-        Object held = valuesByPosition.get(position);
-        return held == null ? List.of() : held instanceof Object[] values ? List.of(values) : List.of(held);
+    /** The instances the index holds its values by (one per distinct value), in the values' order. */
+    synchronized List<Object> heldValues() {
+        return List.copyOf(positionsByValue.keySet());
     }
 
     @Override
     public synchronized Object remove(Document document) {
         Object position = getPosition(document);
-        Object held = valuesByPosition.remove(position);
-        if (held != null) {
-            for (Object value : held instanceof Object[] values ? values : new Object[] {held}) {
-                Set<Object> positions = positionsByValue.get(value);
-                if (positions != null) {
-                    positions.remove(position);
-                    if (positions.isEmpty()) {
-                        positionsByValue.remove(value);
-                    }
+        boolean indexed = false;
+        for (Object value : valuesOf(document, field)) {
+            Object held = positionsByValue.get(value);
+            if (held instanceof Positions several) {
+                indexed |= several.remove(position);
+                if (several.size() == 1) {
+                    positionsByValue.put(value, several.iterator().next());
                 }
+            } else if (held != null && held.equals(position)) {
+                positionsByValue.remove(value);
+                indexed = true;
             }
+        }
+        if (indexed) {
+            count--;
         }
         return position;
     }
 
     @Override
     public synchronized long getCount() {
-        return valuesByPosition.size();
+        return count;
     }
 
     @Override
@@ -223,6 +233,6 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
     @Override
     public synchronized void drop() {
         positionsByValue.clear();
-        valuesByPosition.clear();
+        count = 0;
     }
 }

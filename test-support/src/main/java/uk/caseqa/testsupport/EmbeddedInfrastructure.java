@@ -21,7 +21,9 @@ final class EmbeddedInfrastructure implements Infrastructure {
         Map<String, String> broker = new java.util.HashMap<>(BrokerSignIn.brokerProperties("EXTERNAL",
                 java.util.List.of("CONTROLLER"), adminPassword));
         broker.putAll(Map.of("auto.create.topics.enable", "false", "num.partitions", "3",
-                "offsets.topic.num.partitions", "3", "group.initial.rebalance.delay.ms", "0"));
+                "offsets.topic.num.partitions", "3", "group.initial.rebalance.delay.ms", "0",
+                // the log cleaner's key buffer: Kafka's default holds 128 MB of each test JVM's heap for good
+                "log.cleaner.dedupe.buffer.size", String.valueOf(16L << 20)));
         kafka.brokerProperties(broker);
         kafka.afterPropertiesSet();
         MongoServer server = new MongoServer(new MemoryBackend());

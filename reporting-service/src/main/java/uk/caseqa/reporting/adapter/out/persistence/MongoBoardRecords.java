@@ -93,6 +93,11 @@ class MongoBoardRecords implements BoardRecords {
     private final MongoConverter converter;
     private final Counter redone;
 
+    /** An index on {@code (_id, version)} that earlier versions made; see the constructor. */
+    static final String RETIRED_INDEX = "idVersion";
+    /** MongoDB's code for dropping an index that is not there (another replica dropped it first). */
+    private static final int INDEX_NOT_FOUND = 27;
+
     MongoBoardRecords(MongoTemplate mongo, MeterRegistry meters) {
         this.records = mongo.getCollection(COLLECTION);
         this.converter = mongo.getConverter();
@@ -100,10 +105,20 @@ class MongoBoardRecords implements BoardRecords {
                 .description("records of a batch another writer changed first, changed again one by one")
                 .register(meters);
         records.createIndex(Indexes.ascending("localAuthority"), new IndexOptions().name("council"));
-        // the version-checked write's filter {_id, version} as an index of its own: MongoDB would use the _id index
-        // anyway, but the embedded wire server uses an index only for a filter on exactly its keys, and would
-        // otherwise scan the whole collection on every write
-        records.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("idVersion"));
+        // the version-checked write's filter {_id, version} is answered from the _id index, on MongoDB and on the
+        // embedded store alike; an index of its own, made when the embedded store scanned for it, only cost each
+        // write a lookup and an entry (its keys ordered by their Java serialisation there): dropped where it is left
+        for (Document index : records.listIndexes()) {
+            if (RETIRED_INDEX.equals(index.getString("name"))) {
+                try {
+                    records.dropIndex(RETIRED_INDEX);
+                } catch (com.mongodb.MongoCommandException goneMeanwhile) {
+                    if (goneMeanwhile.getErrorCode() != INDEX_NOT_FOUND) {
+                        throw goneMeanwhile; // not another replica dropping it first
+                    }
+                }
+            }
+        }
         records.createIndex(Indexes.ascending("dirty"), new IndexOptions().name("dirty")
                 .partialFilterExpression(Filters.eq("dirty", true)));
     }

@@ -60,6 +60,28 @@ class RecordsKeptInTheStoreReadBackAsTheyWereProjectedTest {
     }
 
     @Test
+    void theIndexAnEarlierVersionMadeOnIdAndVersionIsDroppedAndTheVersionCheckedWriteStillRefusesAStaleVersion() {
+        try (WireMongo store = new WireMongo()) {
+            var collection = store.template().getCollection(MongoBoardRecords.COLLECTION);
+            collection.createIndex(new Document("_id", 1).append("version", 1),
+                    new com.mongodb.client.model.IndexOptions().unique(true).name(MongoBoardRecords.RETIRED_INDEX));
+
+            MongoBoardRecords records = new MongoBoardRecords(store.template(), new SimpleMeterRegistry());
+            new MongoBoardRecords(store.template(), new SimpleMeterRegistry()); // a second replica starting
+
+            List<String> names = new ArrayList<>();
+            collection.listIndexes().forEach(index -> names.add(index.getString("name")));
+            assertThat(names).doesNotContain(MongoBoardRecords.RETIRED_INDEX).contains("council", "dirty");
+            records.changeAll(List.of(new BoardRecords.AuditChange("swindon", "a-1",
+                    r -> r.allocated("case-1", "staff-tm-1", NOW.plusSeconds(86_400), NOW), false)));
+            Document stored = collection.find(new Document("_id", "audit|swindon|a-1")).first();
+            assertThat(collection.updateOne(new Document("_id", stored.get("_id")).append("version",
+                    stored.getLong("version") - 1), new Document("$set", new Document("dirty", false)))
+                    .getMatchedCount()).as("a write of a stale version").isZero();
+        }
+    }
+
+    @Test
     void aRecordAnEarlierVersionWroteAsASubDocumentIsReadAndWrittenBackAsTextAtItsNextChange() {
         try (WireMongo store = new WireMongo()) {
             MongoBoardRecords records = new MongoBoardRecords(store.template(), new SimpleMeterRegistry());
