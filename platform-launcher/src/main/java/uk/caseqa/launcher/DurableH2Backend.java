@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <p>The file is append-only: every commit adds a chunk, and by default a chunk no longer used is kept 45 s before
  * its space is reused, so a write-per-commit store grew by ~20 kB per upsert (415 MB for 20,000 upserts of 200
- * documents). Here freed space is reused at once (retention 0) and sparse chunks are rewritten every 2 s, so the file
+ * documents). Here freed space is reused at once (retention 0) and sparse chunks are rewritten as it runs, so the file
  * stays near the size of what it holds (2 MB for the same run: TheStoreFileStaysBoundedOverALongRunTest). Retention 0
  * is safe against a killed process, whose written pages the operating system still holds (the killed-run test), not
  * against a machine losing power mid-write: the embedded run is for a single machine; deployments run MongoDB.
@@ -31,12 +31,18 @@ final class DurableH2Backend extends H2Backend {
     /** How long a chunk no longer used is kept before its space is reused: not at all (see above). */
     static final int RETENTION_MILLIS = 0;
     /**
-     * At most this much is rewritten by one compaction, every 2 s. A megabyte each second kept the file as small, but
-     * under the platform benchmark's load it made the Inadequate email's p99 at 10 submissions a second 8.8 s instead
-     * of 2.5 s (docs/performance.md).
+     * At most this much is rewritten by one compaction, every {@link #COMPACT_EVERY}: 8 MB a second, as 16 MB every
+     * 2 s did before (a megabyte each second had made the Inadequate email's p99 at 10 submissions a second 8.8 s
+     * instead of 2.5 s: docs/performance.md). A compaction holds the store's lock, so every commit waits for it; and
+     * H2 writes it through a buffer it keeps for the next only up to 4 MB: a 16 MB compaction grew a new one to over
+     * 20 MB every 2 s, each step an allocation too big for the young generation, which started the collector's
+     * concurrent marking again and again at 100,000 stored.
      */
-    static final int COMPACT_BYTES = 16 << 20;
-    private final java.util.concurrent.ScheduledExecutorService compactor =
+    static final int COMPACT_BYTES = 2 << 20;
+    static final java.time.Duration COMPACT_EVERY = java.time.Duration.ofMillis(250);
+    /** How long closing waits for a compaction under way to end. */
+    static final java.time.Duration COMPACTION_END = java.time.Duration.ofSeconds(30);
+    final java.util.concurrent.ScheduledExecutorService compactor =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "store-compactor");
                 thread.setDaemon(true);
@@ -47,7 +53,8 @@ final class DurableH2Backend extends H2Backend {
         super(open(fileName));
         org.h2.mvstore.MVStore store = getMvStore();
         store.setRetentionTime(RETENTION_MILLIS);
-        compactor.scheduleWithFixedDelay(() -> compact(store), 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        compactor.scheduleWithFixedDelay(() -> compact(store), 2_000, COMPACT_EVERY.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -83,9 +90,23 @@ final class DurableH2Backend extends H2Backend {
         return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
+    /**
+     * Lets a compaction under way end before the store is closed, and starts no other. Interrupted, a compaction
+     * reading the file closed the file's channel under the store (Java closes a channel whose reader is interrupted):
+     * H2 then stopped the store, and closing it looped for ever, so a platform told to stop at 100,000 stored never
+     * did (the platform benchmark's run hung there).
+     */
     @Override
     public void close() {
-        compactor.shutdownNow();
+        compactor.shutdown();
+        try {
+            if (!compactor.awaitTermination(COMPACTION_END.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).warn(
+                        "a store compaction still runs after {}; the store is closed under it", COMPACTION_END);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         super.close();
     }
 
