@@ -1,9 +1,11 @@
 package uk.caseqa.notification.adapter.out.mail;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,12 @@ class SmtpMailer implements Mailer {
 
     private static final int SMTP_REPLIES = 8;
     private final java.time.Duration longestSend;
+    /**
+     * The file types a message's attachments would be typed by (ours have none), read once. Spring's helper reads and
+     * parses its mime.types file again for each message not made by the sender itself, as ours is (it sets its own
+     * Message-ID): at 10 submissions a second with 100,000 stored, a tenth of what the platform allocated.
+     */
+    private static final FileTypeMap FILE_TYPES = fileTypes();
     /** Only for writing messages; the sender opens its own session to the server. */
     private final jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
 
@@ -38,6 +46,12 @@ class SmtpMailer implements Mailer {
         return "<" + reference.replaceAll("[^A-Za-z0-9.-]", ".") + "@" + domain + ">";
     }
 
+    private static FileTypeMap fileTypes() {
+        ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+        types.afterPropertiesSet();
+        return types;
+    }
+
     @Override
     public java.time.Duration longestSend() {
         return longestSend;
@@ -53,7 +67,12 @@ class SmtpMailer implements Mailer {
                     setHeader("Message-ID", messageId);
                 }
             };
-            MimeMessageHelper helper = new MimeMessageHelper(message, html != null, "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(message, html != null, "UTF-8") {
+                @Override
+                protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                    return FILE_TYPES;
+                }
+            };
             helper.setFrom(from);
             helper.setTo(to);
             helper.setSubject(subject);
