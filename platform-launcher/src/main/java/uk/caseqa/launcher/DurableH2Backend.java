@@ -40,6 +40,8 @@ final class DurableH2Backend extends H2Backend {
      */
     static final int COMPACT_BYTES = 2 << 20;
     static final java.time.Duration COMPACT_EVERY = java.time.Duration.ofMillis(250);
+    /** The first compaction, once the store has opened and the services have started writing. */
+    static final java.time.Duration COMPACT_FIRST = java.time.Duration.ofSeconds(2);
     /** How long closing waits for a compaction under way to end. */
     static final java.time.Duration COMPACTION_END = java.time.Duration.ofSeconds(30);
     final java.util.concurrent.ScheduledExecutorService compactor =
@@ -53,7 +55,7 @@ final class DurableH2Backend extends H2Backend {
         super(open(fileName));
         org.h2.mvstore.MVStore store = getMvStore();
         store.setRetentionTime(RETENTION_MILLIS);
-        compactor.scheduleWithFixedDelay(() -> compact(store), 2_000, COMPACT_EVERY.toMillis(),
+        compactor.scheduleWithFixedDelay(() -> compact(store), COMPACT_FIRST.toMillis(), COMPACT_EVERY.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
@@ -99,15 +101,22 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public void close() {
         compactor.shutdown();
+        boolean interrupted = false;
         try {
             if (!compactor.awaitTermination(COMPACTION_END.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).warn(
                         "a store compaction still runs after {}; the store is closed under it", COMPACTION_END);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true; // told again after the store is closed: its last writes must not be interrupted
         }
-        super.close();
+        try {
+            super.close();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

@@ -33,8 +33,8 @@ public final class DurableKafka implements AutoCloseable {
      * compacted topics here (the board's aggregates, the consumers' offsets) hold thousands of keys; 16 MB compacts
      * about 600,000 in one pass, and more in several.
      */
-    public static final String COMPACTION_BUFFER = "log.cleaner.dedupe.buffer.size";
-    public static final long COMPACTION_BUFFER_BYTES = 16L << 20;
+    private static final String COMPACTION_BUFFER = "log.cleaner.dedupe.buffer.size";
+    private static final long COMPACTION_BUFFER_BYTES = 16L << 20;
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final String adminPassword;

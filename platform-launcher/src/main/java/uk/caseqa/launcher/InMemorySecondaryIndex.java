@@ -29,9 +29,10 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
     /**
      * The documents indexed under each value: one position alone (most values, an event's or a record's id, name one
      * document), or the {@link Positions} of several. A value shared by many documents is held once, as the instance
-     * first indexed. At 100,000 stored, a set per value and a map from each document back to its values were two
-     * fifths of the embedded run's heap (docs/performance.md): a document's values are read from the document itself
-     * when it is removed, which the wire server passes as it was stored (an update passes a copy taken before it).
+     * first indexed. At 100,000 stored, a one-element set per such value and a map from each document back to its
+     * values were about 60 MB of the embedded run's heap (docs/performance.md): a document's values are read from the
+     * document itself when it is removed, which the wire server passes as it was stored (an update passes a copy
+     * taken before it).
      */
     private final NavigableMap<Object, Object> positionsByValue = new TreeMap<>(
             ValueComparator.ascWithoutListHandling());

@@ -25,6 +25,20 @@ class AStoreStoppedMidCompactionStopsAndOpensAgainTest {
     void closingWaitsForTheCompactionUnderWayWithoutInterruptingItAndTheFileOpensAgain() throws Exception {
         String file = dir.resolve("mongo.mv").toString();
         DurableH2Backend backend = new DurableH2Backend(file);
+        try {
+            stopMidCompaction(backend);
+        } finally {
+            backend.close(); // a second close, or the first if an assertion failed first
+        }
+        DurableH2Backend reopened = new DurableH2Backend(file);
+        try {
+            assertThat(reopened.getMvStore().<String, String>openMap("kept").get("audit-1")).isEqualTo("submitted");
+        } finally {
+            reopened.close();
+        }
+    }
+
+    private static void stopMidCompaction(DurableH2Backend backend) throws Exception {
         MVMap<String, String> kept = backend.getMvStore().openMap("kept");
         kept.put("audit-1", "submitted");
         backend.getMvStore().commit();
@@ -50,11 +64,5 @@ class AStoreStoppedMidCompactionStopsAndOpensAgainTest {
 
         assertThat(stopping.isAlive()).as("closed once the compaction ended").isFalse();
         assertThat(interrupted).as("the compaction was interrupted").isFalse();
-        DurableH2Backend reopened = new DurableH2Backend(file);
-        try {
-            assertThat(reopened.getMvStore().<String, String>openMap("kept").get("audit-1")).isEqualTo("submitted");
-        } finally {
-            reopened.close();
-        }
     }
 }

@@ -45,7 +45,11 @@ class AnIndexHoldsAValueOfManyDocumentsOnceTest {
         assertThat(positions(byTeam, new Document("teams", "north"))).containsExactly("a", "b");
         assertThat(positions(byTeam, new Document("teams", "south"))).containsExactly("a");
 
+        byTeam.add(new Document("_id", "c").append("teams", List.of("north", "north")), "c", null);
+        assertThat(positions(byTeam, new Document("teams", "north"))).containsExactly("a", "b", "c");
+
         byTeam.remove(new Document("_id", "a").append("teams", List.of("north", "south")));
+        byTeam.remove(new Document("_id", "c").append("teams", List.of("north", "north")));
         assertThat(positions(byTeam, new Document("teams", "north"))).containsExactly("b");
         assertThat(positions(byTeam, new Document("teams", "south"))).isEmpty();
         assertThat(byTeam.heldValues()).containsExactly("north");

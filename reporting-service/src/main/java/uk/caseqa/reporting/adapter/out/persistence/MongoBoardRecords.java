@@ -89,14 +89,14 @@ class MongoBoardRecords implements BoardRecords {
     /** Where an earlier version kept each kind of record, as a sub-document mapped by Spring Data. */
     private static final Map<Class<?>, String> EARLIER_FIELDS = Map.of(AuditRecord.class, "audit",
             ConcernRecord.class, "concern", FollowUpRecord.class, "followUp");
-    private final MongoCollection<Document> records;
-    private final MongoConverter converter;
-    private final Counter redone;
-
     /** An index on {@code (_id, version)} that earlier versions made; see the constructor. */
     static final String RETIRED_INDEX = "idVersion";
     /** MongoDB's code for dropping an index that is not there (another replica dropped it first). */
     private static final int INDEX_NOT_FOUND = 27;
+    private final MongoCollection<Document> records;
+    private final MongoConverter converter;
+    private final Counter redone;
+
 
     MongoBoardRecords(MongoTemplate mongo, MeterRegistry meters) {
         this.records = mongo.getCollection(COLLECTION);

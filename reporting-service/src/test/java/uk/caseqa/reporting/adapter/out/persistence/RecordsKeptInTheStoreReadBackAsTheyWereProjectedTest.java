@@ -67,7 +67,7 @@ class RecordsKeptInTheStoreReadBackAsTheyWereProjectedTest {
                     new com.mongodb.client.model.IndexOptions().unique(true).name(MongoBoardRecords.RETIRED_INDEX));
 
             MongoBoardRecords records = new MongoBoardRecords(store.template(), new SimpleMeterRegistry());
-            new MongoBoardRecords(store.template(), new SimpleMeterRegistry()); // a second replica starting
+            new MongoBoardRecords(store.template(), new SimpleMeterRegistry()); // started again: nothing to drop
 
             List<String> names = new ArrayList<>();
             collection.listIndexes().forEach(index -> names.add(index.getString("name")));
