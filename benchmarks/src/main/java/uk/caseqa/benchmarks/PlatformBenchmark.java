@@ -484,10 +484,14 @@ public final class PlatformBenchmark {
         for (int i = 0; i < RATES.length; i++) {
             int count = RATES[i] * SECONDS[i];
             Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+            long stepStarted = System.nanoTime();
+            long processorAtStart = processorNanos();
             Map<String, Object> step = step(audit, auditor, grades, audits.subList(next, next + count), RATES[i],
                     submitters, histogram);
             next += count;
-            settle(label + " " + RATES[i] + "/s");
+            Quiet quiet = settle(label + " " + RATES[i] + "/s");
+            processorPerSubmission(step, count, quiet.since() - stepStarted, quiet.processor() - processorAtStart,
+                    quiet.idleCores());
             double p99 = histogram.getValueAtPercentile(99) / 1000.0;
             if (firstP99 < 0) {
                 firstP99 = p99;
@@ -499,6 +503,10 @@ public final class PlatformBenchmark {
                     + " max %,.0f ms (%d emails, %d missing; submissions p99 %,.0f ms)%n", label, RATES[i],
                     step.get("p50Ms"), step.get("p99Ms"), step.get("p999Ms"), step.get("maxMs"), step.get("emails"),
                     step.get("missing"), step.get("submitP99Ms"));
+            System.out.printf("%s %3d audits/s: %.0f ms of processor time a submission, %.1f of %d cores busy until"
+                    + " the platform was quiet (%.2f cores while quiet): at most %.0f submissions a second%n", label,
+                    RATES[i], step.get("processorMsPerSubmission"), step.get("busyCores"), CORES,
+                    step.get("quietCores"), step.get("mostPerSecond"));
         }
         submitters.shutdown();
         figures.put("p99TurnsUpAt", turnsUpAt == null ? "not within " + RATES[RATES.length - 1] + "/s" : turnsUpAt
@@ -508,22 +516,60 @@ public final class PlatformBenchmark {
         return figures;
     }
 
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** The processor time this JVM (the platform and the load generator) has used, in nanoseconds. */
+    private static long processorNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * When the platform fell quiet (the first second of the last five without a new email), the processor time used
+     * by then, and the cores it kept busy while quiet (the board's counts, the store's compaction, the polls).
+     */
+    private record Quiet(long since, long processor, double idleCores) {
+    }
+
+    /**
+     * The step's processor time, per submission: from its first submission until the platform fell quiet, less what
+     * the platform uses while quiet over that time. A queue is the sign that this is more than the cores can give at
+     * the step's rate: {@code mostPerSecond} is the rate at which every core would be busy.
+     */
+    private static void processorPerSubmission(Map<String, Object> step, int submissions, long wallNanos,
+            long processorNanos, double idleCores) {
+        double busy = processorNanos / (double) wallNanos;
+        double perSubmission = Math.max(0, processorNanos - idleCores * wallNanos) / submissions / 1e6;
+        step.put("processorMsPerSubmission", perSubmission);
+        step.put("busyCores", busy);
+        step.put("quietCores", idleCores);
+        step.put("mostPerSecond", perSubmission == 0 ? Double.NaN : (CORES - idleCores) * 1000 / perSubmission);
+    }
+
     /**
      * Waits until the platform is quiet: the allocations' own work (their events, the auditors' emails) done, so the
      * fixed-rate steps measure submissions, not a backlog left by the set-up.
      */
-    private void settle(String label) throws Exception {
+    private Quiet settle(String label) throws Exception {
         long settling = System.nanoTime();
         long last = -1;
         int stableFor = 0;
+        long quietSince = settling;
+        long processorWhenQuiet = processorNanos();
         while (stableFor < 5) {
             LockSupport.parkNanos(1_000_000_000L);
             long received = platform.mailboxes().delivered();
             stableFor = received == last ? stableFor + 1 : 0;
             last = received;
+            if (stableFor == 0) {
+                quietSince = System.nanoTime();
+                processorWhenQuiet = processorNanos();
+            }
         }
+        double idleCores = (processorNanos() - processorWhenQuiet) / (double) (System.nanoTime() - quietSince);
         System.out.printf("%s: the platform settled in %.1f s (%d emails sent so far)%n", label,
                 (System.nanoTime() - settling) / 1e9, last);
+        return new Quiet(quietSince, processorWhenQuiet, idleCores);
     }
 
     /** One fixed-rate step: every other submission Inadequate; waits for their emails (at most a minute). */

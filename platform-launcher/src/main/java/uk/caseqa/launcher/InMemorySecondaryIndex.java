@@ -38,6 +38,11 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
             ValueComparator.ascWithoutListHandling());
     /** How many documents are indexed (hold the field). */
     private long count;
+    /**
+     * Whether any document has held more than one value (an array), as MongoDB keeps it for its multikey indexes:
+     * until then, a document is found in the index at its only value, which is also its sort key.
+     */
+    private boolean multikey;
 
     /** The positions of two or more documents with the same value, in the order they were indexed. */
     private static final class Positions extends LinkedHashSet<Object> {
@@ -171,9 +176,62 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
         return range.values();
     }
 
+    /** The indexed field's path. */
+    String field() {
+        return field;
+    }
+
+    /**
+     * The positions of the documents that may meet the query's condition on this field, each once, in the order a
+     * sort on the field puts them: ascending, a document at its least value; descending, at its greatest (as MongoDB
+     * sorts an array). A walk of the index, not a sort of documents: a claim of the next document in order reads the
+     * first few only. The walk is lazy, so it must be made under the collection's lock, as every change to the index
+     * is. An array's least value may lie outside the condition's range while another of its values meets it, so once
+     * the index has held an array, the walk starts at the index's first value (ascending; its last descending) and
+     * keeps only the bound it walks towards; the documents found are matched against the whole query as ever.
+     */
+    synchronized java.util.stream.Stream<Object> positionsInOrder(Document query, boolean descending) {
+        Object condition = conditionIn(query);
+        NavigableMap<Object, Object> range = positionsByValue;
+        if (condition instanceof Document operators && !operators.containsKey("$in")) {
+            for (Map.Entry<String, Object> operator : operators.entrySet()) {
+                Object value = operator.getValue();
+                boolean upper = operator.getKey().startsWith("$lt");
+                if (multikey && upper == descending) {
+                    continue; // the bound the walk starts from: an array's sort key may lie beyond it
+                }
+                range = switch (operator.getKey()) {
+                    case "$gt" -> range.tailMap(value, false);
+                    case "$gte" -> range.tailMap(value, true);
+                    case "$lt" -> range.headMap(value, false);
+                    case "$lte" -> range.headMap(value, true);
+                    default -> range; // $exists: true, every indexed document
+                };
+            }
+        } else if (!multikey) {
+            java.util.TreeSet<Object> values = new java.util.TreeSet<>(positionsByValue.comparator());
+            if (condition instanceof Document operators && operators.get("$in") instanceof Collection<?> in) {
+                values.addAll(in);
+            } else {
+                values.add(condition);
+            }
+            java.util.stream.Stream<Object> ordered = descending ? values.descendingSet().stream() : values.stream();
+            return ordered.map(positionsByValue::get).filter(java.util.Objects::nonNull).flatMap(
+                    InMemorySecondaryIndex::each);
+        }
+        Set<Object> seen = new java.util.HashSet<>();
+        return (descending ? range.descendingMap() : range).values().stream().flatMap(InMemorySecondaryIndex::each)
+                .filter(seen::add);
+    }
+
+    private static java.util.stream.Stream<Object> each(Object held) {
+        return held instanceof Positions several ? several.stream() : java.util.stream.Stream.of(held);
+    }
+
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
         List<Object> values = valuesOf(document, field);
+        multikey |= values.size() > 1;
         for (Object value : values) {
             Object held = positionsByValue.get(value);
             if (held == null) {
@@ -235,5 +293,6 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
     public synchronized void drop() {
         positionsByValue.clear();
         count = 0;
+        multikey = false;
     }
 }

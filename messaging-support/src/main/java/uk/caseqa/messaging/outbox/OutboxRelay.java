@@ -41,6 +41,14 @@ public class OutboxRelay {
      * later ones went out at once (docs/performance.md).
      */
     static final Sort OLDEST_FIRST = Sort.by(OUTBOX_FIELD + ".raisedAt");
+    /**
+     * What the relay claims: a document with events waiting, each dated (every stored event is: its envelope's time).
+     * Naming the date as well lets a store walk its index on it in order and read the first documents only, instead
+     * of reading and sorting every waiting one at each claim, which under load held the relay to about 20 documents a
+     * second (docs/performance.md); on MongoDB, the {@code outbox_oldest} index serves both the condition and the sort.
+     */
+    private static final Criteria WAITING = Criteria.where(PENDING_FIELD).exists(true)
+            .and(OUTBOX_FIELD + ".raisedAt").exists(true);
     /** Until when one relay (one replica) holds a document's outbox; a crashed holder's claim simply expires. */
     static final String CLAIM_FIELD = "outboxClaimedUntil";
     /** Which pass holds the claim, so that only its holder renews or releases it. */
@@ -110,8 +118,7 @@ public class OutboxRelay {
         int published = 0;
         Optional<DocumentClaims.Claim> next;
         for (int claimed = 0; claimed < batchSize
-                && (next = claims.claimNext(Criteria.where(PENDING_FIELD).exists(true), OLDEST_FIRST,
-                        collection)).isPresent();
+                && (next = claims.claimNext(WAITING, OLDEST_FIRST, collection)).isPresent();
                 claimed++) {
             DocumentClaims.Claim claim = next.get();
             List<String> sent = new ArrayList<>();

@@ -65,47 +65,72 @@ public final class BoardCount {
     public static List<Aggregate> count(String localAuthority, Period period, Instant now,
             Iterable<AuditRecord> audits, Iterable<ConcernRecord> concerns, Iterable<FollowUpRecord> followUps) {
         Instant asOf = period.asOf(now);
-        Map<String, Aggregate> aggregates = new TreeMap<>();
-        for (Counted counted : counted(period, now, audits, concerns, followUps)) {
-            counted.tally().counts().forEach((measure, buckets) -> {
+        // by key, not by the key's id: a council's count at 100,000 records joined an id string for every measure
+        // and breakdown of every record, a tenth of what the platform allocated (docs/performance.md)
+        Map<Key, Aggregate> aggregates = new java.util.HashMap<>();
+        eachCounted(period, now, audits, concerns, followUps, counted -> {
+            for (Map.Entry<Measure, Map<String, Long>> tallied : counted.tally().counts().entrySet()) {
+                Measure measure = tallied.getKey();
                 for (Breakdown breakdown : measure.breakdowns()) {
                     String value = counted.values().get(breakdown);
                     if (value == null || !breakdown.countedFor(period.type())) {
                         continue;
                     }
                     Key key = new Key(measure, localAuthority, breakdown, value, period.key());
-                    Aggregate aggregate = aggregates.computeIfAbsent(key.id(),
-                            id -> new Aggregate(key, new TreeMap<>(), asOf));
-                    buckets.forEach((bucket, n) -> aggregate.counts().merge(bucket, n, Long::sum));
+                    Aggregate aggregate = aggregates.get(key);
+                    if (aggregate == null) {
+                        aggregate = new Aggregate(key, new TreeMap<>(), asOf);
+                        aggregates.put(key, aggregate);
+                    }
+                    for (Map.Entry<String, Long> bucket : tallied.getValue().entrySet()) {
+                        aggregate.counts().merge(bucket.getKey(), bucket.getValue(), Long::sum);
+                    }
                 }
+            }
+        });
+        Map<String, Aggregate> byId = new TreeMap<>();
+        for (Aggregate aggregate : aggregates.values()) {
+            byId.merge(aggregate.key().id(), aggregate, (one, same) -> {
+                same.counts().forEach((bucket, n) -> one.counts().merge(bucket, n, Long::sum));
+                return one; // two keys with one id (a value holding '|') are one aggregate, as they always were
             });
         }
-        return List.copyOf(aggregates.values());
+        return List.copyOf(byId.values());
     }
 
     /** Each record counted in the period, with what it adds: the audits (and others) behind every figure. */
     public static List<Counted> counted(Period period, Instant now, Iterable<AuditRecord> audits,
             Iterable<ConcernRecord> concerns, Iterable<FollowUpRecord> followUps) {
-        Instant asOf = period.asOf(now);
         List<Counted> all = new ArrayList<>();
+        eachCounted(period, now, audits, concerns, followUps, all::add);
+        return all;
+    }
+
+    /**
+     * Each record counted in the period, one at a time: a count keeps the aggregates, not a tally of every record (at
+     * 100,000 records a list of them lived long enough for the collector to move it to the old generation).
+     */
+    private static void eachCounted(Period period, Instant now, Iterable<AuditRecord> audits,
+            Iterable<ConcernRecord> concerns, Iterable<FollowUpRecord> followUps,
+            java.util.function.Consumer<Counted> into) {
+        Instant asOf = period.asOf(now);
         for (AuditRecord audit : audits) {
             if (audit.countsIn(period, asOf)) {
-                all.add(new Counted("audit", audit.auditId(), audit(audit, asOf), values(audit::valueFor)));
+                into.accept(new Counted("audit", audit.auditId(), audit(audit, asOf), values(audit::valueFor)));
             }
         }
         for (ConcernRecord concern : concerns) {
             if (concern.countsIn(period) && concern.openedBy(asOf)) {
-                all.add(new Counted("case-of-concern", concern.caseOfConcernId(), concern(concern, asOf),
+                into.accept(new Counted("case-of-concern", concern.caseOfConcernId(), concern(concern, asOf),
                         values(concern::valueFor)));
             }
         }
         for (FollowUpRecord followUp : followUps) {
             if (followUp.countsIn(period)) {
-                all.add(new Counted("follow-up", followUp.followUpId(), followUp(followUp, asOf),
+                into.accept(new Counted("follow-up", followUp.followUpId(), followUp(followUp, asOf),
                         Map.of(Breakdown.COUNCIL, followUp.localAuthority())));
             }
         }
-        return all;
     }
 
     private static Map<Breakdown, String> values(java.util.function.Function<Breakdown, String> valueFor) {

@@ -1,0 +1,170 @@
+package uk.caseqa.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A claim of the next document to work on (the outbox relay's oldest waiting document, the next email due) is a query
+ * sorted on one field and asking for one document. The embedded store answers it by walking that field's index in
+ * order and reading documents until one matches, where the wire server read and sorted every candidate: under load,
+ * every claim of a backlog of hundreds of waiting audits read all of them (docs/performance.md). The answers must
+ * still be exactly MongoDB's, arrays included (an array sorts by its least value ascending, its greatest descending,
+ * whatever part of it the query's condition meets).
+ */
+class AClaimOfTheNextDocumentReadsTheFirstInOrderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSortedQueryForAFewDocumentsGetsTheScansFirstOnesInEitherOrderArraysIncluded() {
+        MongoServer scanning = new MongoServer(new MemoryBackend());
+        var scanAddress = scanning.bind();
+        DurableH2Backend backend = new DurableH2Backend(dir.resolve("mongo.mv").toString());
+        MongoServer server = new MongoServer(backend);
+        var address = server.bind();
+        try (MongoClient scanClient = MongoClients.create("mongodb://127.0.0.1:" + scanAddress.getPort());
+                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> expected = scanClient.getDatabase("caseqa-test").getCollection("work");
+            MongoCollection<Document> indexed = client.getDatabase("caseqa-test").getCollection("work");
+            indexed.createIndex(Indexes.ascending("availableAt"), new IndexOptions().sparse(true).name("due"));
+            indexed.createIndex(Indexes.ascending("outbox.raisedAt"), new IndexOptions().sparse(true).name("oldest"));
+            indexed.createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
+            List<Document> documents = randomDocuments(new Random(7), 300);
+            expected.insertMany(documents);
+            indexed.insertMany(documents);
+
+            for (Bson query : List.of(Filters.lte("availableAt", at(0)),
+                    Filters.and(Filters.eq("status", "PENDING"), Filters.lte("availableAt", at(0))),
+                    Filters.and(Filters.gte("availableAt", at(-20_000)), Filters.lt("availableAt", at(20_000))),
+                    Filters.exists("availableAt"),
+                    Filters.and(Filters.exists("outbox.raisedAt"), Filters.or(Filters.exists("claimedUntil", false),
+                            Filters.lte("claimedUntil", at(0)))),
+                    // an array's least value lies before the range while another of its values meets it
+                    Filters.gte("outbox.raisedAt", at(-10_000)), Filters.lte("outbox.raisedAt", at(10_000)),
+                    Filters.and(Filters.eq("status", "SENT"), Filters.exists("outbox.raisedAt")))) {
+                for (Bson order : List.of(Sorts.ascending(fieldOf(query)), Sorts.descending(fieldOf(query)))) {
+                    for (int limit : new int[] {1, 3}) {
+                        for (int skip : new int[] {0, 2}) {
+                            assertThat(ids(indexed, query, order, skip, limit))
+                                    .as(query + " " + order + " skip " + skip + " limit " + limit)
+                                    .isEqualTo(ids(expected, query, order, skip, limit)).isNotEmpty();
+                        }
+                    }
+                }
+            }
+        } finally {
+            server.shutdownNow();
+            backend.close();
+            scanning.shutdownNow();
+        }
+    }
+
+    @Test
+    void claimingTheOldestOfAThousandWaitingDocumentsReadsAFewOfThemNotAll() {
+        DurableH2Backend backend = new DurableH2Backend(dir.resolve("claims.mv").toString());
+        MongoServer server = new MongoServer(backend);
+        var address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> audits = client.getDatabase("caseqa-test").getCollection("audits");
+            audits.createIndex(Indexes.ascending("outbox.eventId"), new IndexOptions().sparse(true).name("pending"));
+            audits.createIndex(Indexes.ascending("outbox.raisedAt"), new IndexOptions().sparse(true).name("oldest"));
+            List<Document> waiting = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                waiting.add(new Document("_id", "audit-" + i).append("outbox", List.of(new Document("eventId", "e-" + i)
+                        .append("raisedAt", at(-i)))));
+            }
+            Collections.shuffle(waiting, new Random(3));
+            audits.insertMany(waiting);
+            var collection = (IndexedH2Database.IndexedH2Collection) backend.resolveDatabase("caseqa-test")
+                    .resolveCollection("audits", true);
+
+            List<String> claimed = new ArrayList<>();
+            long before = collection.documentsRead();
+            for (int i = 0; i < 3; i++) {
+                Document next = audits.findOneAndUpdate(Filters.and(Filters.exists("outbox.eventId"),
+                        Filters.exists("outbox.raisedAt"), Filters.exists("claimedUntil", false)),
+                        Updates.set("claimedUntil", at(120)), new FindOneAndUpdateOptions().sort(Sorts.ascending(
+                                "outbox.raisedAt")).returnDocument(ReturnDocument.AFTER));
+                claimed.add(next.getString("_id"));
+            }
+            long read = collection.documentsRead() - before;
+
+            assertThat(claimed).as("the three that waited longest, in turn")
+                    .containsExactly("audit-999", "audit-998", "audit-997");
+            // each claim reads the ones already claimed, then the one it takes (the update reads it again)
+            assertThat(read).as("documents read by three claims of 1,000 waiting").isLessThanOrEqualTo(12);
+        } finally {
+            server.shutdownNow();
+            backend.close();
+        }
+    }
+
+    private static String fieldOf(Bson query) {
+        return query.toBsonDocument().toJson().contains("availableAt") ? "availableAt" : "outbox.raisedAt";
+    }
+
+    /**
+     * Every time distinct, so that no two documents tie on a sort key (MongoDB leaves their order open). Emails have
+     * one due time; outboxes hold one to three events, spread widely so that an array straddles a range's bound.
+     */
+    private static List<Document> randomDocuments(Random random, int count) {
+        List<Integer> seconds = new ArrayList<>();
+        for (int s = -60_000; s < 60_000; s += 7) {
+            seconds.add(s);
+        }
+        Collections.shuffle(seconds, random);
+        int next = 0;
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Document document = new Document("_id", "doc-" + i)
+                    .append("status", List.of("PENDING", "SENT").get(random.nextInt(2)));
+            if (random.nextInt(4) > 0) {
+                document.append("availableAt", at(seconds.get(next++)));
+            }
+            List<Document> outbox = new ArrayList<>();
+            for (int e = random.nextInt(4); e > 0; e--) {
+                outbox.add(new Document("eventId", "doc-" + i + "-e" + e).append("raisedAt", at(seconds.get(next++))));
+            }
+            if (random.nextInt(5) == 0) {
+                document.append("claimedUntil", at(random.nextBoolean() ? -60 : 60));
+            }
+            documents.add(document.append("outbox", outbox));
+        }
+        return documents;
+    }
+
+    private static Date at(int secondsFromNow) {
+        return Date.from(NOW.plusSeconds(secondsFromNow));
+    }
+
+    private static List<String> ids(MongoCollection<Document> collection, Bson query, Bson order, int skip, int limit) {
+        return collection.find(query).sort(order).skip(skip).limit(limit).map(d -> d.getString("_id"))
+                .into(new ArrayList<>());
+    }
+}
