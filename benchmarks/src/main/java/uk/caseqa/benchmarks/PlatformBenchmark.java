@@ -13,6 +13,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,7 @@ public final class PlatformBenchmark {
     private static final Pattern CASE_OF_CONCERN = Pattern.compile("coc-([A-Za-z0-9-]+)");
     private static final int[] RATES = {2, 10, 50, 100};
     private static final int[] SECONDS = {20, 15, 10, 5};
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Map<String, Object> results = new LinkedHashMap<>();
 
     private final EmbeddedPlatform.Running platform;
@@ -491,7 +493,7 @@ public final class PlatformBenchmark {
             next += count;
             Quiet quiet = settle(label + " " + RATES[i] + "/s");
             processorPerSubmission(step, count, quiet.since() - stepStarted, quiet.processor() - processorAtStart,
-                    quiet.idleCores());
+                    quiet.quietCores());
             double p99 = histogram.getValueAtPercentile(99) / 1000.0;
             if (firstP99 < 0) {
                 firstP99 = p99;
@@ -504,7 +506,7 @@ public final class PlatformBenchmark {
                     step.get("p50Ms"), step.get("p99Ms"), step.get("p999Ms"), step.get("maxMs"), step.get("emails"),
                     step.get("missing"), step.get("submitP99Ms"));
             System.out.printf("%s %3d audits/s: %.0f ms of processor time a submission, %.1f of %d cores busy until"
-                    + " the platform was quiet (%.2f cores while quiet): at most %.0f submissions a second%n", label,
+                    + " the platform was quiet (%.2f cores after): at most %.0f submissions a second%n", label,
                     RATES[i], step.get("processorMsPerSubmission"), step.get("busyCores"), CORES,
                     step.get("quietCores"), step.get("mostPerSecond"));
         }
@@ -516,34 +518,33 @@ public final class PlatformBenchmark {
         return figures;
     }
 
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
-
     /** The processor time this JVM (the platform and the load generator) has used, in nanoseconds. */
     private static long processorNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**
-     * When the platform fell quiet (the first second of the last five without a new email), the processor time used
-     * by then, and the cores it kept busy while quiet (the board's counts, the store's compaction, the polls).
+     * When the platform fell quiet (the last new email it sent), the processor time used by then, and the cores it
+     * kept busy over the five quiet seconds after (the store's compaction, the polls, the compiler, and whatever of
+     * the step's own work sends no email: the board's counts).
      */
-    private record Quiet(long since, long processor, double idleCores) {
+    private record Quiet(long since, long processor, double quietCores) {
     }
 
     /**
-     * The step's processor time, per submission: from its first submission until the platform fell quiet, less what
-     * the platform uses while quiet over that time. A queue is the sign that this is more than the cores can give at
-     * the step's rate: {@code mostPerSecond} is the rate at which every core would be busy.
+     * The step's processor time per submission, from its first submission until the platform fell quiet, all of it
+     * (what the platform does meanwhile besides the submissions too: at 2 a second that is most of it). A queue is the
+     * sign that this is more than the cores can give at the step's rate: {@code mostPerSecond} is the rate at which
+     * the submissions and that background would keep every core busy.
      */
     private static void processorPerSubmission(Map<String, Object> step, int submissions, long wallNanos,
-            long processorNanos, double idleCores) {
-        double busy = processorNanos / (double) wallNanos;
-        double perSubmission = Math.max(0, processorNanos - idleCores * wallNanos) / submissions / 1e6;
+            long processorNanos, double quietCores) {
+        double perSubmission = processorNanos / (double) submissions / 1e6;
         step.put("processorMsPerSubmission", perSubmission);
-        step.put("busyCores", busy);
-        step.put("quietCores", idleCores);
-        step.put("mostPerSecond", perSubmission == 0 ? Double.NaN : (CORES - idleCores) * 1000 / perSubmission);
+        step.put("busyCores", processorNanos / (double) wallNanos);
+        step.put("quietCores", quietCores);
+        step.put("mostPerSecond", CORES * 1000 / perSubmission);
     }
 
     /**
@@ -566,10 +567,10 @@ public final class PlatformBenchmark {
                 processorWhenQuiet = processorNanos();
             }
         }
-        double idleCores = (processorNanos() - processorWhenQuiet) / (double) (System.nanoTime() - quietSince);
+        double quietCores = (processorNanos() - processorWhenQuiet) / (double) (System.nanoTime() - quietSince);
         System.out.printf("%s: the platform settled in %.1f s (%d emails sent so far)%n", label,
                 (System.nanoTime() - settling) / 1e9, last);
-        return new Quiet(quietSince, processorWhenQuiet, idleCores);
+        return new Quiet(quietSince, processorWhenQuiet, quietCores);
     }
 
     /** One fixed-rate step: every other submission Inadequate; waits for their emails (at most a minute). */

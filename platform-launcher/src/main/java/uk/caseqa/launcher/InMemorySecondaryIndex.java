@@ -6,12 +6,16 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A single-field secondary index of the embedded store, kept in memory (rebuilt from the documents each time the
@@ -43,6 +47,10 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
      * until then, a document is found in the index at its only value, which is also its sort key.
      */
     private boolean multikey;
+    /** Documents that hold a null at the path and no value: {@code $exists: true} meets them, the index lacks them. */
+    private long nullOnly;
+    /** Indexed documents that also hold a null at the path, which MongoDB's ascending sort puts first. */
+    private long nullFirst;
 
     /** The positions of two or more documents with the same value, in the order they were indexed. */
     private static final class Positions extends LinkedHashSet<Object> {
@@ -55,34 +63,52 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
 
     /** The values a document holds at the field's path: none when it is missing or null; each element of an array. */
     static List<Object> valuesOf(Document document, String path) {
-        List<Object> values = new ArrayList<>();
-        collect(document, path.split("\\."), 0, values);
-        return values;
+        return held(document, path).values();
     }
 
-    private static void collect(Object value, String[] path, int at, List<Object> into) {
-        if (value == null || value instanceof de.bwaldvogel.mongo.backend.Missing) {
-            return;
-        }
+    /**
+     * What a document holds at the field's path: its values (each element of an array), and whether it holds a null
+     * there too: a null, an empty array or a null in one at the path's end ({@code $exists: true} meets any of them),
+     * or an element of an array along the path without the rest of it. MongoDB sorts such a document first
+     * ascending (its least value is null), and the index holds it under its values only, or not at all.
+     */
+    record Held(List<Object> values, boolean nullToo) {
+    }
+
+    static Held held(Document document, String path) {
+        List<Object> values = new ArrayList<>();
+        boolean[] nullToo = {false};
+        collect(document, path.split("\\."), 0, false, values, nullToo);
+        return new Held(values, nullToo[0]);
+    }
+
+    private static void collect(Object value, String[] path, int at, boolean inArray, List<Object> into,
+            boolean[] nullToo) {
         if (at == path.length) {
             if (value instanceof Collection<?> elements) {
-                elements.stream().filter(e -> e != null).forEach(into::add);
+                nullToo[0] |= elements.isEmpty();
+                for (Object element : elements) {
+                    if (element == null) {
+                        nullToo[0] = true;
+                    } else {
+                        into.add(element);
+                    }
+                }
+            } else if (value == null) {
+                nullToo[0] = true;
             } else {
                 into.add(value);
             }
             return;
         }
-        if (value instanceof Document document) {
-            collect(document.get(path[at]), path, at + 1, into);
-        } else if (value instanceof List<?> list) {
-            if (path[at].chars().allMatch(Character::isDigit)) {
-                int index = Integer.parseInt(path[at]);
-                if (index < list.size()) {
-                    collect(list.get(index), path, at + 1, into);
-                }
-            } else {
-                list.forEach(element -> collect(element, path, at, into));
-            }
+        if (value instanceof Document document && document.containsKey(path[at])) {
+            collect(document.get(path[at]), path, at + 1, inArray, into, nullToo);
+        } else if (value instanceof List<?> list && !path[at].chars().allMatch(Character::isDigit)) {
+            list.forEach(element -> collect(element, path, at, true, into, nullToo));
+        } else if (value instanceof List<?> list && Integer.parseInt(path[at]) < list.size()) {
+            collect(list.get(Integer.parseInt(path[at])), path, at + 1, inArray, into, nullToo);
+        } else {
+            nullToo[0] |= inArray; // the rest of the path missing: for the whole document, not a value at all
         }
     }
 
@@ -101,8 +127,11 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
         return null;
     }
 
-    /** Whether a missing field can never meet the condition, so that the index holds every document meeting it. */
-    private static boolean answerable(Object condition) {
+    /**
+     * Whether a missing field can never meet the condition, so that the index holds every document meeting it
+     * ({@code $exists: true} only while no document holds a null there and no value).
+     */
+    private boolean answerable(Object condition) {
         if (condition == null || condition instanceof List<?>) {
             return false;
         }
@@ -116,7 +145,7 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
             String name = operator.getKey();
             Object value = operator.getValue();
             boolean ok = RANGES.contains(name) && value != null && !(value instanceof Document)
-                    || name.equals("$exists") && Boolean.TRUE.equals(value)
+                    || name.equals("$exists") && Boolean.TRUE.equals(value) && nullOnly == 0
                     || name.equals("$in") && value instanceof Collection<?> in && !in.isEmpty()
                             && in.stream().allMatch(v -> v != null && !(v instanceof Document));
             if (!ok) {
@@ -162,8 +191,20 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
         if (operators.get("$in") instanceof Collection<?> in) {
             return in.stream().distinct().map(positionsByValue::get).filter(java.util.Objects::nonNull).toList();
         }
+        return within(operators, null).values();
+    }
+
+    /**
+     * The part of the index the operators' bounds keep ({@code $exists: true}: all of it); {@code ignoringUpper}
+     * true, its lower bounds only, false its upper bounds only, null both.
+     */
+    private NavigableMap<Object, Object> within(Document operators, Boolean ignoringUpper) {
         NavigableMap<Object, Object> range = positionsByValue;
         for (Map.Entry<String, Object> operator : operators.entrySet()) {
+            boolean upper = operator.getKey().startsWith("$lt");
+            if (ignoringUpper != null && upper == ignoringUpper) {
+                continue;
+            }
             Object value = operator.getValue();
             range = switch (operator.getKey()) {
                 case "$gt" -> range.tailMap(value, false);
@@ -173,7 +214,7 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
                 default -> range; // $exists: true, every indexed document
             };
         }
-        return range.values();
+        return range;
     }
 
     /** The indexed field's path. */
@@ -184,54 +225,53 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
     /**
      * The positions of the documents that may meet the query's condition on this field, each once, in the order a
      * sort on the field puts them: ascending, a document at its least value; descending, at its greatest (as MongoDB
-     * sorts an array). A walk of the index, not a sort of documents: a claim of the next document in order reads the
-     * first few only. The walk is lazy, so it must be made under the collection's lock, as every change to the index
-     * is. An array's least value may lie outside the condition's range while another of its values meets it, so once
-     * the index has held an array, the walk starts at the index's first value (ascending; its last descending) and
-     * keeps only the bound it walks towards; the documents found are matched against the whole query as ever.
+     * sorts an array); null when the index cannot tell that order (ascending, while a document also holds a null at
+     * the path: MongoDB puts it first, the index holds it under its values). A walk of the index, not a sort of
+     * documents: a claim of the next document in order reads the first few only. The walk is lazy, so it must be
+     * made under the collection's lock, as every change to the index is (but dropping it, done at start-up). Once the
+     * index has held an array, whose least value may lie outside the condition's range while another of its values
+     * meets it, the walk keeps only the bound it walks towards; the documents found are matched against the whole
+     * query as ever.
      */
-    synchronized java.util.stream.Stream<Object> positionsInOrder(Document query, boolean descending) {
+    synchronized Stream<Object> positionsInOrder(Document query, boolean descending) {
+        if (!descending && nullFirst > 0) {
+            return null;
+        }
         Object condition = conditionIn(query);
         NavigableMap<Object, Object> range = positionsByValue;
         if (condition instanceof Document operators && !operators.containsKey("$in")) {
-            for (Map.Entry<String, Object> operator : operators.entrySet()) {
-                Object value = operator.getValue();
-                boolean upper = operator.getKey().startsWith("$lt");
-                if (multikey && upper == descending) {
-                    continue; // the bound the walk starts from: an array's sort key may lie beyond it
-                }
-                range = switch (operator.getKey()) {
-                    case "$gt" -> range.tailMap(value, false);
-                    case "$gte" -> range.tailMap(value, true);
-                    case "$lt" -> range.headMap(value, false);
-                    case "$lte" -> range.headMap(value, true);
-                    default -> range; // $exists: true, every indexed document
-                };
-            }
+            range = within(operators, multikey ? descending : null);
         } else if (!multikey) {
-            java.util.TreeSet<Object> values = new java.util.TreeSet<>(positionsByValue.comparator());
+            TreeSet<Object> values = new TreeSet<>(positionsByValue.comparator());
             if (condition instanceof Document operators && operators.get("$in") instanceof Collection<?> in) {
                 values.addAll(in);
             } else {
                 values.add(condition);
             }
-            java.util.stream.Stream<Object> ordered = descending ? values.descendingSet().stream() : values.stream();
-            return ordered.map(positionsByValue::get).filter(java.util.Objects::nonNull).flatMap(
-                    InMemorySecondaryIndex::each);
+            return (descending ? values.descendingSet() : values).stream().map(positionsByValue::get)
+                    .filter(Objects::nonNull).flatMap(InMemorySecondaryIndex::each);
         }
-        Set<Object> seen = new java.util.HashSet<>();
+        Set<Object> seen = new HashSet<>();
         return (descending ? range.descendingMap() : range).values().stream().flatMap(InMemorySecondaryIndex::each)
                 .filter(seen::add);
     }
 
-    private static java.util.stream.Stream<Object> each(Object held) {
-        return held instanceof Positions several ? several.stream() : java.util.stream.Stream.of(held);
+    private static Stream<Object> each(Object held) {
+        return held instanceof Positions several ? several.stream() : Stream.of(held);
     }
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        List<Object> values = valuesOf(document, field);
+        Held at = held(document, field);
+        List<Object> values = at.values();
         multikey |= values.size() > 1;
+        if (at.nullToo()) {
+            if (values.isEmpty()) {
+                nullOnly++;
+            } else {
+                nullFirst++;
+            }
+        }
         for (Object value : values) {
             Object held = positionsByValue.get(value);
             if (held == null) {
@@ -258,8 +298,12 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
     @Override
     public synchronized Object remove(Document document) {
         Object position = getPosition(document);
+        Held at = held(document, field);
+        if (at.nullToo() && at.values().isEmpty()) {
+            nullOnly--;
+        }
         boolean indexed = false;
-        for (Object value : valuesOf(document, field)) {
+        for (Object value : at.values()) {
             Object held = positionsByValue.get(value);
             if (held instanceof Positions several) {
                 indexed |= several.remove(position);
@@ -273,6 +317,9 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
         }
         if (indexed) {
             count--;
+            if (at.nullToo()) {
+                nullFirst--;
+            }
         }
         return position;
     }
@@ -294,5 +341,7 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
         positionsByValue.clear();
         count = 0;
         multikey = false;
+        nullOnly = 0;
+        nullFirst = 0;
     }
 }

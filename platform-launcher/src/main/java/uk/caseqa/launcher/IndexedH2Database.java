@@ -13,6 +13,9 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -96,7 +99,10 @@ final class IndexedH2Database extends H2Database {
         static final int SLOW_MILLIS = 500;
         private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> false);
         private final MVStore store;
-        /** How many documents queries have read by position (from an index, or by id): what a query costs. */
+        /**
+         * How many documents queries have read by position (from an index, or by id): what a query costs, which the
+         * tests read to tell a walk of an index from a read of every candidate.
+         */
         private final java.util.concurrent.atomic.LongAdder read = new java.util.concurrent.atomic.LongAdder();
 
         IndexedH2Collection(IndexedH2Database database, String name, CollectionOptions options,
@@ -216,26 +222,29 @@ final class IndexedH2Database extends H2Database {
          * submissions a second, each claim of audit-service's outbox read and sorted hundreds of waiting audits, and
          * its events went out at about 20 a second whatever came in (docs/performance.md). The index must hold every
          * document the query can match (its field is in the query's conditions), and find no more than twice what the
-         * narrowest index finds, or the walk could read more than the sort would.
+         * narrowest index finds, or the walk could read more than the sort would (once the index has held an array, a
+         * walk may read from the start of the index: InMemorySecondaryIndex#positionsInOrder).
          */
-        private QueryResult inIndexOrder(Document query, de.bwaldvogel.mongo.backend.Index<Object> fewest,
+        private QueryResult inIndexOrder(Document query, Index<Object> fewest,
                 Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
             if (limit <= 0 || orderBy == null || orderBy.size() != 1 || !(fewest instanceof InMemoryIndex narrowest)) {
                 return null;
             }
-            java.util.Map.Entry<String, Object> by = orderBy.entrySet().iterator().next();
+            Map.Entry<String, Object> by = orderBy.entrySet().iterator().next();
             if (!(by.getValue() instanceof Number direction) || Math.abs(direction.doubleValue()) != 1) {
                 return null;
             }
-            for (de.bwaldvogel.mongo.backend.Index<Object> index : getIndexes()) {
+            for (Index<Object> index : getIndexes()) {
                 if (index instanceof InMemorySecondaryIndex sorted && sorted.field().equals(by.getKey())
                         && sorted.canHandle(query)) {
                     if (sorted != narrowest && sorted.estimate(query) > 2 * narrowest.estimate(query)) {
                         return null;
                     }
-                    java.util.stream.Stream<Document> documents = sorted
-                            .positionsInOrder(query, direction.doubleValue() < 0).map(this::getDocument)
-                            .filter(java.util.Objects::nonNull);
+                    Stream<Object> positions = sorted.positionsInOrder(query, direction.doubleValue() < 0);
+                    if (positions == null) {
+                        return null;
+                    }
+                    Stream<Document> documents = positions.map(this::getDocument).filter(Objects::nonNull);
                     return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, null,
                             fieldSelector);
                 }

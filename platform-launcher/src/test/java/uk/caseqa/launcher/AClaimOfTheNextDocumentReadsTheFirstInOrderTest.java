@@ -59,25 +59,87 @@ class AClaimOfTheNextDocumentReadsTheFirstInOrderTest {
             expected.insertMany(documents);
             indexed.insertMany(documents);
 
-            for (Bson query : List.of(Filters.lte("availableAt", at(0)),
+            Date someDue = documents.get(3).getDate("availableAt");
+            List<Date> severalDue = documents.stream().map(d -> d.getDate("availableAt")).filter(d -> d != null)
+                    .limit(4).toList();
+            List<Date> severalRaised = documents.stream().flatMap(d -> d.getList("outbox", Document.class).stream())
+                    .map(e -> e.getDate("raisedAt")).limit(5).toList();
+            var collection = (IndexedH2Database.IndexedH2Collection) backend.resolveDatabase("caseqa-test")
+                    .resolveCollection("work", true);
+            long before = collection.documentsRead();
+            assertThat(ids(indexed, Filters.lte("availableAt", at(0)), Sorts.ascending("availableAt"), 0, 1))
+                    .isEqualTo(ids(expected, Filters.lte("availableAt", at(0)), Sorts.ascending("availableAt"), 0, 1));
+            assertThat(collection.documentsRead() - before).as("documents read for the first due of about 110")
+                    .isEqualTo(1);
+
+            assertSameFirstOnes(indexed, expected, List.of(Filters.lte("availableAt", at(0)),
                     Filters.and(Filters.eq("status", "PENDING"), Filters.lte("availableAt", at(0))),
                     Filters.and(Filters.gte("availableAt", at(-20_000)), Filters.lt("availableAt", at(20_000))),
-                    Filters.exists("availableAt"),
+                    Filters.exists("availableAt"), Filters.eq("availableAt", someDue),
+                    Filters.in("availableAt", severalDue),
                     Filters.and(Filters.exists("outbox.raisedAt"), Filters.or(Filters.exists("claimedUntil", false),
                             Filters.lte("claimedUntil", at(0)))),
                     // an array's least value lies before the range while another of its values meets it
                     Filters.gte("outbox.raisedAt", at(-10_000)), Filters.lte("outbox.raisedAt", at(10_000)),
-                    Filters.and(Filters.eq("status", "SENT"), Filters.exists("outbox.raisedAt")))) {
-                for (Bson order : List.of(Sorts.ascending(fieldOf(query)), Sorts.descending(fieldOf(query)))) {
-                    for (int limit : new int[] {1, 3}) {
-                        for (int skip : new int[] {0, 2}) {
-                            assertThat(ids(indexed, query, order, skip, limit))
-                                    .as(query + " " + order + " skip " + skip + " limit " + limit)
-                                    .isEqualTo(ids(expected, query, order, skip, limit)).isNotEmpty();
-                        }
-                    }
-                }
+                    Filters.and(Filters.gt("outbox.raisedAt", at(-10_000)), Filters.lt("outbox.raisedAt", at(10_000))),
+                    Filters.in("outbox.raisedAt", severalRaised),
+                    Filters.and(Filters.eq("status", "SENT"), Filters.exists("outbox.raisedAt"))));
+        } finally {
+            server.shutdownNow();
+            backend.close();
+            scanning.shutdownNow();
+        }
+    }
+
+    @Test
+    void documentsHoldingANullWhereTheOthersHoldValuesAreFoundAndSortedAsMongoDbWould() {
+        MongoServer scanning = new MongoServer(new MemoryBackend());
+        var scanAddress = scanning.bind();
+        DurableH2Backend backend = new DurableH2Backend(dir.resolve("nulls.mv").toString());
+        MongoServer server = new MongoServer(backend);
+        var address = server.bind();
+        try (MongoClient scanClient = MongoClients.create("mongodb://127.0.0.1:" + scanAddress.getPort());
+                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> expected = scanClient.getDatabase("caseqa-test").getCollection("work");
+            MongoCollection<Document> indexed = client.getDatabase("caseqa-test").getCollection("work");
+            indexed.createIndex(Indexes.ascending("availableAt"), new IndexOptions().sparse(true).name("due"));
+            indexed.createIndex(Indexes.ascending("outbox.raisedAt"), new IndexOptions().sparse(true).name("oldest"));
+            List<Document> documents = new ArrayList<>(randomDocuments(new Random(11), 60));
+            // {$exists: true} meets a null and an empty array; an ascending sort puts a null among values first
+            documents.add(new Document("_id", "due-null").append("availableAt", null));
+            documents.add(new Document("_id", "due-empty").append("availableAt", List.of()));
+            expected.insertMany(documents);
+            indexed.insertMany(documents);
+
+            assertThat(ids(indexed, Filters.exists("availableAt"), Sorts.ascending("_id"), 0, 0))
+                    .isEqualTo(ids(expected, Filters.exists("availableAt"), Sorts.ascending("_id"), 0, 0))
+                    .contains("due-null", "due-empty");
+            assertSameFirstOnes(indexed, expected, List.of(Filters.exists("availableAt"),
+                    Filters.lte("availableAt", at(0))));
+            // one at a time: two documents whose least value is null tie, and MongoDB leaves their order open
+            for (Document nullAmongValues : List.of(new Document("_id", "event-undated").append("outbox", List.of(
+                    new Document("eventId", "u-1").append("raisedAt", at(50_000)), new Document("eventId", "u-2"))),
+                    new Document("_id", "event-null").append("outbox", List.of(
+                            new Document("eventId", "n-1").append("raisedAt", at(40_000)),
+                            new Document("eventId", "n-2").append("raisedAt", null))))) {
+                expected.insertOne(nullAmongValues);
+                indexed.insertOne(nullAmongValues);
+                assertThat(ids(indexed, Filters.exists("outbox.raisedAt"), Sorts.ascending("outbox.raisedAt"), 0, 1))
+                        .containsExactly(nullAmongValues.getString("_id"));
+                assertSameFirstOnes(indexed, expected, List.of(Filters.exists("outbox.raisedAt"),
+                        Filters.lte("outbox.raisedAt", at(60_000))));
+                expected.deleteOne(Filters.eq("_id", nullAmongValues.getString("_id")));
+                indexed.deleteOne(Filters.eq("_id", nullAmongValues.getString("_id")));
             }
+
+            // taken out again, the documents holding nulls no longer hold the walk back
+            indexed.deleteMany(Filters.in("_id", "due-null", "due-empty"));
+            expected.deleteMany(Filters.in("_id", "due-null", "due-empty"));
+            var collection = (IndexedH2Database.IndexedH2Collection) backend.resolveDatabase("caseqa-test")
+                    .resolveCollection("work", true);
+            long before = collection.documentsRead();
+            assertSameFirstOnes(indexed, expected, List.of(Filters.exists("outbox.raisedAt")));
+            assertThat(collection.documentsRead() - before).as("documents read by eight walks").isLessThan(30);
         } finally {
             server.shutdownNow();
             backend.close();
@@ -122,6 +184,23 @@ class AClaimOfTheNextDocumentReadsTheFirstInOrderTest {
         } finally {
             server.shutdownNow();
             backend.close();
+        }
+    }
+
+    /** For each query and sort on its field, either way, the first one and three, and two after: the scan's. */
+    private static void assertSameFirstOnes(MongoCollection<Document> indexed, MongoCollection<Document> expected,
+            List<Bson> queries) {
+        for (Bson query : queries) {
+            for (Bson order : List.of(Sorts.ascending(fieldOf(query)), Sorts.descending(fieldOf(query)))) {
+                assertThat(ids(expected, query, order, 0, 1)).as(query + " finds something").isNotEmpty();
+                for (int limit : new int[] {1, 3}) {
+                    for (int skip : new int[] {0, 2}) {
+                        assertThat(ids(indexed, query, order, skip, limit))
+                                .as(query + " " + order + " skip " + skip + " limit " + limit)
+                                .isEqualTo(ids(expected, query, order, skip, limit));
+                    }
+                }
+            }
         }
     }
 

@@ -65,9 +65,10 @@ public final class BoardCount {
     public static List<Aggregate> count(String localAuthority, Period period, Instant now,
             Iterable<AuditRecord> audits, Iterable<ConcernRecord> concerns, Iterable<FollowUpRecord> followUps) {
         Instant asOf = period.asOf(now);
-        // by key, not by the key's id: a council's count at 100,000 records joined an id string for every measure
-        // and breakdown of every record, a tenth of what the platform allocated (docs/performance.md)
-        Map<Key, Aggregate> aggregates = new java.util.HashMap<>();
+        // by key, not by the key's id: a council's count at 100,000 records joined an id string (and made a lambda)
+        // for every measure and breakdown of every record, a tenth of what the platform allocated
+        // (docs/performance.md); in the order first counted, so that two keys of one id merge as they always did
+        Map<Key, Aggregate> aggregates = new java.util.LinkedHashMap<>();
         eachCounted(period, now, audits, concerns, followUps, counted -> {
             for (Map.Entry<Measure, Map<String, Long>> tallied : counted.tally().counts().entrySet()) {
                 Measure measure = tallied.getKey();
