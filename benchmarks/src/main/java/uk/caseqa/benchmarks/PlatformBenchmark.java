@@ -544,7 +544,7 @@ public final class PlatformBenchmark {
         step.put("processorMsPerSubmission", perSubmission);
         step.put("busyCores", processorNanos / (double) wallNanos);
         step.put("quietCores", quietCores);
-        step.put("mostPerSecond", CORES * 1000 / perSubmission);
+        step.put("mostPerSecond", perSubmission > 0 ? CORES * 1000 / perSubmission : Double.NaN);
     }
 
     /**

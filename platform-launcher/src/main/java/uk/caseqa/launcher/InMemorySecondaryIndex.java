@@ -47,10 +47,17 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
      * until then, a document is found in the index at its only value, which is also its sort key.
      */
     private boolean multikey;
-    /** Documents that hold a null at the path and no value: {@code $exists: true} meets them, the index lacks them. */
-    private long nullOnly;
+    /**
+     * The documents that hold a null at the path and no value: {@code $exists: true} meets them, the index lacks them.
+     * Few or none (the services write no nulls), so kept by position: a removal is exact whatever was added.
+     */
+    private final Set<Object> nullOnly = new HashSet<>();
     /** Indexed documents that also hold a null at the path, which MongoDB's ascending sort puts first. */
-    private long nullFirst;
+    private final Set<Object> nullFirst = new HashSet<>();
+    /** Documents with an array in an array at the path, whose sort order no walk of the index gives. */
+    private final Set<Object> nested = new HashSet<>();
+    /** Whether the path names an array's element by position, which the wire server's sort reads as missing. */
+    private final boolean positional;
 
     /** The positions of two or more documents with the same value, in the order they were indexed. */
     private static final class Positions extends LinkedHashSet<Object> {
@@ -59,6 +66,8 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
     InMemorySecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.field = keys.get(0).getKey();
+        this.positional = java.util.Arrays.stream(field.split("\\.")).anyMatch(
+                part -> part.chars().allMatch(Character::isDigit));
     }
 
     /** The values a document holds at the field's path: none when it is missing or null; each element of an array. */
@@ -67,48 +76,56 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
     }
 
     /**
-     * What a document holds at the field's path: its values (each element of an array), and whether it holds a null
-     * there too: a null, an empty array or a null in one at the path's end ({@code $exists: true} meets any of them),
-     * or an element of an array along the path without the rest of it. MongoDB sorts such a document first
-     * ascending (its least value is null), and the index holds it under its values only, or not at all.
+     * What a document holds at the field's path: its values (each element of an array), whether it holds a null
+     * there too, and whether an array holds an array on the way. A null is a null, an empty array or a null in one at
+     * the path's end ({@code $exists: true} meets any of them), or an element of an array along the path without the
+     * rest of it: MongoDB sorts such a document first ascending (its least value is null), and the index holds it
+     * under its values only, or not at all. An array in an array the wire server's sort reads otherwise than its
+     * matching, so no walk of the index can give its order.
      */
-    record Held(List<Object> values, boolean nullToo) {
+    record Held(List<Object> values, boolean nullToo, boolean nested) {
     }
 
     static Held held(Document document, String path) {
-        List<Object> values = new ArrayList<>();
-        boolean[] nullToo = {false};
-        collect(document, path.split("\\."), 0, false, values, nullToo);
-        return new Held(values, nullToo[0]);
+        Walk walk = new Walk();
+        walk.collect(document, path.split("\\."), 0, false);
+        return new Held(walk.values, walk.nullToo, walk.nested);
     }
 
-    private static void collect(Object value, String[] path, int at, boolean inArray, List<Object> into,
-            boolean[] nullToo) {
-        if (at == path.length) {
-            if (value instanceof Collection<?> elements) {
-                nullToo[0] |= elements.isEmpty();
-                for (Object element : elements) {
-                    if (element == null) {
-                        nullToo[0] = true;
-                    } else {
-                        into.add(element);
+    private static final class Walk {
+        final List<Object> values = new ArrayList<>();
+        boolean nullToo;
+        boolean nested;
+
+        void collect(Object value, String[] path, int at, boolean inArray) {
+            if (at == path.length) {
+                if (value instanceof Collection<?> elements) {
+                    nullToo |= elements.isEmpty();
+                    for (Object element : elements) {
+                        nested |= element instanceof Collection<?>;
+                        if (element == null) {
+                            nullToo = true;
+                        } else {
+                            values.add(element);
+                        }
                     }
+                } else if (value == null) {
+                    nullToo = true;
+                } else {
+                    values.add(value);
                 }
-            } else if (value == null) {
-                nullToo[0] = true;
-            } else {
-                into.add(value);
+                return;
             }
-            return;
-        }
-        if (value instanceof Document document && document.containsKey(path[at])) {
-            collect(document.get(path[at]), path, at + 1, inArray, into, nullToo);
-        } else if (value instanceof List<?> list && !path[at].chars().allMatch(Character::isDigit)) {
-            list.forEach(element -> collect(element, path, at, true, into, nullToo));
-        } else if (value instanceof List<?> list && Integer.parseInt(path[at]) < list.size()) {
-            collect(list.get(Integer.parseInt(path[at])), path, at + 1, inArray, into, nullToo);
-        } else {
-            nullToo[0] |= inArray; // the rest of the path missing: for the whole document, not a value at all
+            if (value instanceof Document document && document.containsKey(path[at])) {
+                collect(document.get(path[at]), path, at + 1, inArray);
+            } else if (value instanceof List<?> list && !path[at].chars().allMatch(Character::isDigit)) {
+                nested |= inArray;
+                list.forEach(element -> collect(element, path, at, true));
+            } else if (value instanceof List<?> list && Integer.parseInt(path[at]) < list.size()) {
+                collect(list.get(Integer.parseInt(path[at])), path, at + 1, inArray);
+            } else {
+                nullToo |= inArray; // the rest of the path missing: for the whole document, not a value at all
+            }
         }
     }
 
@@ -145,7 +162,7 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
             String name = operator.getKey();
             Object value = operator.getValue();
             boolean ok = RANGES.contains(name) && value != null && !(value instanceof Document)
-                    || name.equals("$exists") && Boolean.TRUE.equals(value) && nullOnly == 0
+                    || name.equals("$exists") && Boolean.TRUE.equals(value) && nullOnly.isEmpty()
                     || name.equals("$in") && value instanceof Collection<?> in && !in.isEmpty()
                             && in.stream().allMatch(v -> v != null && !(v instanceof Document));
             if (!ok) {
@@ -189,7 +206,7 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
             return held == null ? List.of() : List.of(held);
         }
         if (operators.get("$in") instanceof Collection<?> in) {
-            return in.stream().distinct().map(positionsByValue::get).filter(java.util.Objects::nonNull).toList();
+            return in.stream().distinct().map(positionsByValue::get).filter(Objects::nonNull).toList();
         }
         return within(operators, null).values();
     }
@@ -226,7 +243,8 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
      * The positions of the documents that may meet the query's condition on this field, each once, in the order a
      * sort on the field puts them: ascending, a document at its least value; descending, at its greatest (as MongoDB
      * sorts an array); null when the index cannot tell that order (ascending, while a document also holds a null at
-     * the path: MongoDB puts it first, the index holds it under its values). A walk of the index, not a sort of
+     * the path: MongoDB puts it first, the index holds it under its values; either way, while a document holds an
+     * array in an array there, or the path names an element by position). A walk of the index, not a sort of
      * documents: a claim of the next document in order reads the first few only. The walk is lazy, so it must be
      * made under the collection's lock, as every change to the index is (but dropping it, done at start-up). Once the
      * index has held an array, whose least value may lie outside the condition's range while another of its values
@@ -234,7 +252,7 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
      * query as ever.
      */
     synchronized Stream<Object> positionsInOrder(Document query, boolean descending) {
-        if (!descending && nullFirst > 0) {
+        if (positional || !nested.isEmpty() || !descending && !nullFirst.isEmpty()) {
             return null;
         }
         Object condition = conditionIn(query);
@@ -266,11 +284,10 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
         List<Object> values = at.values();
         multikey |= values.size() > 1;
         if (at.nullToo()) {
-            if (values.isEmpty()) {
-                nullOnly++;
-            } else {
-                nullFirst++;
-            }
+            (values.isEmpty() ? nullOnly : nullFirst).add(position);
+        }
+        if (at.nested()) {
+            nested.add(position);
         }
         for (Object value : values) {
             Object held = positionsByValue.get(value);
@@ -299,9 +316,9 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
     public synchronized Object remove(Document document) {
         Object position = getPosition(document);
         Held at = held(document, field);
-        if (at.nullToo() && at.values().isEmpty()) {
-            nullOnly--;
-        }
+        nullOnly.remove(position);
+        nullFirst.remove(position);
+        nested.remove(position);
         boolean indexed = false;
         for (Object value : at.values()) {
             Object held = positionsByValue.get(value);
@@ -317,9 +334,6 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
         }
         if (indexed) {
             count--;
-            if (at.nullToo()) {
-                nullFirst--;
-            }
         }
         return position;
     }
@@ -341,7 +355,8 @@ final class InMemorySecondaryIndex extends InMemoryIndex {
         positionsByValue.clear();
         count = 0;
         multikey = false;
-        nullOnly = 0;
-        nullFirst = 0;
+        nullOnly.clear();
+        nullFirst.clear();
+        nested.clear();
     }
 }
