@@ -43,15 +43,9 @@ class AClaimOfTheNextDocumentReadsTheFirstInOrderTest {
 
     @Test
     void aSortedQueryForAFewDocumentsGetsTheScansFirstOnesInEitherOrderArraysIncluded() {
-        MongoServer scanning = new MongoServer(new MemoryBackend());
-        var scanAddress = scanning.bind();
-        DurableH2Backend backend = new DurableH2Backend(dir.resolve("mongo.mv").toString());
-        MongoServer server = new MongoServer(backend);
-        var address = server.bind();
-        try (MongoClient scanClient = MongoClients.create("mongodb://127.0.0.1:" + scanAddress.getPort());
-                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-            MongoCollection<Document> expected = scanClient.getDatabase("caseqa-test").getCollection("work");
-            MongoCollection<Document> indexed = client.getDatabase("caseqa-test").getCollection("work");
+        try (Stores stores = new Stores(dir.resolve("mongo.mv"))) {
+            MongoCollection<Document> expected = stores.expected;
+            MongoCollection<Document> indexed = stores.indexed;
             indexed.createIndex(Indexes.ascending("availableAt"), new IndexOptions().sparse(true).name("due"));
             indexed.createIndex(Indexes.ascending("outbox.raisedAt"), new IndexOptions().sparse(true).name("oldest"));
             indexed.createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
@@ -64,8 +58,7 @@ class AClaimOfTheNextDocumentReadsTheFirstInOrderTest {
                     .limit(4).toList();
             List<Date> severalRaised = documents.stream().flatMap(d -> d.getList("outbox", Document.class).stream())
                     .map(e -> e.getDate("raisedAt")).limit(5).toList();
-            var collection = (IndexedH2Database.IndexedH2Collection) backend.resolveDatabase("caseqa-test")
-                    .resolveCollection("work", true);
+            var collection = stores.indexedCollection();
             long before = collection.documentsRead();
             assertThat(ids(indexed, Filters.lte("availableAt", at(0)), Sorts.ascending("availableAt"), 0, 1))
                     .isEqualTo(ids(expected, Filters.lte("availableAt", at(0)), Sorts.ascending("availableAt"), 0, 1));
@@ -84,24 +77,14 @@ class AClaimOfTheNextDocumentReadsTheFirstInOrderTest {
                     Filters.and(Filters.gt("outbox.raisedAt", at(-10_000)), Filters.lt("outbox.raisedAt", at(10_000))),
                     Filters.in("outbox.raisedAt", severalRaised),
                     Filters.and(Filters.eq("status", "SENT"), Filters.exists("outbox.raisedAt"))));
-        } finally {
-            server.shutdownNow();
-            backend.close();
-            scanning.shutdownNow();
         }
     }
 
     @Test
     void documentsHoldingANullWhereTheOthersHoldValuesAreFoundAndSortedAsMongoDbWould() {
-        MongoServer scanning = new MongoServer(new MemoryBackend());
-        var scanAddress = scanning.bind();
-        DurableH2Backend backend = new DurableH2Backend(dir.resolve("nulls.mv").toString());
-        MongoServer server = new MongoServer(backend);
-        var address = server.bind();
-        try (MongoClient scanClient = MongoClients.create("mongodb://127.0.0.1:" + scanAddress.getPort());
-                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-            MongoCollection<Document> expected = scanClient.getDatabase("caseqa-test").getCollection("work");
-            MongoCollection<Document> indexed = client.getDatabase("caseqa-test").getCollection("work");
+        try (Stores stores = new Stores(dir.resolve("nulls.mv"))) {
+            MongoCollection<Document> expected = stores.expected;
+            MongoCollection<Document> indexed = stores.indexed;
             indexed.createIndex(Indexes.ascending("availableAt"), new IndexOptions().sparse(true).name("due"));
             indexed.createIndex(Indexes.ascending("outbox.raisedAt"), new IndexOptions().sparse(true).name("oldest"));
             List<Document> documents = new ArrayList<>(randomDocuments(new Random(11), 60));
@@ -138,25 +121,17 @@ class AClaimOfTheNextDocumentReadsTheFirstInOrderTest {
             // taken out again, the documents holding nulls no longer hold the walk back
             indexed.deleteMany(Filters.in("_id", "due-null", "due-empty"));
             expected.deleteMany(Filters.in("_id", "due-null", "due-empty"));
-            var collection = (IndexedH2Database.IndexedH2Collection) backend.resolveDatabase("caseqa-test")
-                    .resolveCollection("work", true);
+            var collection = stores.indexedCollection();
             long before = collection.documentsRead();
             assertSameFirstOnes(indexed, expected, List.of(Filters.exists("outbox.raisedAt")));
             assertThat(collection.documentsRead() - before).as("documents read by eight walks").isLessThan(30);
-        } finally {
-            server.shutdownNow();
-            backend.close();
-            scanning.shutdownNow();
         }
     }
 
     @Test
     void claimingTheOldestOfAThousandWaitingDocumentsReadsAFewOfThemNotAll() {
-        DurableH2Backend backend = new DurableH2Backend(dir.resolve("claims.mv").toString());
-        MongoServer server = new MongoServer(backend);
-        var address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-            MongoCollection<Document> audits = client.getDatabase("caseqa-test").getCollection("audits");
+        try (Stores stores = new Stores(dir.resolve("claims.mv"))) {
+            MongoCollection<Document> audits = stores.indexed;
             audits.createIndex(Indexes.ascending("outbox.eventId"), new IndexOptions().sparse(true).name("pending"));
             audits.createIndex(Indexes.ascending("outbox.raisedAt"), new IndexOptions().sparse(true).name("oldest"));
             List<Document> waiting = new ArrayList<>();
@@ -166,8 +141,7 @@ class AClaimOfTheNextDocumentReadsTheFirstInOrderTest {
             }
             Collections.shuffle(waiting, new Random(3));
             audits.insertMany(waiting);
-            var collection = (IndexedH2Database.IndexedH2Collection) backend.resolveDatabase("caseqa-test")
-                    .resolveCollection("audits", true);
+            var collection = stores.indexedCollection();
 
             List<String> claimed = new ArrayList<>();
             long before = collection.documentsRead();
@@ -184,9 +158,44 @@ class AClaimOfTheNextDocumentReadsTheFirstInOrderTest {
                     .containsExactly("audit-999", "audit-998", "audit-997");
             // each claim reads the ones already claimed, then the one it takes (the update reads it again)
             assertThat(read).as("documents read by three claims of 1,000 waiting").isLessThanOrEqualTo(12);
-        } finally {
+        }
+    }
+
+    /**
+     * The embedded store, indexed, beside the plain in-memory wire server, which scans: one collection in each, that
+     * the stories fill alike and ask alike.
+     */
+    private static final class Stores implements AutoCloseable {
+        private final MongoServer scanning = new MongoServer(new MemoryBackend());
+        private final DurableH2Backend backend;
+        private final MongoServer server;
+        private final MongoClient scanClient;
+        private final MongoClient client;
+        final MongoCollection<Document> expected;
+        final MongoCollection<Document> indexed;
+
+        Stores(Path file) {
+            backend = new DurableH2Backend(file.toString());
+            server = new MongoServer(backend);
+            scanClient = MongoClients.create("mongodb://127.0.0.1:" + scanning.bind().getPort());
+            client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+            expected = scanClient.getDatabase("caseqa-test").getCollection("work");
+            indexed = client.getDatabase("caseqa-test").getCollection("work");
+        }
+
+        /** The store's side of the collection, which counts the documents its queries read. */
+        IndexedH2Database.IndexedH2Collection indexedCollection() {
+            return (IndexedH2Database.IndexedH2Collection) backend.resolveDatabase("caseqa-test")
+                    .resolveCollection("work", true);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            scanClient.close();
             server.shutdownNow();
             backend.close();
+            scanning.shutdownNow();
         }
     }
 
