@@ -95,8 +95,17 @@ final class ChaosPlatform implements AutoCloseable {
                         ServiceProcesses.SMALL_JVM, properties(service), dir.resolve("logs")).start());
             }
         }
-        for (ServiceProcess replica : replicas) {
-            replica.awaitReady(READY_WITHIN);
+        for (int i = 0; i < replicas.size(); i++) {
+            try {
+                replicas.get(i).awaitReady(READY_WITHIN);
+            } catch (ServiceProcess.EndedBeforeReady failed) {
+                // as the deployment's containers are (docker-compose: restart unless-stopped), a replica whose
+                // first start failed is started once more, on other ports in case its own were taken meanwhile
+                log.warn("{}\nstarting it once more", failed.getMessage());
+                ServiceProcess again = replicas.get(i).onPorts(freePort(), freePort()).start();
+                replicas.set(i, again);
+                again.awaitReady(READY_WITHIN);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
+    /** Lines of a failed start's log quoted in the message that reports it. */
+    private static final int WHY_LINES = 12;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final PlatformService service;
@@ -37,6 +40,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final int managementPort;
     private final List<Path> logs = new ArrayList<>();
     private Process process;
+
+    /** A replica's process ended while it was starting: its message says why, from the log. */
+    public static final class EndedBeforeReady extends IllegalStateException {
+        EndedBeforeReady(String message) {
+            super(message);
+        }
+    }
 
     /**
      * @param properties the service's settings (as {@code --key=value}); {@code server.port} and
@@ -65,6 +75,19 @@ public final class ServiceProcess implements AutoCloseable {
                     + management);
         }
         this.managementPort = Integer.parseInt(management.toString());
+    }
+
+    /**
+     * This replica again, not started, on other ports (a port found free may be taken by the time a slow start binds
+     * it); its logs are numbered on from this one's.
+     */
+    public ServiceProcess onPorts(int serverPort, int managementServerPort) {
+        Map<String, Object> moved = new LinkedHashMap<>(properties);
+        moved.put("server.port", serverPort);
+        moved.put("management.server.port", managementServerPort);
+        ServiceProcess again = new ServiceProcess(service, replica, jar, jvmOptions, moved, logDir);
+        again.logs.addAll(logs);
+        return again;
     }
 
     public PlatformService service() {
@@ -141,8 +164,9 @@ public final class ServiceProcess implements AutoCloseable {
                 current = process;
             }
             if (current == null || !current.isAlive()) {
-                throw new IllegalStateException(name() + " ended before it was ready (exit "
-                        + (current == null ? "-" : current.exitValue()) + "); see " + logs.get(logs.size() - 1));
+                Path lastLog = logs.get(logs.size() - 1);
+                throw new EndedBeforeReady(name() + " ended before it was ready (exit "
+                        + (current == null ? "-" : current.exitValue()) + "); see " + lastLog + why(lastLog));
             }
             try {
                 if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -154,6 +178,39 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name() + " was not ready within " + atMost + "; see " + logs.get(logs.size() - 1));
+    }
+
+    /**
+     * Why a start failed, from its log, for the message that reports it (where the log itself may be gone, as on a CI
+     * machine): Spring Boot's "APPLICATION FAILED TO START" report if there is one, else the last error logged with
+     * its causes; empty if the log names neither.
+     */
+    static String why(Path log) {
+        List<String> lines;
+        try {
+            lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException unreadable) {
+            return "";
+        }
+        int report = lastContaining(lines, "APPLICATION FAILED TO START");
+        int error = lastContaining(lines, " ERROR ");
+        int from = report >= 0 ? report : error;
+        if (from < 0) {
+            return "";
+        }
+        // the report as it is; an error with its exception and causes, not their stack frames
+        List<String> why = lines.subList(from, lines.size()).stream()
+                .filter(l -> !l.isBlank() && (report >= 0 || !l.startsWith("\t"))).limit(WHY_LINES).toList();
+        return ":\n  " + String.join("\n  ", why);
+    }
+
+    private static int lastContaining(List<String> lines, String text) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** SIGKILL: the process ends at once, with no shutdown hook, mid-write if it was writing. */
