@@ -3,7 +3,6 @@ package uk.caseqa.chaos;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,6 +22,7 @@ import uk.caseqa.launcher.KafkaSignIn;
 import uk.caseqa.launcher.PlatformService;
 import uk.caseqa.launcher.ServiceProcess;
 import uk.caseqa.launcher.ServiceProcesses;
+import uk.caseqa.testsupport.CopyingMemoryBackend;
 import uk.caseqa.testsupport.TopicProbe;
 
 /**
@@ -39,7 +39,7 @@ final class ChaosPlatform implements AutoCloseable {
     final Path clockFile;
     final int kafkaPort = freePort();
     final int controllerPort = freePort();
-    final MongoServer mongo = new MongoServer(new MemoryBackend());
+    final MongoServer mongo = new MongoServer(new CopyingMemoryBackend());
     final InetSocketAddress mongoAddress;
     final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     final List<ServiceProcess> replicas = new ArrayList<>();
@@ -99,9 +99,12 @@ final class ChaosPlatform implements AutoCloseable {
             try {
                 replicas.get(i).awaitReady(READY_WITHIN);
             } catch (ServiceProcess.EndedBeforeReady failed) {
-                // as the deployment's containers are (docker-compose: restart unless-stopped), a replica whose
-                // first start failed is started once more, on other ports in case its own were taken meanwhile
-                log.warn("{}\nstarting it once more", failed.getMessage());
+                if (!failed.getMessage().contains("already in use")) {
+                    throw failed; // a start that failed for any other reason is the story's failure
+                }
+                // its ports were found free a minute or two before a slow start bound them, and were taken
+                // meanwhile: started once more on others, as the deployment's containers are restarted
+                log.warn("{}\nstarting it once more on other ports", failed.getMessage());
                 ServiceProcess again = replicas.get(i).onPorts(freePort(), freePort()).start();
                 replicas.set(i, again);
                 again.awaitReady(READY_WITHIN);

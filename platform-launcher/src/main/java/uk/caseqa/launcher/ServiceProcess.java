@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,9 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
     /** Lines of a failed start's log quoted in the message that reports it. */
     private static final int WHY_LINES = 12;
+    /** The start of a log entry: its timestamp. */
+    private static final Pattern LOG_ENTRY = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final PlatformService service;
@@ -165,8 +169,10 @@ public final class ServiceProcess implements AutoCloseable {
             }
             if (current == null || !current.isAlive()) {
                 Path lastLog = logs.get(logs.size() - 1);
+                String why = why(lastLog);
                 throw new EndedBeforeReady(name() + " ended before it was ready (exit "
-                        + (current == null ? "-" : current.exitValue()) + "); see " + lastLog + why(lastLog));
+                        + (current == null ? "-" : current.exitValue()) + "); "
+                        + (why.isEmpty() ? "see " + lastLog : lastLog + " says:\n  " + why));
             }
             try {
                 if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -182,8 +188,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Why a start failed, from its log, for the message that reports it (where the log itself may be gone, as on a CI
-     * machine): Spring Boot's "APPLICATION FAILED TO START" report if there is one, else the last error logged with
-     * its causes; empty if the log names neither.
+     * machine): Spring Boot's "APPLICATION FAILED TO START" report, else its "Application run failed" error with the
+     * exception and its causes, else the last error logged; each up to the next entry of the log, without stack
+     * frames. Empty if the log names none of them.
      */
     static String why(Path log) {
         List<String> lines;
@@ -192,16 +199,24 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException unreadable) {
             return "";
         }
-        int report = lastContaining(lines, "APPLICATION FAILED TO START");
-        int error = lastContaining(lines, " ERROR ");
-        int from = report >= 0 ? report : error;
+        int from = lastContaining(lines, "APPLICATION FAILED TO START");
         if (from < 0) {
-            return "";
+            from = lastContaining(lines, "Application run failed");
         }
-        // the report as it is; an error with its exception and causes, not their stack frames
-        List<String> why = lines.subList(from, lines.size()).stream()
-                .filter(l -> !l.isBlank() && (report >= 0 || !l.startsWith("\t"))).limit(WHY_LINES).toList();
-        return ":\n  " + String.join("\n  ", why);
+        if (from < 0) {
+            from = lastContaining(lines, " ERROR ");
+        }
+        List<String> why = new ArrayList<>();
+        for (int i = from; i >= 0 && i < lines.size() && why.size() < WHY_LINES; i++) {
+            String line = lines.get(i);
+            if (i > from && LOG_ENTRY.matcher(line).lookingAt()) {
+                break; // the next entry (the context closing after the failure) is not part of it
+            }
+            if (!line.isBlank() && !line.startsWith("\t") && !line.startsWith("***")) {
+                why.add(line);
+            }
+        }
+        return String.join("\n  ", why);
     }
 
     private static int lastContaining(List<String> lines, String text) {

@@ -1,7 +1,6 @@
 package uk.caseqa.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -26,7 +25,7 @@ final class EmbeddedInfrastructure implements Infrastructure {
                 "log.cleaner.dedupe.buffer.size", String.valueOf(16L << 20)));
         kafka.brokerProperties(broker);
         kafka.afterPropertiesSet();
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new CopyingMemoryBackend());
         server.bind("127.0.0.1", 0);
         mongo = server.getLocalAddress();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

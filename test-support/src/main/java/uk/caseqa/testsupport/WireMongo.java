@@ -3,7 +3,6 @@ package uk.caseqa.testsupport;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -14,7 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public final class WireMongo implements AutoCloseable {
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoServer server = new MongoServer(new CopyingMemoryBackend());
     private final MongoClient client;
     private final MongoTemplate template;
 
