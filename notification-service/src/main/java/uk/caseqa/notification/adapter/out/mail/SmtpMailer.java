@@ -25,6 +25,10 @@ class SmtpMailer implements Mailer {
      * Message-ID): at 10 submissions a second with 100,000 stored, a tenth of what the platform allocated.
      */
     private static final FileTypeMap FILE_TYPES = fileTypes();
+
+    static {
+        MailStreamProvider.nameOnce(ClassLoader.getSystemClassLoader());
+    }
     /** Only for writing messages; the sender opens its own session to the server. */
     private final jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
 
