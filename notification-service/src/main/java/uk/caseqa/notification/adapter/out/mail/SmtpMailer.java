@@ -25,10 +25,6 @@ class SmtpMailer implements Mailer {
      * Message-ID): at 10 submissions a second with 100,000 stored, a tenth of what the platform allocated.
      */
     private static final FileTypeMap FILE_TYPES = fileTypes();
-
-    static {
-        MailStreamProvider.nameOnce(ClassLoader.getSystemClassLoader());
-    }
     /** Only for writing messages; the sender opens its own session to the server. */
     private final jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
 
@@ -38,6 +34,8 @@ class SmtpMailer implements Mailer {
             @Value("${spring.mail.properties.mail.smtp.writetimeout}") long writeMillis) {
         this.sender = sender;
         this.from = from;
+        // Jakarta Mail's provider named for the whole JVM, so that no message searches the class path for it
+        StreamProviderNamedOnce.name(Thread.currentThread().getContextClassLoader());
         // the timeouts bound each socket operation; one send is a connect, the data written, and about eight replies
         // read (greeting, EHLO, MAIL, RCPT, DATA, end of data, QUIT, and a spare)
         this.longestSend = java.time.Duration.ofMillis(connectMillis + writeMillis + SMTP_REPLIES * readMillis);

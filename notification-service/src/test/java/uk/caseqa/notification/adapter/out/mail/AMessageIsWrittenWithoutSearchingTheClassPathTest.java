@@ -35,7 +35,7 @@ class AMessageIsWrittenWithoutSearchingTheClassPathTest {
 
         @Override
         public Enumeration<URL> getResources(String name) throws IOException {
-            if (name.equals("META-INF/services/" + MailStreamProvider.PROPERTY)) {
+            if (name.equals("META-INF/services/" + StreamProviderNamedOnce.PROPERTY)) {
                 searches.incrementAndGet();
             }
             return super.getResources(name);
@@ -44,16 +44,16 @@ class AMessageIsWrittenWithoutSearchingTheClassPathTest {
 
     @BeforeEach
     void forgetTheName() {
-        before = System.getProperty(MailStreamProvider.PROPERTY);
-        System.clearProperty(MailStreamProvider.PROPERTY);
+        before = System.getProperty(StreamProviderNamedOnce.PROPERTY);
+        System.clearProperty(StreamProviderNamedOnce.PROPERTY);
     }
 
     @AfterEach
     void restoreTheName() {
         if (before == null) {
-            System.clearProperty(MailStreamProvider.PROPERTY);
+            System.clearProperty(StreamProviderNamedOnce.PROPERTY);
         } else {
-            System.setProperty(MailStreamProvider.PROPERTY, before);
+            System.setProperty(StreamProviderNamedOnce.PROPERTY, before);
         }
     }
 
@@ -84,8 +84,8 @@ class AMessageIsWrittenWithoutSearchingTheClassPathTest {
         String unnamed = written(loader);
         assertThat(loader.searches.get()).as("searches for one message before the provider is named").isPositive();
 
-        assertThat(MailStreamProvider.nameOnce(ClassLoader.getSystemClassLoader())).isTrue();
-        assertThat(System.getProperty(MailStreamProvider.PROPERTY))
+        assertThat(StreamProviderNamedOnce.name(getClass().getClassLoader())).isTrue();
+        assertThat(System.getProperty(StreamProviderNamedOnce.PROPERTY))
                 .isEqualTo(jakarta.mail.util.StreamProvider.provider().getClass().getName());
         loader.searches.set(0);
         String named = written(loader);
@@ -93,24 +93,37 @@ class AMessageIsWrittenWithoutSearchingTheClassPathTest {
         assertThat(loader.searches.get()).as("searches for one message once it is named").isZero();
         assertThat(named).contains("Subject: Case of concern coc-1 opened", "A safety plan is due within 24 hours.",
                 "<p>A safety plan is due within 24 hours.</p>");
-        assertThat(named.lines().count()).isEqualTo(unnamed.lines().count());
+        assertThat(unnamed).contains("Subject: Case of concern coc-1 opened");
     }
 
     @Test
-    void theProviderIsNotNamedWhereTheSystemLoaderCannotSeeIt() throws Exception {
+    void theMailerNamesItAsTheServiceStarts() throws Exception {
+        new SmtpMailer(new org.springframework.mail.javamail.JavaMailSenderImpl(), "qa@council.example", 1000, 1000,
+                1000);
+
+        assertThat(System.getProperty(StreamProviderNamedOnce.PROPERTY))
+                .isEqualTo(jakarta.mail.util.StreamProvider.provider().getClass().getName());
+        CountingLoader loader = new CountingLoader(getClass().getClassLoader());
+        written(loader);
+        assertThat(loader.searches.get()).isZero();
+    }
+
+    @Test
+    void theProviderIsNotNamedWhereTheApplicationsLoaderCannotSeeIt() throws Exception {
         try (URLClassLoader bootstrapOnly = new URLClassLoader(new URL[0], null)) {
-            assertThat(MailStreamProvider.nameOnce(bootstrapOnly)).isFalse();
+            assertThat(StreamProviderNamedOnce.name(bootstrapOnly)).isFalse();
         }
-        assertThat(System.getProperty(MailStreamProvider.PROPERTY)).isNull();
+        assertThat(StreamProviderNamedOnce.name(null)).isFalse();
+        assertThat(System.getProperty(StreamProviderNamedOnce.PROPERTY)).isNull();
         assertThat(written(getClass().getClassLoader())).contains("Subject: Case of concern coc-1 opened");
     }
 
     @Test
     void aNameTheOperatorSetIsLeftAsItIs() {
         String operators = jakarta.mail.util.StreamProvider.provider().getClass().getName();
-        System.setProperty(MailStreamProvider.PROPERTY, operators);
+        System.setProperty(StreamProviderNamedOnce.PROPERTY, operators);
 
-        assertThat(MailStreamProvider.nameOnce(ClassLoader.getSystemClassLoader())).isFalse();
-        assertThat(System.getProperty(MailStreamProvider.PROPERTY)).isSameAs(operators);
+        assertThat(StreamProviderNamedOnce.name(getClass().getClassLoader())).isFalse();
+        assertThat(System.getProperty(StreamProviderNamedOnce.PROPERTY)).isSameAs(operators);
     }
 }
