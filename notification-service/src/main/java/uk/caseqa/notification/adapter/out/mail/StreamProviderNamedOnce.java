@@ -11,11 +11,13 @@ import jakarta.mail.util.StreamProvider;
  *
  * <p>The lookup tries the thread's context class loader first, and an error there is not a miss: it fails the message.
  * So the provider is named only when both the application's class loader (the context loader of the thread that starts
- * the service, which the service's own threads inherit: dispatch, listeners, schedules, the embedded mail server's) and
- * the API's own loader load that very class. That holds from a class path and from Spring Boot's executable jar
- * ({@code ./run-platform}, the container image) alike. A thread given a context loader that cannot see the application's
- * classes would now fail to make a message; this service starts none. A name the operator set is kept, and a provider
- * that cannot be found leaves everything as it was, for each message to report.
+ * the service; the threads the service starts inherit it: dispatch, listeners, schedules; in the embedded run, the
+ * launcher's mail server threads too, started by the same main thread) and the API's own loader load that very class.
+ * That holds from a class path and from Spring Boot's executable jar ({@code ./run-platform}, the container image)
+ * alike. A thread whose context loader cannot see the application's classes would now fail to make a message: on JDK
+ * 17 that is the common {@code ForkJoinPool}'s threads (the system loader) in an executable jar, so no mail may be made
+ * there ({@code CompletableFuture.runAsync} without an executor, parallel streams); none is. A name the operator set is
+ * kept, and a provider that cannot be found leaves everything as it was, for each message to report.
  */
 final class StreamProviderNamedOnce {
 

@@ -42,6 +42,33 @@ class AMessageIsWrittenWithoutSearchingTheClassPathTest {
         }
     }
 
+    /** A loader that defines a class of the provider's name itself: another class than the one the lookup makes. */
+    static final class OwnCopyOfTheProvider extends URLClassLoader {
+        OwnCopyOfTheProvider(ClassLoader parent) {
+            super(new URL[0], parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            String provider = jakarta.mail.util.StreamProvider.provider().getClass().getName();
+            if (!name.equals(provider)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> defined = findLoadedClass(name);
+                if (defined != null) {
+                    return defined;
+                }
+                try (var bytes = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                    byte[] code = bytes.readAllBytes();
+                    return defineClass(name, code, 0, code.length);
+                } catch (IOException e) {
+                    throw new ClassNotFoundException(name, e);
+                }
+            }
+        }
+    }
+
     @BeforeEach
     void forgetTheName() {
         before = System.getProperty(StreamProviderNamedOnce.PROPERTY);
@@ -94,12 +121,32 @@ class AMessageIsWrittenWithoutSearchingTheClassPathTest {
         assertThat(named).contains("Subject: Case of concern coc-1 opened", "A safety plan is due within 24 hours.",
                 "<p>A safety plan is due within 24 hours.</p>");
         assertThat(unnamed).contains("Subject: Case of concern coc-1 opened");
+        assertThat(named.lines().count()).as("the same message, part for part").isEqualTo(unnamed.lines().count());
+    }
+
+    /** Starts a mailer as a service's start does, on a thread whose context class loader is {@code loader}. */
+    static void startAMailer(ClassLoader loader) {
+        Thread thread = Thread.currentThread();
+        ClassLoader was = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            new SmtpMailer(new org.springframework.mail.javamail.JavaMailSenderImpl(), "qa@council.example", 1000,
+                    1000, 1000);
+        } finally {
+            thread.setContextClassLoader(was);
+        }
     }
 
     @Test
-    void theMailerNamesItAsTheServiceStarts() throws Exception {
-        new SmtpMailer(new org.springframework.mail.javamail.JavaMailSenderImpl(), "qa@council.example", 1000, 1000,
-                1000);
+    void theMailerNamesItWithTheLoaderOfTheThreadThatStartsIt() throws Exception {
+        // a starting thread whose loader cannot see the provider (as the system loader cannot, from Spring Boot's
+        // executable jar, where the starting thread's loader is Spring Boot's own): not named
+        try (URLClassLoader blind = new URLClassLoader(new URL[0], null)) {
+            startAMailer(blind);
+        }
+        assertThat(System.getProperty(StreamProviderNamedOnce.PROPERTY)).isNull();
+
+        startAMailer(getClass().getClassLoader());
 
         assertThat(System.getProperty(StreamProviderNamedOnce.PROPERTY))
                 .isEqualTo(jakarta.mail.util.StreamProvider.provider().getClass().getName());
@@ -114,6 +161,9 @@ class AMessageIsWrittenWithoutSearchingTheClassPathTest {
             assertThat(StreamProviderNamedOnce.name(bootstrapOnly)).isFalse();
         }
         assertThat(StreamProviderNamedOnce.name(null)).isFalse();
+        try (OwnCopyOfTheProvider ownCopy = new OwnCopyOfTheProvider(getClass().getClassLoader())) {
+            assertThat(StreamProviderNamedOnce.name(ownCopy)).as("a loader with a class of that name of its own").isFalse();
+        }
         assertThat(System.getProperty(StreamProviderNamedOnce.PROPERTY)).isNull();
         assertThat(written(getClass().getClassLoader())).contains("Subject: Case of concern coc-1 opened");
     }
