@@ -59,6 +59,7 @@ import uk.caseqa.contracts.EventJson;
 import uk.caseqa.contracts.EventPayload;
 import uk.caseqa.launcher.DemoJourney;
 import uk.caseqa.launcher.EmbeddedPlatform;
+import uk.caseqa.launcher.StoreActivity;
 import uk.caseqa.launcher.KafkaSignIn;
 import uk.caseqa.launcher.PlatformService;
 import uk.caseqa.launcher.RunningServices;
@@ -488,12 +489,14 @@ public final class PlatformBenchmark {
             Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
             long stepStarted = System.nanoTime();
             long processorAtStart = processorNanos();
+            StoreActivity storeAtStart = platform.storeActivity();
             Map<String, Object> step = step(audit, auditor, grades, audits.subList(next, next + count), RATES[i],
                     submitters, histogram);
             next += count;
             Quiet quiet = settle(label + " " + RATES[i] + "/s");
             processorPerSubmission(step, count, quiet.since() - stepStarted, quiet.processor() - processorAtStart,
                     quiet.quietCores());
+            storePerSubmission(step, count, platform.storeActivity().since(storeAtStart));
             double p99 = histogram.getValueAtPercentile(99) / 1000.0;
             if (firstP99 < 0) {
                 firstP99 = p99;
@@ -509,6 +512,11 @@ public final class PlatformBenchmark {
                     + " the platform was quiet (%.2f cores after): at most %.0f submissions a second%n", label,
                     RATES[i], step.get("processorMsPerSubmission"), step.get("busyCores"), CORES,
                     step.get("quietCores"), step.get("mostPerSecond"));
+            System.out.printf("%s %3d audits/s: %.1f store commands a submission (%.1f writes), %.1f commits, %.0f kB"
+                    + " read from the store file; the most asked: %s%n", label, RATES[i],
+                    step.get("storeCommandsPerSubmission"), step.get("storeWritesPerSubmission"),
+                    step.get("storeCommitsPerSubmission"), step.get("storeKbReadPerSubmission"),
+                    step.get("storeMostAskedPerSubmission"));
         }
         submitters.shutdown();
         figures.put("p99TurnsUpAt", turnsUpAt == null ? "not within " + RATES[RATES.length - 1] + "/s" : turnsUpAt
@@ -545,6 +553,26 @@ public final class PlatformBenchmark {
         step.put("busyCores", processorNanos / (double) wallNanos);
         step.put("quietCores", quietCores);
         step.put("mostPerSecond", perSubmission > 0 ? CORES * 1000 / perSubmission : Double.NaN);
+    }
+
+    /**
+     * What the store was asked per submission over the step, until the platform fell quiet (and a few seconds after:
+     * what it does meanwhile besides, the board's counts, the relays' polls and the compactor's commits, is counted
+     * too, as in the processor time): deterministic where processor time varies between runs of the same code, so it
+     * says what a change saves.
+     */
+    private static void storePerSubmission(Map<String, Object> step, int submissions, StoreActivity store) {
+        step.put("storeCommandsPerSubmission", store.commandCount() / (double) submissions);
+        step.put("storeWritesPerSubmission", store.writeCount() / (double) submissions);
+        step.put("storeCommitsPerSubmission", store.commits() / (double) submissions);
+        step.put("storeKbReadPerSubmission", store.bytesRead() / 1024.0 / submissions);
+        Map<String, Double> asked = new LinkedHashMap<>();
+        store.mostAsked(Integer.MAX_VALUE).forEach((command, count) -> asked.put(command,
+                Math.round(100.0 * count / submissions) / 100.0));
+        step.put("storeAskedPerSubmission", asked);
+        Map<String, Double> most = new LinkedHashMap<>();
+        asked.entrySet().stream().limit(8).forEach(e -> most.put(e.getKey(), e.getValue()));
+        step.put("storeMostAskedPerSubmission", most);
     }
 
     /**

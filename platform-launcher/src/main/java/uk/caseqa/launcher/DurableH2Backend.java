@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,6 +51,10 @@ final class DurableH2Backend extends H2Backend {
                 thread.setDaemon(true);
                 return thread;
             });
+
+    /** Commands served, by database, collection and command: see {@link #activity}. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> asked =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     DurableH2Backend(String fileName) {
         super(open(fileName));
@@ -121,10 +126,32 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        asked.computeIfAbsent(database + " " + collectionOf(command, query) + " " + name,
+                key -> new java.util.concurrent.atomic.LongAdder()).increment();
         Document result = super.handleCommand(channel, database, command, query);
-        if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+        if (isWrite(name)) {
             commit();
         }
         return result;
+    }
+
+    /** Whether {@code command} (in lower case) changes what is stored, so that it is committed before its answer. */
+    static boolean isWrite(String command) {
+        return WRITES.contains(command);
+    }
+
+    /** The collection a command names: its own value ({@code {find: "audits"}}), or {@code collection} (getMore). */
+    private static String collectionOf(String command, Document query) {
+        return query.get(command) instanceof String collection ? collection
+                : query.get("collection") instanceof String collection ? collection : "-";
+    }
+
+    /** What the store has been asked and has done since it opened (the platform benchmark prints it per step). */
+    StoreActivity activity() {
+        Map<String, Long> commands = new java.util.HashMap<>();
+        asked.forEach((key, count) -> commands.put(key, count.sum()));
+        org.h2.mvstore.MVStore store = getMvStore();
+        return new StoreActivity(commands, store.getCurrentVersion(), store.getFileStore().getReadBytes());
     }
 }

@@ -134,6 +134,11 @@ public final class EmbeddedPlatform {
             java.util.function.Function<PlatformService, Map<String, Object>> settings, PlatformServices services)
             implements AutoCloseable {
 
+        /** What the embedded store has been asked and has done since it opened ({@link StoreActivity}). */
+        public StoreActivity storeActivity() {
+            return backend instanceof DurableH2Backend durable ? durable.activity() : StoreActivity.NONE;
+        }
+
         @Override
         public void close() {
             log.info("stopping: the services, then the mailbox, the store and Kafka");
