@@ -3,6 +3,7 @@ package uk.caseqa.launcher;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -147,9 +148,9 @@ final class DurableH2Backend extends H2Backend {
                 : query.get("collection") instanceof String collection ? collection : "-";
     }
 
-    /** What the store has been asked and has done since it opened (the platform benchmark prints it per step). */
+    /** What the store has been asked and has done (the platform benchmark prints it per step): {@link StoreActivity}. */
     StoreActivity activity() {
-        Map<String, Long> commands = new java.util.HashMap<>();
+        Map<String, Long> commands = new HashMap<>();
         asked.forEach((key, count) -> commands.put(key, count.sum()));
         org.h2.mvstore.MVStore store = getMvStore();
         return new StoreActivity(commands, store.getCurrentVersion(), store.getFileStore().getReadBytes());

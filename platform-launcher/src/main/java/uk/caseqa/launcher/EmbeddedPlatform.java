@@ -134,9 +134,9 @@ public final class EmbeddedPlatform {
             java.util.function.Function<PlatformService, Map<String, Object>> settings, PlatformServices services)
             implements AutoCloseable {
 
-        /** What the embedded store has been asked and has done since it opened ({@link StoreActivity}). */
+        /** What the embedded store has been asked and has done ({@link StoreActivity}); {@link #start} gives it. */
         public StoreActivity storeActivity() {
-            return backend instanceof DurableH2Backend durable ? durable.activity() : StoreActivity.NONE;
+            return ((DurableH2Backend) backend).activity();
         }
 
         @Override

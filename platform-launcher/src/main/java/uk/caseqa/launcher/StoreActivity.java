@@ -5,14 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the embedded store has been asked and has done since it opened: the commands it served, by database,
- * collection and command ({@code "caseqa-audit audits update"}), the commits that wrote something to its file, and
- * the bytes it read back from the file (what its page cache missed). Deterministic where processor time is not, so the
- * platform benchmark prints it per submission: it says what a change saves on any machine.
+ * What the embedded store has been asked and has done: the commands it served since it opened, by database,
+ * collection and command ({@code "caseqa-audit audits update"}); its commits that wrote something to the file (its
+ * version, counted from the file's creation); and the bytes it read back from the file (what its page cache missed,
+ * and what the compactor read). Only the difference between two readings ({@link #since}) means anything. The
+ * platform benchmark prints it per submission: the commands are steady between runs of the same code where processor
+ * time is not, so they show what a change saves on any evening.
  */
 public record StoreActivity(Map<String, Long> commands, long commits, long bytesRead) {
-
-    public static final StoreActivity NONE = new StoreActivity(Map.of(), 0, 0);
 
     public StoreActivity {
         commands = Map.copyOf(commands);
@@ -35,7 +35,10 @@ public record StoreActivity(Map<String, Long> commands, long commits, long bytes
         return commands.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The commands that change documents (each one a commit when it changed something). */
+    /**
+     * The commands that may change documents, committed before they are answered (a commit only when one did change
+     * something, and writers arriving together share one).
+     */
     public long writeCount() {
         return commands.entrySet().stream().filter(e -> DurableH2Backend.isWrite(e.getKey()
                 .substring(e.getKey().lastIndexOf(' ') + 1))).mapToLong(Map.Entry::getValue).sum();
