@@ -131,10 +131,20 @@ final class DurableH2Backend extends H2Backend {
         asked.computeIfAbsent(database + " " + collectionOf(command, query) + " " + name,
                 key -> new java.util.concurrent.atomic.LongAdder()).increment();
         Document result = super.handleCommand(channel, database, command, query);
-        if (isWrite(name)) {
+        if (isWrite(name) && !unjournaled(query)) {
             commit();
         }
         return result;
+    }
+
+    /**
+     * Whether the writer asked not to wait for the journal ({@code writeConcern: {j: false}}), as MongoDB acknowledges
+     * such a write before it is on disk. Here it waits for the next commit, which every other write makes at once (and
+     * H2's own writer within a second): a write that follows it is committed with it, never without it, so it is lost
+     * only when everything after it is too. The consumers' received-event records ask for this (ReceivedEvents).
+     */
+    static boolean unjournaled(Document query) {
+        return query.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
     }
 
     /** Whether {@code command} (in lower case) changes what is stored, so that it is committed before its answer. */

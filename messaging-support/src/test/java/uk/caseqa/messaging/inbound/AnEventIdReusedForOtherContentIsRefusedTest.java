@@ -79,4 +79,25 @@ class AnEventIdReusedForOtherContentIsRefusedTest {
         receive(opened("swindon", Instant.now(), "team-north"));
         assertThat(handled).containsExactly("evt-1");
     }
+
+    @Test
+    void itsRecordDoesNotWaitForTheJournalAsTheChangeItGuardsIsWrittenNextAndDoes() {
+        receive(opened("swindon", Instant.now(), "team-north"));
+        List<EventEnvelope<?>> batch = List.of(
+                EventEnvelope.of("evt-2", "urn:caseqa:case-management", Instant.now(), "case-2", "bolton", "corr-2",
+                        new CaseOpened("case-2", Cohort.CP, "svc-1", "team-a", "sw-1", "tm-1", "sm-1", null)),
+                EventEnvelope.of("evt-3", "urn:caseqa:case-management", Instant.now(), "case-3", "bolton", "corr-3",
+                        new CaseOpened("case-3", Cohort.CP, "svc-1", "team-a", "sw-1", "tm-1", "sm-1", null)));
+        List<EventEnvelope<uk.caseqa.contracts.EventPayload>> applied = inbound.readBatch(
+                batch.stream().map(EventJson::write).toList(), null, (index, reason) -> {
+                    throw new AssertionError("refused " + index + ": " + reason.getMessage());
+                });
+
+        assertThat(applied).extracting(EventEnvelope::id).containsExactly("evt-2", "evt-3");
+        List<WireMongo.Asked> records = store.asked().stream()
+                .filter(a -> ReceivedEvents.COLLECTION.equals(a.collection()) && a.command().equals("insert")).toList();
+        assertThat(records).as("one insert for the event, one for the batch").hasSize(2)
+                .allSatisfy(insert -> assertThat(insert.writeConcern())
+                        .isEqualTo(org.bson.BsonDocument.parse("{w: 1, j: false}")));
+    }
 }

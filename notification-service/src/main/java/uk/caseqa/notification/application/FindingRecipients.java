@@ -21,11 +21,9 @@ import uk.caseqa.notification.domain.Party;
 @Component
 class FindingRecipients {
 
-    private final StaffReadModel staff;
     private final Map<Party, Party> upTheLine;
 
-    FindingRecipients(StaffReadModel staff, NotificationSettings settings) {
-        this.staff = staff;
+    FindingRecipients(NotificationSettings settings) {
         this.upTheLine = settings.vacancyFallback();
     }
 
@@ -33,19 +31,19 @@ class FindingRecipients {
     record Found(Party foundAs, List<String> staffIds) {
     }
 
-    Found find(Party party, String council, EventFacts facts, AuditContext context) {
+    Found find(Party party, DirectoryForOneEvent directory, EventFacts facts, AuditContext context) {
         if (party == Party.NAMED_IN_EVENT) {
             // each post the event names, looked for up the line like any other
             List<String> all = new ArrayList<>();
             for (StaffRole post : facts.namedPosts()) {
-                all.addAll(Party.ofPost(post).map(p -> find(p, council, facts, context).staffIds())
-                        .orElseGet(() -> postHolders(council, post, facts, context)));
+                all.addAll(Party.ofPost(post).map(p -> find(p, directory, facts, context).staffIds())
+                        .orElseGet(() -> postHolders(directory, post, facts, context)));
             }
             return new Found(all.isEmpty() ? null : party, all.stream().distinct().toList());
         }
         Set<Party> tried = new LinkedHashSet<>();
         for (Party current = party; current != null && tried.add(current); current = upTheLine.get(current)) {
-            List<String> people = holders(current, council, facts, context);
+            List<String> people = holders(current, directory, facts, context);
             if (!people.isEmpty()) {
                 return new Found(current, people);
             }
@@ -53,45 +51,46 @@ class FindingRecipients {
         return new Found(null, List.of());
     }
 
-    private List<String> holders(Party party, String council, EventFacts facts, AuditContext context) {
+    private List<String> holders(Party party, DirectoryForOneEvent directory, EventFacts facts, AuditContext context) {
         return switch (party) {
-            case AUDITOR -> named(council, facts.text("auditorId").orElse(context.auditorId()));
-            case MODERATOR -> named(council, facts.text("moderatorId").orElse(context.moderatorId()));
-            case IRO -> named(council, facts.text("iroId").orElse(context.iroId()));
-            case SOCIAL_WORKER -> named(council, facts.text("socialWorkerId").orElse(context.socialWorkerId()));
-            case SERVICE_MANAGER -> named(council, facts.text("serviceManagerId").orElse(context.serviceManagerId()));
-            case ACTION_OWNER -> named(council, facts.text("ownerId").orElse(null));
-            case TEAM_MANAGER -> context.teamManagerId() != null ? named(council, context.teamManagerId())
-                    : teamManagers(council, facts.text("teamId").orElse(context.teamId()));
+            case AUDITOR -> named(directory, facts.text("auditorId").orElse(context.auditorId()));
+            case MODERATOR -> named(directory, facts.text("moderatorId").orElse(context.moderatorId()));
+            case IRO -> named(directory, facts.text("iroId").orElse(context.iroId()));
+            case SOCIAL_WORKER -> named(directory, facts.text("socialWorkerId").orElse(context.socialWorkerId()));
+            case SERVICE_MANAGER -> named(directory, facts.text("serviceManagerId").orElse(context.serviceManagerId()));
+            case ACTION_OWNER -> named(directory, facts.text("ownerId").orElse(null));
+            case TEAM_MANAGER -> context.teamManagerId() != null ? named(directory, context.teamManagerId())
+                    : teamManagers(directory, facts.text("teamId").orElse(context.teamId()));
             case NAMED_IN_EVENT -> {
                 List<String> all = new ArrayList<>();
-                facts.namedPosts().forEach(post -> all.addAll(postHolders(council, post, facts, context)));
+                facts.namedPosts().forEach(post -> all.addAll(postHolders(directory, post, facts, context)));
                 yield all.stream().distinct().toList();
             }
-            default -> party.post().map(post -> postHolders(council, post, facts, context)).orElse(List.of());
+            default -> party.post().map(post -> postHolders(directory, post, facts, context)).orElse(List.of());
         };
     }
 
     /** A person the event names: them, unless the directory says they have left. */
-    private List<String> named(String council, String staffId) {
+    private List<String> named(DirectoryForOneEvent directory, String staffId) {
         if (staffId == null) {
             return List.of();
         }
-        Optional<StaffReadModel.Staff> known = staff.find(council, staffId);
+        Optional<StaffReadModel.Staff> known = directory.find(staffId);
         return known.isPresent() && !known.get().inPost() ? List.of() : List.of(staffId);
     }
 
-    private List<String> teamManagers(String council, String teamId) {
+    private List<String> teamManagers(DirectoryForOneEvent directory, String teamId) {
         if (teamId == null) {
             return List.of();
         }
-        return staff.withRoles(council, List.of(StaffRole.TEAM_MANAGER)).stream()
+        return directory.holders(StaffRole.TEAM_MANAGER).stream()
                 .filter(s -> teamId.equals(s.teamId())).map(StaffReadModel.Staff::staffId).sorted().toList();
     }
 
     /** Holders of a post; for a head of service, those of the case's service where the directory says (002 §7.6). */
-    private List<String> postHolders(String council, StaffRole post, EventFacts facts, AuditContext context) {
-        List<StaffReadModel.Staff> holders = staff.withRoles(council, List.of(post));
+    private List<String> postHolders(DirectoryForOneEvent directory, StaffRole post, EventFacts facts,
+            AuditContext context) {
+        List<StaffReadModel.Staff> holders = directory.holders(post);
         String serviceId = facts.text("serviceId").orElse(context.serviceId());
         if (post == StaffRole.HEAD_OF_SERVICE && serviceId != null
                 && holders.stream().anyMatch(s -> s.serviceId() != null)) {

@@ -109,15 +109,16 @@ public class NotifyingPeople {
         String caseId = facts.text("caseId").orElse(ofAudit.caseId());
         AuditContext context = caseId == null ? ofAudit
                 : contexts.findCase(council, caseId).map(ofAudit::orFromCase).orElse(ofAudit);
+        DirectoryForOneEvent directory = new DirectoryForOneEvent(staff, council);
         Map<String, Boolean> told = new LinkedHashMap<>();
-        tell(route.act(), true, council, facts, context, told, event);
-        tell(route.inform(), false, council, facts, context, told, event);
+        tell(route.act(), true, directory, facts, context, told, event);
+        tell(route.inform(), false, directory, facts, context, told, event);
         String kind = kindOf(event.type());
         Instant now = clock.instant();
         Instant digestAt = route.urgency() == Route.Urgency.ROUTINE ? digests.digestTimeFor(council, now) : null;
         int made = 0;
         for (Map.Entry<String, Boolean> person : told.entrySet()) {
-            Message message = messages.render(kind, council, model(council, facts, context, person.getKey(),
+            Message message = messages.render(kind, council, model(directory, facts, context, person.getKey(),
                     person.getValue()));
             if (notifications.insertIfAbsent(new Notification(Notification.idFor(event.id(), person.getKey()),
                     event.id(), council, person.getKey(), message.subject(), message.text(), now, message.html(),
@@ -157,13 +158,14 @@ public class NotifyingPeople {
                 }));
     }
 
-    private void tell(List<Party> parties, boolean acting, String council, EventFacts facts, AuditContext context,
-            Map<String, Boolean> told, EventEnvelope<EventPayload> event) {
+    private void tell(List<Party> parties, boolean acting, DirectoryForOneEvent directory, EventFacts facts,
+            AuditContext context, Map<String, Boolean> told, EventEnvelope<EventPayload> event) {
+        String council = directory.council();
         for (Party party : parties) {
             if (party == Party.NAMED_IN_EVENT && facts.namedPosts().isEmpty()) {
                 continue; // the event names no posts to tell: nobody is missing
             }
-            FindingRecipients.Found found = recipients.find(party, council, facts, context);
+            FindingRecipients.Found found = recipients.find(party, directory, facts, context);
             if (found.staffIds().isEmpty()) {
                 log.warn("{} {} of {}: nobody holds {} (nor anyone up the line) to tell", event.type(), event.id(),
                         council, party);
@@ -178,20 +180,21 @@ public class NotifyingPeople {
         }
     }
 
-    private Map<String, Object> model(String council, EventFacts facts, AuditContext context, String staffId,
-            boolean acting) {
+    private Map<String, Object> model(DirectoryForOneEvent directory, EventFacts facts, AuditContext context,
+            String staffId, boolean acting) {
+        String council = directory.council();
         Map<String, Object> model = new LinkedHashMap<>();
         if (context.caseId() != null) {
             model.put("caseId", context.caseId());
         }
         model.putAll(facts.forTemplate());
         STAFF_FIELDS.forEach((field, shownAs) -> facts.text(field).ifPresent(id -> model.put(shownAs,
-                staff.find(council, id).map(StaffReadModel.Staff::greeting).orElse(id))));
+                directory.greeting(id))));
         model.put("council", council);
         model.put("councilName", settings.nameOf(council));
         model.put("links", links);
         model.put("acting", acting);
-        model.put("recipient", staff.find(council, staffId).map(StaffReadModel.Staff::greeting).orElse(staffId));
+        model.put("recipient", directory.greeting(staffId));
         return model;
     }
 

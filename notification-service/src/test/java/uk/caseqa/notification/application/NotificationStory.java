@@ -41,7 +41,7 @@ final class NotificationStory implements AutoCloseable {
     final GatheringDigests digests = new GatheringDigests(notifications, settings, messages, staff, clock, lease);
     final RoutingTable routes = new RoutingTable(settings.routes(), new HashSet<>(settings.councils()));
     final NotifyingPeople notifying = new NotifyingPeople(notifications, contexts,
-            new FindingRecipients(staff, settings), routes,
+            new FindingRecipients(settings), routes,
             messages, staff, clock, digests, settings, "https://concern.example", "https://moderation.example",
             "https://audit.example");
 
