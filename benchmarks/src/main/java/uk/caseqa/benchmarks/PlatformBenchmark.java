@@ -63,8 +63,8 @@ import uk.caseqa.launcher.KafkaSignIn;
 import uk.caseqa.launcher.PlatformService;
 import uk.caseqa.launcher.RunningServices;
 import uk.caseqa.launcher.ServiceProcess;
-import uk.caseqa.launcher.StoreActivity;
 import uk.caseqa.launcher.ServiceProcesses;
+import uk.caseqa.launcher.StoreActivity;
 
 /**
  * The platform's benchmark: the embedded run as a user starts it (a durable KRaft broker, the MongoDB wire server on
@@ -490,6 +490,7 @@ public final class PlatformBenchmark {
             long stepStarted = System.nanoTime();
             long processorAtStart = processorNanos();
             StoreActivity storeAtStart = platform.storeActivity();
+            ProcessorByThread threadsAtStart = ProcessorByThread.now();
             Map<String, Object> step = step(audit, auditor, grades, audits.subList(next, next + count), RATES[i],
                     submitters, histogram);
             next += count;
@@ -497,6 +498,7 @@ public final class PlatformBenchmark {
             processorPerSubmission(step, count, quiet.since() - stepStarted, quiet.processor() - processorAtStart,
                     quiet.quietCores());
             storePerSubmission(step, count, quiet.store().since(storeAtStart));
+            threadsPerSubmission(step, count, quiet.threads().since(threadsAtStart));
             double p99 = histogram.getValueAtPercentile(99) / 1000.0;
             if (firstP99 < 0) {
                 firstP99 = p99;
@@ -517,6 +519,8 @@ public final class PlatformBenchmark {
                     step.get("storeCommandsPerSubmission"), step.get("storeWritesPerSubmission"),
                     step.get("storeCommitsPerSubmission"), step.get("storeKbReadPerSubmission"),
                     mostAsked(step, 8));
+            System.out.printf("%s %3d audits/s: the processor by thread, ms a submission: %s%n", label, RATES[i],
+                    mostBusy(step, 10));
         }
         submitters.shutdown();
         figures.put("p99TurnsUpAt", turnsUpAt == null ? "not within " + RATES[RATES.length - 1] + "/s" : turnsUpAt
@@ -537,7 +541,8 @@ public final class PlatformBenchmark {
      * kept busy over the five quiet seconds after (the store's compaction, the polls, the compiler, and whatever of
      * the step's own work sends no email: the board's counts).
      */
-    private record Quiet(long since, long processor, StoreActivity store, double quietCores) {
+    private record Quiet(long since, long processor, StoreActivity store, ProcessorByThread threads,
+            double quietCores) {
     }
 
     /**
@@ -584,6 +589,26 @@ public final class PlatformBenchmark {
     }
 
     /**
+     * Which threads used the processor time of {@link #processorPerSubmission}, by pool, in milliseconds a submission
+     * (the JSON holds every pool): the compiler, the collector, each consumer, the store's server and its commits...
+     */
+    private static void threadsPerSubmission(Map<String, Object> step, int submissions, Map<String, Long> byPool) {
+        Map<String, Double> perSubmission = new LinkedHashMap<>();
+        byPool.forEach((pool, nanos) -> perSubmission.put(pool,
+                Math.round(100.0 * nanos / 1e6 / submissions) / 100.0));
+        step.put("processorMsPerSubmissionByThread", perSubmission);
+    }
+
+    /** The step's {@code most} busiest pools of threads, in ms a submission. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Double> mostBusy(Map<String, Object> step, int most) {
+        Map<String, Double> top = new LinkedHashMap<>();
+        ((Map<String, Double>) step.get("processorMsPerSubmissionByThread")).entrySet().stream().limit(most)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
+    /**
      * Waits until the platform is quiet: the allocations' own work (their events, the auditors' emails) done, so the
      * fixed-rate steps measure submissions, not a backlog left by the set-up.
      */
@@ -594,6 +619,7 @@ public final class PlatformBenchmark {
         long quietSince = settling;
         long processorWhenQuiet = processorNanos();
         StoreActivity storeWhenQuiet = platform.storeActivity();
+        ProcessorByThread threadsWhenQuiet = ProcessorByThread.now();
         while (stableFor < 5) {
             LockSupport.parkNanos(1_000_000_000L);
             long received = platform.mailboxes().delivered();
@@ -603,12 +629,13 @@ public final class PlatformBenchmark {
                 quietSince = System.nanoTime();
                 processorWhenQuiet = processorNanos();
                 storeWhenQuiet = platform.storeActivity();
+                threadsWhenQuiet = ProcessorByThread.now();
             }
         }
         double quietCores = (processorNanos() - processorWhenQuiet) / (double) (System.nanoTime() - quietSince);
         System.out.printf("%s: the platform settled in %.1f s (%d emails sent so far)%n", label,
                 (System.nanoTime() - settling) / 1e9, last);
-        return new Quiet(quietSince, processorWhenQuiet, storeWhenQuiet, quietCores);
+        return new Quiet(quietSince, processorWhenQuiet, storeWhenQuiet, threadsWhenQuiet, quietCores);
     }
 
     /** One fixed-rate step: every other submission Inadequate; waits for their emails (at most a minute). */
