@@ -590,7 +590,8 @@ public final class PlatformBenchmark {
 
     /**
      * Which threads used the processor time of {@link #processorPerSubmission}, by pool, in milliseconds a submission
-     * (the JSON holds every pool): the compiler, the collector, each consumer, the store's server and its commits...
+     * (the JSON holds every pool): the compiler, the collector, the consumers (every service's as one), the store's
+     * server and its commits...
      */
     private static void threadsPerSubmission(Map<String, Object> step, int submissions, Map<String, Long> byPool) {
         Map<String, Double> perSubmission = new LinkedHashMap<>();

@@ -10,12 +10,14 @@ import java.util.stream.Stream;
 
 /**
  * A reading of the processor time each of this JVM's threads has used, from Linux's {@code /proc/self/task} (the
- * compiler's and the collector's threads too, which Java's thread bean does not list), grouped by the thread's name
- * without its number: {@code http-nio-8081-exec-3} under {@code http-nio-8081-exec}, {@code C2 CompilerThread0} under
- * {@code C2 CompilerThre} (Linux keeps 15 characters of a name). Where a step's processor time goes, so that a
- * change is judged by the part it touches rather than the total, which the same code varies by half between runs
- * (docs/performance.md). A thread that ended between two readings is missing from their difference; on a system
- * without {@code /proc} the reading is empty.
+ * compiler's and the collector's threads too, which Java's thread bean does not list), grouped by the name Linux
+ * keeps (its first 15 characters) without a trailing number: {@code GC Thread#1} under {@code GC Thread},
+ * {@code C2 CompilerThre} as it is, {@code http-nio-8081-exec-3} under {@code http-nio-8081-e} (cut before its
+ * number). Pools whose names differ only after 15 characters are one group: every service's Kafka consumers are
+ * {@code KafkaConsumerDe}, every producer's sender {@code kafka-producer-}. Where a step's processor time goes, so
+ * that a change is judged by the part it touches rather than the total, which the same code varies by half between
+ * runs (docs/performance.md). A thread that ended between two readings is missing from their difference, and one
+ * renamed between them counts from nothing; on a system without {@code /proc} the reading is empty.
  */
 record ProcessorByThread(Map<String, ThreadTime> threads) {
 
@@ -43,7 +45,7 @@ record ProcessorByThread(Map<String, ThreadTime> threads) {
                     // the thread ended while it was read: its time is not counted
                 }
             });
-        } catch (IOException unreadable) {
+        } catch (IOException | java.io.UncheckedIOException | NumberFormatException unreadable) {
             return new ProcessorByThread(Map.of());
         }
         return new ProcessorByThread(threads);

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The embedded run's store: the MongoDB wire server on an H2 file that commits each write before it is acknowledged.
+ * The embedded run's store: the MongoDB wire server on an H2 file that commits each write before it is acknowledged
+ * (except one that asks not to wait for the journal: {@link #unjournaled}).
  * H2 otherwise commits on a timer (about a second), so a process killed just after a service was told "written" lost
  * that write; with it went the outbox events the write carried.
  *
@@ -141,13 +142,17 @@ final class DurableH2Backend extends H2Backend {
      * Whether the writer asked not to wait for the journal ({@code writeConcern: {j: false}}), as MongoDB acknowledges
      * such a write before it is on disk. Here it waits for the next commit, which every other write makes at once (and
      * H2's own writer within a second): a write that follows it is committed with it, never without it, so it is lost
-     * only when everything after it is too. The consumers' received-event records ask for this (ReceivedEvents).
+     * only when everything after it is too. The consumers' received-event records, and their removal after 30 days, ask
+     * for this (ReceivedEvents).
      */
     static boolean unjournaled(Document query) {
         return query.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
     }
 
-    /** Whether {@code command} (in lower case) changes what is stored, so that it is committed before its answer. */
+    /**
+     * Whether {@code command} (in lower case) changes what is stored, so that it is committed before its answer
+     * (unless {@link #unjournaled}).
+     */
     static boolean isWrite(String command) {
         return WRITES.contains(command);
     }

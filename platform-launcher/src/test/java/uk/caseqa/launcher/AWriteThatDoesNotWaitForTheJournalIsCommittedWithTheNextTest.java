@@ -29,6 +29,7 @@ class AWriteThatDoesNotWaitForTheJournalIsCommittedWithTheNextTest {
         Path killedThere = dir.resolve("as-a-killed-run-left-it.mv");
         DurableH2Backend backend = new DurableH2Backend(file);
         backend.compactor.shutdownNow(); // its commits would be counted too, whenever it ran
+        backend.getMvStore().setAutoCommitDelay(0); // nor H2's own writer, a second after a write nobody committed
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
             var database = client.getDatabase("caseqa-concern");

@@ -1,14 +1,16 @@
 package uk.caseqa.testsupport;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bson.BsonDocument;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -23,7 +25,7 @@ public final class WireMongo implements AutoCloseable {
     private final MongoServer server = new MongoServer(new CopyingMemoryBackend());
     private final MongoClient client;
     private final MongoTemplate template;
-    private final List<Asked> asked = new CopyOnWriteArrayList<>();
+    private final Queue<Asked> asked = new ConcurrentLinkedQueue<>();
 
     /** A command the store was asked: its name, the collection it names, and its write concern (null: none). */
     public record Asked(String command, String collection, BsonDocument writeConcern) {
@@ -42,7 +44,7 @@ public final class WireMongo implements AutoCloseable {
             }
         };
         client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString(
+                .applyConnectionString(new ConnectionString(
                         "mongodb://" + address.getHostString() + ":" + address.getPort()))
                 .addCommandListener(listener).build());
         template = new MongoTemplate(client, "test");

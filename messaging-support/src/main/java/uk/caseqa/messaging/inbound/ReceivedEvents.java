@@ -30,7 +30,8 @@ import uk.caseqa.contracts.InvalidEventException;
  * which the consumer writes next and which waits for the journal as every other write does, so the record is on disk
  * by the time the change is. Lost in a crash before that change, it goes with the change, and the redelivered event
  * writes both again. This saves a commit per event in each consumer (docs/performance.md); the one record that can be
- * lost alone is that of an event that changed nothing, within the journal's interval before a crash.
+ * lost alone is that of an event that changed nothing, within the journal's interval before a crash. The hourly
+ * removal of old records ({@link #forgetOld}) waits for the next commit too.
  */
 public class ReceivedEvents {
 
@@ -39,17 +40,20 @@ public class ReceivedEvents {
     /** MongoDB's code for a write refused by a unique index: here, an id received before. */
     static final int DUPLICATE_KEY = 11000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The records are written without waiting for the journal; read through the same template. */
-    static final com.mongodb.WriteConcern UNJOURNALED = com.mongodb.WriteConcern.W1.withJournal(false);
     private final MongoTemplate mongo;
     private final Clock clock = Clock.systemUTC(); // operational time: retention, not the domain's deadlines
 
     record Received(@Id String eventId, String digest, Instant receivedAt) {
     }
 
+    /**
+     * {@code mongo}: the service's template, whose store and mapping the records use; their own template asks the
+     * database's write concern without the journal, and nothing else set on {@code mongo} (a write-concern resolver,
+     * callbacks) carries over. The service's own writes keep waiting for the journal.
+     */
     public ReceivedEvents(MongoTemplate mongo) {
         this.mongo = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
-        this.mongo.setWriteConcern(UNJOURNALED);
+        this.mongo.setWriteConcern(mongo.getDb().getWriteConcern().withJournal(false));
     }
 
     /** Records the event, or refuses it when its id came before with different content. */

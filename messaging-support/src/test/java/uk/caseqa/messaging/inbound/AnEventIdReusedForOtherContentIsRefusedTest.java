@@ -81,23 +81,30 @@ class AnEventIdReusedForOtherContentIsRefusedTest {
     }
 
     @Test
-    void itsRecordDoesNotWaitForTheJournalAsTheChangeItGuardsIsWrittenNextAndDoes() {
+    void anEventsRecordAndABatchsRecordsAreWrittenWithoutWaitingForTheJournalButTheServicesOwnWritesStillWait() {
         receive(opened("swindon", Instant.now(), "team-north"));
         List<EventEnvelope<?>> batch = List.of(
                 EventEnvelope.of("evt-2", "urn:caseqa:case-management", Instant.now(), "case-2", "bolton", "corr-2",
                         new CaseOpened("case-2", Cohort.CP, "svc-1", "team-a", "sw-1", "tm-1", "sm-1", null)),
+                opened("swindon", Instant.now(), "team-south"),
                 EventEnvelope.of("evt-3", "urn:caseqa:case-management", Instant.now(), "case-3", "bolton", "corr-3",
                         new CaseOpened("case-3", Cohort.CP, "svc-1", "team-a", "sw-1", "tm-1", "sm-1", null)));
+        List<String> refused = new ArrayList<>();
         List<EventEnvelope<uk.caseqa.contracts.EventPayload>> applied = inbound.readBatch(
-                batch.stream().map(EventJson::write).toList(), null, (index, reason) -> {
-                    throw new AssertionError("refused " + index + ": " + reason.getMessage());
-                });
+                batch.stream().map(EventJson::write).toList(), null,
+                (index, reason) -> refused.add(index + ": " + reason.getMessage()));
+        store.template().insert(new org.bson.Document("_id", "coc-1"), "casesOfConcern");
 
-        assertThat(applied).extracting(EventEnvelope::id).containsExactly("evt-2", "evt-3");
+        assertThat(applied).extracting(EventEnvelope::id).as("up to the refused one").containsExactly("evt-2");
+        assertThat(refused).singleElement().asString()
+                .startsWith("1: event id evt-1 was received before with different content");
         List<WireMongo.Asked> records = store.asked().stream()
                 .filter(a -> ReceivedEvents.COLLECTION.equals(a.collection()) && a.command().equals("insert")).toList();
         assertThat(records).as("one insert for the event, one for the batch").hasSize(2)
                 .allSatisfy(insert -> assertThat(insert.writeConcern())
-                        .isEqualTo(org.bson.BsonDocument.parse("{w: 1, j: false}")));
+                        .isEqualTo(org.bson.BsonDocument.parse("{j: false}")));
+        assertThat(store.asked()).filteredOn(a -> "casesOfConcern".equals(a.collection())).singleElement()
+                .as("the service's own write waits for the journal as the deployment says")
+                .extracting(WireMongo.Asked::writeConcern).isNull();
     }
 }
