@@ -518,9 +518,9 @@ public final class PlatformBenchmark {
                     + " read from the store file; the most asked: %s%n", label, RATES[i],
                     step.get("storeCommandsPerSubmission"), step.get("storeWritesPerSubmission"),
                     step.get("storeCommitsPerSubmission"), step.get("storeKbReadPerSubmission"),
-                    mostAsked(step, 8));
+                    first(step, "storeAskedPerSubmission", 8));
             System.out.printf("%s %3d audits/s: the processor by thread, ms a submission: %s%n", label, RATES[i],
-                    mostBusy(step, 10));
+                    first(step, "processorMsPerSubmissionByThread", 10));
         }
         submitters.shutdown();
         figures.put("p99TurnsUpAt", turnsUpAt == null ? "not within " + RATES[RATES.length - 1] + "/s" : turnsUpAt
@@ -560,11 +560,14 @@ public final class PlatformBenchmark {
         step.put("mostPerSecond", perSubmission > 0 ? CORES * 1000 / perSubmission : Double.NaN);
     }
 
-    /** The step's {@code most} most asked store commands, per submission. */
+    /**
+     * The first {@code most} entries of one of the step's figures kept most first ({@code storeAskedPerSubmission},
+     * {@code processorMsPerSubmissionByThread}).
+     */
     @SuppressWarnings("unchecked")
-    private static Map<String, Double> mostAsked(Map<String, Object> step, int most) {
+    private static Map<String, Double> first(Map<String, Object> step, String figure, int most) {
         Map<String, Double> top = new LinkedHashMap<>();
-        ((Map<String, Double>) step.get("storeAskedPerSubmission")).entrySet().stream().limit(most)
+        ((Map<String, Double>) step.get(figure)).entrySet().stream().limit(most)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }
@@ -598,15 +601,6 @@ public final class PlatformBenchmark {
         byPool.forEach((pool, nanos) -> perSubmission.put(pool,
                 Math.round(100.0 * nanos / 1e6 / submissions) / 100.0));
         step.put("processorMsPerSubmissionByThread", perSubmission);
-    }
-
-    /** The step's {@code most} busiest pools of threads, in ms a submission. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Double> mostBusy(Map<String, Object> step, int most) {
-        Map<String, Double> top = new LinkedHashMap<>();
-        ((Map<String, Double>) step.get("processorMsPerSubmissionByThread")).entrySet().stream().limit(most)
-                .forEach(e -> top.put(e.getKey(), e.getValue()));
-        return top;
     }
 
     /**

@@ -3,13 +3,9 @@ package uk.caseqa.notification.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import uk.caseqa.contracts.AuditAllocated;
-import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.AuditOverdue;
-import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.StaffMemberLeft;
 import uk.caseqa.contracts.StaffRole;
 
@@ -34,11 +30,7 @@ class AnEventReadsEachMemberOfStaffOnceTest {
         story.member("swindon", "staff-qa-1", StaffRole.QA_MANAGER, "qa", null);
         story.member("swindon", "staff-sm-1", StaffRole.SERVICE_MANAGER, "svc-1", "svc-1");
         story.member("swindon", "staff-tm-7", StaffRole.TEAM_MANAGER, "team-7", "svc-1");
-        story.notify(story.event("swindon", "audit-1", new AuditAllocated("audit-1", "case-1", "staff-tm-7",
-                "staff-qa-1", DUE, "staff-iro-1")));
-        story.notify(story.event("swindon", "audit-1", new AuditCompleted("audit-1", "case-1", "svc-1", "team-1",
-                "staff-tm-7", "staff-sw-1", "staff-sm-1", Grade.GOOD, Map.of("chronology", Grade.GOOD), true, DUE,
-                null, null)));
+        story.auditAllocatedAndCompleted("swindon", "audit-1", "team-1", "svc-1", DUE);
         var overdue = story.event("swindon", "audit-1", new AuditOverdue("audit-1", "case-1", "staff-tm-7", DUE));
         long before = story.store.asked("find", "staff");
 

@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.context.properties.bind.Bindable;
+import uk.caseqa.contracts.AuditAllocated;
+import uk.caseqa.contracts.AuditCompleted;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventPayload;
+import uk.caseqa.contracts.Grade;
 import uk.caseqa.contracts.StaffMemberLeft;
 import uk.caseqa.contracts.StaffMemberRegistered;
 import uk.caseqa.contracts.StaffRole;
@@ -60,6 +63,15 @@ final class NotificationStory implements AutoCloseable {
         EventEnvelope<EventPayload> any = (EventEnvelope<EventPayload>) event;
         notifying.remember(any);
         return notifying.notify(any);
+    }
+
+    /** An audit allocated to staff-tm-7 (IRO staff-iro-1) and completed Good in the team and service given. */
+    void auditAllocatedAndCompleted(String council, String auditId, String teamId, String serviceId, Instant due) {
+        notify(event(council, auditId, new AuditAllocated(auditId, "case-1", "staff-tm-7",
+                "staff-qa-1", due, "staff-iro-1")));
+        notify(event(council, auditId, new AuditCompleted(auditId, "case-1", serviceId, teamId,
+                "staff-tm-7", "staff-sw-1", "staff-sm-1", Grade.GOOD,
+                Map.of("chronology", Grade.GOOD), true, due, null, null)));
     }
 
     void member(String council, String staffId, StaffRole role, String teamId, String serviceId) {

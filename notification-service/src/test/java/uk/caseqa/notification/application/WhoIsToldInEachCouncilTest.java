@@ -31,11 +31,7 @@ class WhoIsToldInEachCouncilTest {
     }
 
     void auditOf(String council, String auditId, String teamId, String serviceId) {
-        story.notify(story.event(council, auditId, new AuditAllocated(auditId, "case-1", "staff-tm-7", "staff-qa-1",
-                DUE, "staff-iro-1")));
-        story.notify(story.event(council, auditId, new AuditCompleted(auditId, "case-1", serviceId, teamId,
-                "staff-tm-7", "staff-sw-1", "staff-sm-1", Grade.GOOD, Map.of("chronology", Grade.GOOD), true, DUE,
-                null, null)));
+        story.auditAllocatedAndCompleted(council, auditId, teamId, serviceId, DUE);
     }
 
     @Test
