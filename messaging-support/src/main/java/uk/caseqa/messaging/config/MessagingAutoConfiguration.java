@@ -16,11 +16,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import uk.caseqa.messaging.inbound.DeadLetterCount;
 import uk.caseqa.messaging.inbound.BatchBindingDeadLetters;
+import uk.caseqa.messaging.inbound.BindingContainers;
+import uk.caseqa.messaging.inbound.DeadLetterCount;
 import uk.caseqa.messaging.inbound.DeadLetterReporter;
 import uk.caseqa.messaging.inbound.InboundEvents;
 import uk.caseqa.messaging.inbound.ReceivedEvents;
+import uk.caseqa.messaging.kafka.BackgroundBindings;
 import uk.caseqa.messaging.kafka.KafkaClientSettings;
 import uk.caseqa.messaging.outbox.AggregateStore;
 import uk.caseqa.messaging.outbox.EventFactory;
@@ -135,11 +137,33 @@ public class MessagingAutoConfiguration {
         return new DeadLetterReporter(meters);
     }
 
-    /** Batch bindings dead-letter the record their listener names, not the whole poll (BatchBindingDeadLetters). */
+    /**
+     * Every consumer binding's container: batch bindings dead-letter the record their listener names, not the whole
+     * poll (BatchBindingDeadLetters); background bindings' threads run at the lowest priority (BackgroundBindings).
+     */
     @Bean
-    BatchBindingDeadLetters batchBindingDeadLetters(KafkaClientSettings kafka, DeadLetterReporter reporter,
-            @Value("${spring.application.name}") String service) {
-        return new BatchBindingDeadLetters(kafka, reporter, service);
+    BindingContainers bindingContainers(KafkaClientSettings kafka, DeadLetterReporter reporter,
+            @Value("${spring.application.name}") String service, BackgroundBindings background) {
+        return new BindingContainers(new BatchBindingDeadLetters(kafka, reporter, service), background);
+    }
+
+    @Bean
+    BackgroundBindings backgroundBindings(org.springframework.core.env.Environment environment) {
+        return new BackgroundBindings(org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("caseqa.consumers.background", org.springframework.boot.context.properties.bind.Bindable
+                        .listOf(String.class)).orElse(List.of()));
+    }
+
+    /** A background binding that names no binding of the service is a misspelling: said at start, not ignored. */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationStartedEvent>
+            backgroundBindingsNamed(BackgroundBindings background) {
+        return started -> {
+            if (!background.unknown().isEmpty()) {
+                org.slf4j.LoggerFactory.getLogger(BackgroundBindings.class).warn("caseqa.consumers.background names"
+                        + " {}, which no consumer binding of this service is called", background.unknown());
+            }
+        };
     }
 
     @Bean
@@ -199,8 +223,9 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(value = "caseqa.outbox.relay-enabled", matchIfMissing = true)
     @ConditionalOnProperty("caseqa.outbox.collections")
-    OutboxRelayScheduler outboxRelayScheduler(OutboxRelay relay, AggregateStore aggregates) {
-        OutboxRelayScheduler scheduler = new OutboxRelayScheduler(relay);
+    OutboxRelayScheduler outboxRelayScheduler(OutboxRelay relay, AggregateStore aggregates,
+            @Value("${caseqa.outbox.relay-threads:4}") int passes) {
+        OutboxRelayScheduler scheduler = new OutboxRelayScheduler(relay, passes);
         // published right after the write that raised them; the poll is the crash-recovery path
         aggregates.onEventsStored(scheduler::publishSoon);
         return scheduler;

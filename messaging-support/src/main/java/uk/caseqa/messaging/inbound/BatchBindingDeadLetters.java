@@ -7,20 +7,17 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
-import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -45,7 +42,7 @@ import uk.caseqa.messaging.kafka.KafkaClientSettings;
  * {@code x-exception-message}), so the dead-letter tools and counts read both alike. Record-mode bindings keep the
  * binder's retry and dead-lettering.
  */
-public class BatchBindingDeadLetters implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
+public class BatchBindingDeadLetters implements DisposableBean {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private final KafkaClientSettings kafka;
@@ -59,17 +56,9 @@ public class BatchBindingDeadLetters implements ListenerContainerWithDlqAndRetry
         this.service = service;
     }
 
-    @Override
-    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
-            @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
-            @Nullable BackOff backOff) {
-        // only the variant with the binding's properties is used: it tells a batch binding from a record one
-    }
-
-    @Override
-    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
-            @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
-            @Nullable BackOff backOff, ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+    /** Called for every binding's container ({@link BindingContainers}). */
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String group, @Nullable BackOff backOff,
+            ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
         if (!properties.isBatchMode() || !properties.getExtension().isEnableDlq()) {
             return;
         }

@@ -42,6 +42,8 @@ class DispatchSchedule {
         this.soon = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread thread = new Thread(r, "mail-dispatch-soon-" + named.incrementAndGet());
             thread.setDaemon(true);
+            // its own priority, not that of whichever thread first stored an email
+            thread.setPriority(Thread.NORM_PRIORITY);
             return thread;
         });
     }

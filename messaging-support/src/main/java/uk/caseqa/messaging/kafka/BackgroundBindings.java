@@ -1,0 +1,50 @@
+package uk.caseqa.messaging.kafka;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+
+/**
+ * The consumer bindings whose work may wait while the platform is busy ({@code caseqa.consumers.background}: the
+ * board's projections, re-audit bookkeeping, moderation's queue, staff and case registers), so that under a burst the
+ * processor goes first to the work that ends in an urgent email: an Inadequate grade's case of concern and its
+ * service manager. Their consumer threads run at {@link Thread#MIN_PRIORITY}; nothing else about them changes (the
+ * same records, in the same order, committed the same way), and they have the processor to themselves whenever the
+ * urgent work leaves it. The JVM passes a thread's priority to the operating system only when told to
+ * ({@code -XX:ThreadPriorityPolicy=1}, as the embedded run is: {@code platform-launcher/embedded-jvm.options});
+ * otherwise this changes nothing.
+ * <p>
+ * A thread inherits the priority of the thread that starts it, so the platform's own pools that a consumer may start
+ * (the outbox relay's, the mail dispatch's) set theirs explicitly.
+ */
+public final class BackgroundBindings {
+
+    private final Set<String> bindings;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+    public BackgroundBindings(Collection<String> bindings) {
+        this.bindings = Set.copyOf(bindings);
+    }
+
+    /** A background binding's consumer threads are started at the lowest priority; any other is left as it is. */
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String binding) {
+        seen.add(binding);
+        if (!bindings.contains(binding)) {
+            return;
+        }
+        String name = container.getBeanName() == null ? binding : container.getBeanName();
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-background-C-");
+        threads.setThreadPriority(Thread.MIN_PRIORITY);
+        container.getContainerProperties().setListenerTaskExecutor(threads);
+    }
+
+    /** Background bindings no container was made for so far: a misspelt name in the settings. */
+    public Set<String> unknown() {
+        Set<String> unknown = new TreeSet<>(bindings);
+        unknown.removeAll(seen);
+        return unknown;
+    }
+}
