@@ -9,16 +9,17 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
  * The consumer bindings whose work may wait while the platform is busy ({@code caseqa.consumers.background}: the
- * board's projections, re-audit bookkeeping, moderation's queue, staff and case registers), so that under a burst the
+ * board's projections, re-audit bookkeeping, the staff and case registers), so that under a burst the
  * processor goes first to the work that ends in an urgent email: an Inadequate grade's case of concern and its
  * service manager. Their consumer threads run at {@link Thread#MIN_PRIORITY}; nothing else about them changes (the
  * same records, in the same order, committed the same way), and they have the processor to themselves whenever the
  * urgent work leaves it. The JVM passes a thread's priority to the operating system only when told to
- * ({@code -XX:ThreadPriorityPolicy=1}, as the embedded run is: {@code platform-launcher/embedded-jvm.options});
- * otherwise this changes nothing.
+ * ({@code -XX:ThreadPriorityPolicy=1}, as the embedded run in one JVM is: {@code platform-launcher/embedded-jvm.options});
+ * otherwise (the services as separate processes) this changes nothing.
  * <p>
- * A thread inherits the priority of the thread that starts it, so the platform's own pools that a consumer may start
- * (the outbox relay's, the mail dispatch's) set theirs explicitly.
+ * A thread keeps the operating system's priority of the thread that starts it, and Linux lets a process lower a
+ * thread's priority but not raise it again, so the platform's own pools that a consumer's work may use (the outbox
+ * relay's, the mail dispatch's) start their threads with the service.
  */
 public final class BackgroundBindings {
 

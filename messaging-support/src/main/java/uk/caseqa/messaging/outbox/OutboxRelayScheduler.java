@@ -1,8 +1,9 @@
 package uk.caseqa.messaging.outbox;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,14 +38,22 @@ public class OutboxRelayScheduler implements DisposableBean {
     /** {@code passes}: how many passes may publish at once ({@code caseqa.outbox.relay-threads}). */
     public OutboxRelayScheduler(OutboxRelay relay, int passes) {
         this.relay = relay;
+        if (passes < 1) {
+            throw new IllegalArgumentException("caseqa.outbox.relay-threads must be at least 1, not " + passes);
+        }
         AtomicInteger named = new AtomicInteger();
-        this.soon = Executors.newFixedThreadPool(Math.max(1, passes), r -> {
-            Thread thread = new Thread(r, "outbox-relay-soon-" + named.incrementAndGet());
-            thread.setDaemon(true);
-            // its own priority, not that of whichever thread first stored an event (a background consumer's)
-            thread.setPriority(Thread.NORM_PRIORITY);
-            return thread;
-        });
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(passes, passes, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread thread = new Thread(r, "outbox-relay-soon-" + named.incrementAndGet());
+                    thread.setDaemon(true);
+                    thread.setPriority(Thread.NORM_PRIORITY);
+                    return thread;
+                });
+        // started now, by the thread that starts the service: a thread keeps the operating system's priority of the
+        // thread that started it (Linux lets a process lower its threads' priority, not raise it again), and a
+        // background consumer's write may be the first to nudge the relay
+        threads.prestartAllCoreThreads();
+        this.soon = threads;
     }
 
     /** Wired to {@link AggregateStore#onEventsStored}: returns at once. */

@@ -2,8 +2,9 @@ package uk.caseqa.notification.adapter.out.mail;
 
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -39,13 +40,17 @@ class DispatchSchedule {
         this.digests = digests;
         this.sendOnStore = sendOnStore;
         AtomicInteger named = new AtomicInteger();
-        this.soon = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread thread = new Thread(r, "mail-dispatch-soon-" + named.incrementAndGet());
-            thread.setDaemon(true);
-            // its own priority, not that of whichever thread first stored an email
-            thread.setPriority(Thread.NORM_PRIORITY);
-            return thread;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), 0,
+                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread thread = new Thread(r, "mail-dispatch-soon-" + named.incrementAndGet());
+                    thread.setDaemon(true);
+                    thread.setPriority(Thread.NORM_PRIORITY);
+                    return thread;
+                });
+        // started now, by the thread that starts the service, not later by whichever thread first stores an email:
+        // a thread keeps the operating system's priority of the thread that started it (BackgroundBindings)
+        pool.prestartAllCoreThreads();
+        this.soon = pool;
     }
 
     /**
