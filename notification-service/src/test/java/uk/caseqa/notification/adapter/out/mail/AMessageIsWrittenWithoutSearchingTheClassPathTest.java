@@ -121,7 +121,14 @@ class AMessageIsWrittenWithoutSearchingTheClassPathTest {
         assertThat(named).contains("Subject: Case of concern coc-1 opened", "A safety plan is due within 24 hours.",
                 "<p>A safety plan is due within 24 hours.</p>");
         assertThat(unnamed).contains("Subject: Case of concern coc-1 opened");
-        assertThat(named.lines().count()).as("the same message, part for part").isEqualTo(unnamed.lines().count());
+        // a header longer than a line is folded, and the multipart boundary (a counter, a hash and the time) differs
+        // in length from one message to the next: the parts are compared with folded headers joined
+        assertThat(unfolded(named).lines().count()).as("the same message, part for part")
+                .isEqualTo(unfolded(unnamed).lines().count());
+    }
+
+    static String unfolded(String message) {
+        return message.replaceAll("\r?\n[ \t]+", " ");
     }
 
     /** Starts a mailer as a service's start does, on a thread whose context class loader is {@code loader}. */
