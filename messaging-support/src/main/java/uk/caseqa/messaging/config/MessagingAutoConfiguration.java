@@ -154,16 +154,11 @@ public class MessagingAutoConfiguration {
                         .listOf(String.class)).orElse(List.of()));
     }
 
-    /** A background binding that names no binding of the service is a misspelling: said at start, not ignored. */
+    /** A background binding that names no binding of the service is a misspelling: the service does not start. */
     @Bean
     org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationStartedEvent>
             backgroundBindingsNamed(BackgroundBindings background) {
-        return started -> {
-            if (!background.unknown().isEmpty()) {
-                org.slf4j.LoggerFactory.getLogger(BackgroundBindings.class).warn("caseqa.consumers.background names"
-                        + " {}, which no consumer binding of this service is called", background.unknown());
-            }
-        };
+        return started -> background.checkNamed();
     }
 
     @Bean

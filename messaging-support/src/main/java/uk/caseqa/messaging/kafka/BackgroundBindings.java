@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.beans.DirectFieldAccessor;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
@@ -23,6 +26,14 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  */
 public final class BackgroundBindings {
 
+    /**
+     * How long a background consumer may go between polls before its group counts it as gone
+     * ({@code max.poll.interval.ms}, Kafka's default 5 minutes), unless the binding's settings say: starved by urgent
+     * work on busy cores, a poll of up to 5,000 records (audit-service's case ingest) may take longer than usual, and a
+     * consumer counted as gone has its records delivered again.
+     */
+    static final java.time.Duration STARVED_POLL = java.time.Duration.ofMinutes(15);
+
     private final Set<String> bindings;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
@@ -40,12 +51,31 @@ public final class BackgroundBindings {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-background-C-");
         threads.setThreadPriority(Thread.MIN_PRIORITY);
         container.getContainerProperties().setListenerTaskExecutor(threads);
+        if (!setFor(container, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)) {
+            container.getContainerProperties().getKafkaConsumerProperties().setProperty(
+                    ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(STARVED_POLL.toMillis()));
+        }
     }
 
-    /** Background bindings no container was made for so far: a misspelt name in the settings. */
-    public Set<String> unknown() {
+    /** Whether the binding's settings give the consumer property already (they win over {@link #STARVED_POLL}). */
+    private static boolean setFor(AbstractMessageListenerContainer<?, ?> container, String property) {
+        // the binder's settings for the binding are its consumer factory's, which the container keeps to itself
+        return container.getContainerProperties().getKafkaConsumerProperties().containsKey(property)
+                || new DirectFieldAccessor(container).getPropertyValue("consumerFactory") instanceof ConsumerFactory<?, ?>
+                        factory && factory.getConfigurationProperties().containsKey(property);
+    }
+
+    /**
+     * Refuses to start a service whose background bindings name one it does not have (a misspelling, which would
+     * otherwise leave that binding's work at normal priority unnoticed), once its bindings are made; a context
+     * with no bindings at all (nothing bound yet) is left alone.
+     */
+    public void checkNamed() {
         Set<String> unknown = new TreeSet<>(bindings);
         unknown.removeAll(seen);
-        return unknown;
+        if (!seen.isEmpty() && !unknown.isEmpty()) {
+            throw new IllegalStateException("caseqa.consumers.background names " + unknown + ", which no consumer"
+                    + " binding of this service is called (its bindings: " + new TreeSet<>(seen) + ")");
+        }
     }
 }

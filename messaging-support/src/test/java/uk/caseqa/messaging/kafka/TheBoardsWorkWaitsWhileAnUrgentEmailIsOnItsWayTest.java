@@ -1,12 +1,14 @@
 package uk.caseqa.messaging.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -20,7 +22,8 @@ import uk.caseqa.testsupport.WireMongo;
  * Under a burst of submissions the board's projections and the other background bindings must leave the processor
  * to the work that ends in an Inadequate grade's email: their consumer threads run at the lowest priority, the
  * urgent bindings' at the normal one, and a relay pass that a background consumer's write sets off does not inherit
- * the background's priority. A background binding named in the settings that the service does not have is told.
+ * the background's priority. A background binding named in the settings that the service does not have stops the
+ * service at start; a background consumer starved for minutes is not taken for gone by its group.
  */
 class TheBoardsWorkWaitsWhileAnUrgentEmailIsOnItsWayTest {
 
@@ -38,8 +41,37 @@ class TheBoardsWorkWaitsWhileAnUrgentEmailIsOnItsWayTest {
                 .isEqualTo(Thread.MIN_PRIORITY);
         assertThat(concern.getContainerProperties().getListenerTaskExecutor())
                 .as("left to the container's own threads, at the normal priority").isNull();
-        assertThat(background.unknown()).as("misspelt: no binding of that name was made")
-                .containsExactly("boardAggregate-in-0");
+        assertThatThrownBy(background::checkNamed).as("misspelt: no binding of that name was made")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("[boardAggregate-in-0]")
+                .hasMessageContaining("concernEvents-in-0");
+    }
+
+    @Test
+    void aServiceWhoseBindingsAreNotMadeYetIsNotCalledMisspelt() {
+        background.checkNamed();
+        background.configure(container("qa.audit-events"), "auditEvents-in-0");
+        background.configure(container("qa.board"), "boardAggregate-in-0");
+        background.checkNamed();
+    }
+
+    @Test
+    void aStarvedBackgroundConsumerIsNotCountedAsGoneByItsGroupUnlessItsSettingsSaySo() {
+        KafkaMessageListenerContainer<?, ?> board = container("qa.audit-events");
+        KafkaMessageListenerContainer<?, ?> concern = container("qa.concern-events");
+        KafkaMessageListenerContainer<?, ?> ingest = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(
+                Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 60_000)), new ContainerProperties("cases"));
+        BackgroundBindings all = new BackgroundBindings(List.of("auditEvents-in-0", "caseEvents-in-0"));
+
+        all.configure(board, "auditEvents-in-0");
+        all.configure(concern, "concernEvents-in-0");
+        all.configure(ingest, "caseEvents-in-0");
+
+        assertThat(board.getContainerProperties().getKafkaConsumerProperties())
+                .containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "900000");
+        assertThat(concern.getContainerProperties().getKafkaConsumerProperties()).as("urgent: Kafka's default")
+                .doesNotContainKey(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
+        assertThat(ingest.getContainerProperties().getKafkaConsumerProperties()).as("the binding's own setting")
+                .doesNotContainKey(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
     }
 
     @Test

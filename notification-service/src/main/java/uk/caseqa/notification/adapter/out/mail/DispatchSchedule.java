@@ -1,18 +1,13 @@
 package uk.caseqa.notification.adapter.out.mail;
 
 import jakarta.annotation.PreDestroy;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import uk.caseqa.messaging.outbox.NudgedPasses;
 import uk.caseqa.notification.application.DispatchingNotifications;
 import uk.caseqa.notification.application.GatheringDigests;
 import uk.caseqa.notification.application.NotificationStored;
@@ -23,9 +18,7 @@ class DispatchSchedule {
     private static final Logger log = LoggerFactory.getLogger(DispatchSchedule.class);
     private final DispatchingNotifications dispatching;
     private final GatheringDigests digests;
-    private final ExecutorService soon;
-    /** Passes asked for and not yet started: at most one waits, so a burst of nudges is one more pass, not many. */
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final NudgedPasses soon;
     private final boolean sendOnStore;
 
     /**
@@ -39,18 +32,7 @@ class DispatchSchedule {
         this.dispatching = dispatching;
         this.digests = digests;
         this.sendOnStore = sendOnStore;
-        AtomicInteger named = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), 0,
-                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread thread = new Thread(r, "mail-dispatch-soon-" + named.incrementAndGet());
-                    thread.setDaemon(true);
-                    thread.setPriority(Thread.NORM_PRIORITY);
-                    return thread;
-                });
-        // started now, by the thread that starts the service, not later by whichever thread first stores an email:
-        // a thread keeps the operating system's priority of the thread that started it (BackgroundBindings)
-        pool.prestartAllCoreThreads();
-        this.soon = pool;
+        this.soon = new NudgedPasses("mail-dispatch-soon", threads, "caseqa.mail.dispatch-threads", this::dispatch);
     }
 
     /**
@@ -60,22 +42,14 @@ class DispatchSchedule {
      */
     @EventListener
     void sendSoon(NotificationStored stored) {
-        if (sendOnStore && waiting.compareAndSet(0, 1)) {
-            try {
-                soon.execute(() -> {
-                    waiting.set(0);
-                    dispatch();
-                });
-            } catch (RejectedExecutionException stopping) {
-                waiting.set(0);
-            }
+        if (sendOnStore) {
+            soon.nudge();
         }
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        soon.shutdown();
-        soon.awaitTermination(5, TimeUnit.SECONDS);
+        soon.close();
     }
 
     @Scheduled(fixedDelayString = "${caseqa.mail.dispatch-interval:500ms}")
