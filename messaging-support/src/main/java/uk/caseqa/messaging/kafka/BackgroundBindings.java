@@ -4,10 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.springframework.beans.DirectFieldAccessor;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
@@ -20,19 +17,14 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  * ({@code -XX:ThreadPriorityPolicy=1}, as the embedded run in one JVM is: {@code platform-launcher/embedded-jvm.options});
  * otherwise (the services as separate processes) this changes nothing.
  * <p>
+ * A background binding the service does not have is a misspelling, which would leave that binding's work at normal
+ * priority unnoticed: the service refuses to start ({@link #checkNamed}).
+ * <p>
  * A thread keeps the operating system's priority of the thread that starts it, and Linux lets a process lower a
  * thread's priority but not raise it again, so the platform's own pools that a consumer's work may use (the outbox
  * relay's, the mail dispatch's) start their threads with the service.
  */
 public final class BackgroundBindings {
-
-    /**
-     * How long a background consumer may go between polls before its group counts it as gone
-     * ({@code max.poll.interval.ms}, Kafka's default 5 minutes), unless the binding's settings say: starved by urgent
-     * work on busy cores, a poll of up to 5,000 records (audit-service's case ingest) may take longer than usual, and a
-     * consumer counted as gone has its records delivered again.
-     */
-    static final java.time.Duration STARVED_POLL = java.time.Duration.ofMinutes(15);
 
     private final Set<String> bindings;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -51,18 +43,6 @@ public final class BackgroundBindings {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-background-C-");
         threads.setThreadPriority(Thread.MIN_PRIORITY);
         container.getContainerProperties().setListenerTaskExecutor(threads);
-        if (!setFor(container, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)) {
-            container.getContainerProperties().getKafkaConsumerProperties().setProperty(
-                    ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(STARVED_POLL.toMillis()));
-        }
-    }
-
-    /** Whether the binding's settings give the consumer property already (they win over {@link #STARVED_POLL}). */
-    private static boolean setFor(AbstractMessageListenerContainer<?, ?> container, String property) {
-        // the binder's settings for the binding are its consumer factory's, which the container keeps to itself
-        return container.getContainerProperties().getKafkaConsumerProperties().containsKey(property)
-                || new DirectFieldAccessor(container).getPropertyValue("consumerFactory") instanceof ConsumerFactory<?, ?>
-                        factory && factory.getConfigurationProperties().containsKey(property);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -23,7 +22,7 @@ import uk.caseqa.testsupport.WireMongo;
  * to the work that ends in an Inadequate grade's email: their consumer threads run at the lowest priority, the
  * urgent bindings' at the normal one, and a relay pass that a background consumer's write sets off does not inherit
  * the background's priority. A background binding named in the settings that the service does not have stops the
- * service at start; a background consumer starved for minutes is not taken for gone by its group.
+ * service at start.
  */
 class TheBoardsWorkWaitsWhileAnUrgentEmailIsOnItsWayTest {
 
@@ -52,26 +51,6 @@ class TheBoardsWorkWaitsWhileAnUrgentEmailIsOnItsWayTest {
         background.configure(container("qa.audit-events"), "auditEvents-in-0");
         background.configure(container("qa.board"), "boardAggregate-in-0");
         background.checkNamed();
-    }
-
-    @Test
-    void aStarvedBackgroundConsumerIsNotCountedAsGoneByItsGroupUnlessItsSettingsSaySo() {
-        KafkaMessageListenerContainer<?, ?> board = container("qa.audit-events");
-        KafkaMessageListenerContainer<?, ?> concern = container("qa.concern-events");
-        KafkaMessageListenerContainer<?, ?> ingest = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(
-                Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 60_000)), new ContainerProperties("cases"));
-        BackgroundBindings all = new BackgroundBindings(List.of("auditEvents-in-0", "caseEvents-in-0"));
-
-        all.configure(board, "auditEvents-in-0");
-        all.configure(concern, "concernEvents-in-0");
-        all.configure(ingest, "caseEvents-in-0");
-
-        assertThat(board.getContainerProperties().getKafkaConsumerProperties())
-                .containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "900000");
-        assertThat(concern.getContainerProperties().getKafkaConsumerProperties()).as("urgent: Kafka's default")
-                .doesNotContainKey(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
-        assertThat(ingest.getContainerProperties().getKafkaConsumerProperties()).as("the binding's own setting")
-                .doesNotContainKey(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
     }
 
     @Test
