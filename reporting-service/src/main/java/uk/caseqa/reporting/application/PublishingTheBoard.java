@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import uk.caseqa.reporting.domain.BoardCount;
 import uk.caseqa.reporting.domain.Period;
@@ -53,9 +52,11 @@ public class PublishingTheBoard {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${caseqa.reporting.publish-interval:1s}",
-            initialDelayString = "${caseqa.outbox.initial-delay:1s}")
-    void onSchedule() {
+    /**
+     * A count when one is due (the timer is an adapter's: BoardCountingSchedule, every
+     * {@code caseqa.reporting.publish-interval}).
+     */
+    public void countWhenDue() {
         if (!pacing.due()) {
             return; // the last count was long: the board waits its turn for the processor (RecountPacing)
         }
