@@ -19,7 +19,7 @@ import uk.caseqa.reporting.application.PublishingTheBoard;
  * its own at the lowest priority, as the board's consumers are ({@code caseqa.consumers.background}): the board may
  * wait a few seconds while the processor goes to the work that ends in an urgent email. On the service's scheduler
  * thread it ran at normal priority beside that work: a count reads all of a council's records, and in the platform
- * benchmark's 50-a-second step with 100,000 stored it took about 8.9 ms of processor a submission
+ * benchmark's 50-a-second step with 100,000 stored it took about 7 ms of processor a submission
  * (docs/performance.md). The JVM passes the priority to the operating system only when told to
  * ({@code -XX:ThreadPriorityPolicy=1}, as the embedded run is); otherwise nothing changes but the thread.
  */
