@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -33,9 +35,9 @@ class BoardCountingSchedule {
     private final Duration interval;
     private final Duration initialDelay;
     private final ScheduledExecutorService thread;
-    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     BoardCountingSchedule(PublishingTheBoard board,
             @Value("${caseqa.reporting.publish-interval:1s}") Duration interval,
             @Value("${caseqa.outbox.initial-delay:1s}") Duration initialDelay) {

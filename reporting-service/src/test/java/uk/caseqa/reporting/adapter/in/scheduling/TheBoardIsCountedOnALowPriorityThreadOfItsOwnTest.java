@@ -28,12 +28,7 @@ class TheBoardIsCountedOnALowPriorityThreadOfItsOwnTest {
             countedOn.add(Thread.currentThread());
             twice.countDown();
         }, SOON, SOON);
-        schedule.start();
-        try {
-            assertThat(twice.await(10, TimeUnit.SECONDS)).as("counted twice").isTrue();
-        } finally {
-            schedule.stop();
-        }
+        assertThat(awaitWhileRunning(schedule, twice, 10)).as("counted twice").isTrue();
         assertThat(countedOn).allSatisfy(thread -> {
             assertThat(thread.getName()).startsWith("board-counting-");
             assertThat(thread.getPriority()).isEqualTo(Thread.MIN_PRIORITY);
@@ -51,12 +46,7 @@ class TheBoardIsCountedOnALowPriorityThreadOfItsOwnTest {
             }
             afterTheFailure.countDown();
         }, SOON, SOON);
-        schedule.start();
-        try {
-            assertThat(afterTheFailure.await(10, TimeUnit.SECONDS)).as("counted again after a failure").isTrue();
-        } finally {
-            schedule.stop();
-        }
+        assertThat(awaitWhileRunning(schedule, afterTheFailure, 10)).as("counted again after a failure").isTrue();
     }
 
     @Test
@@ -111,13 +101,19 @@ class TheBoardIsCountedOnALowPriorityThreadOfItsOwnTest {
             second.countDown();
         }, Duration.ofHours(1), SOON);
         schedule.start();
+        assertThat(awaitWhileRunning(schedule, second, 1)).as("a second count within the hour").isFalse();
+        assertThat(counts.get()).isEqualTo(1);
+    }
+
+    /** Starts the timer (again, if it was), waits for {@code latch} at most {@code seconds}, then stops it. */
+    private static boolean awaitWhileRunning(BoardCountingSchedule schedule, CountDownLatch latch, long seconds)
+            throws InterruptedException {
         schedule.start();
         try {
-            assertThat(second.await(1, TimeUnit.SECONDS)).as("a second count within the hour").isFalse();
+            return latch.await(seconds, TimeUnit.SECONDS);
         } finally {
             schedule.stop();
         }
-        assertThat(counts.get()).isEqualTo(1);
     }
 
     @Test
