@@ -147,18 +147,40 @@ public class MessagingAutoConfiguration {
         return new BindingContainers(new BatchBindingDeadLetters(kafka, reporter, service), background);
     }
 
+    /**
+     * {@code caseqa.consumers.background}: the bindings whose work waits; {@code caseqa.consumers.background-pacing}:
+     * how long urgent work must be quiet before they go on ({@code quiet}, 500 ms), the longest they wait
+     * ({@code longest-pause}, 15 s) and how long they then run whatever comes ({@code catch-up}, 3 s); {@code
+     * enabled: false} leaves them at the lowest priority only.
+     */
     @Bean
-    BackgroundBindings backgroundBindings(org.springframework.core.env.Environment environment) {
-        return new BackgroundBindings(org.springframework.boot.context.properties.bind.Binder.get(environment)
-                .bind("caseqa.consumers.background", org.springframework.boot.context.properties.bind.Bindable
-                        .listOf(String.class)).orElse(List.of()));
+    BackgroundBindings backgroundBindings(org.springframework.core.env.Environment environment, MeterRegistry meters) {
+        org.springframework.boot.context.properties.bind.Binder binder =
+                org.springframework.boot.context.properties.bind.Binder.get(environment);
+        List<String> bindings = binder.bind("caseqa.consumers.background",
+                org.springframework.boot.context.properties.bind.Bindable.listOf(String.class)).orElse(List.of());
+        if (!binder.bind("caseqa.consumers.background-pacing.enabled", Boolean.class).orElse(true)) {
+            return new BackgroundBindings(bindings);
+        }
+        String pacing = "caseqa.consumers.background-pacing.";
+        return BackgroundBindings.paced(bindings,
+                binder.bind(pacing + "quiet", java.time.Duration.class).orElse(java.time.Duration.ofMillis(500)),
+                binder.bind(pacing + "longest-pause", java.time.Duration.class).orElse(java.time.Duration.ofSeconds(15)),
+                binder.bind(pacing + "catch-up", java.time.Duration.class).orElse(java.time.Duration.ofSeconds(3)),
+                meters);
     }
 
-    /** A background binding that names no binding of the service is a misspelling: the service does not start. */
+    /**
+     * A background binding that names no binding of the service is a misspelling: the service does not start. Once
+     * started, the background bindings wait while urgent work is under way.
+     */
     @Bean
     org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationStartedEvent>
             backgroundBindingsNamed(BackgroundBindings background) {
-        return started -> background.checkNamed();
+        return started -> {
+            background.checkNamed();
+            background.startPacing();
+        };
     }
 
     @Bean
