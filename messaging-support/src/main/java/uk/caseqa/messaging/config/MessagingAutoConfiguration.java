@@ -117,6 +117,24 @@ public class MessagingAutoConfiguration {
         return new DeadLetterCount(kafka, topicPrefix, name, meters);
     }
 
+    /**
+     * The service's template lets one event's writes share one commit when its consumer asks
+     * ({@link uk.caseqa.messaging.inbound.OneCommitPerEvent}); every other write keeps its write concern.
+     */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor oneCommitPerEvent() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof MongoTemplate template) {
+                    template.setWriteConcernResolver(new uk.caseqa.messaging.inbound.OneCommitPerEvent(
+                            template.getDb().getWriteConcern()));
+                }
+                return bean;
+            }
+        };
+    }
+
     @Bean
     ReceivedEvents receivedEvents(MongoTemplate mongo) {
         return new ReceivedEvents(mongo);

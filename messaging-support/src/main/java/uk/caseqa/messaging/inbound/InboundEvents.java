@@ -96,6 +96,17 @@ public class InboundEvents {
     }
 
     /**
+     * As {@link #handle(Message, Consumer)}, the handler's writes settled by one write at its end
+     * ({@link OneCommitPerEvent}): for a consumer whose event writes several documents.
+     */
+    public void handleInOneCommit(Message<byte[]> message, Consumer<EventEnvelope<EventPayload>> handler) {
+        if (received == null) {
+            throw new IllegalStateException("settling an event's writes needs its received-event record");
+        }
+        handle(message, event -> OneCommitPerEvent.run(() -> handler.accept(event), () -> received.settle(event)));
+    }
+
+    /**
      * For consumers that read a batch themselves: decodes and validates each record as {@link #handle} does (the
      * bytes, the council, the topic; {@code topics}: each record's topic, or none), then checks every id in one write.
      * Returns the events that may be applied, in order, up to the first refused one; {@code refused} is then told its

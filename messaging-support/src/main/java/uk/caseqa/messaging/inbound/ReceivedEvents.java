@@ -41,6 +41,8 @@ public class ReceivedEvents {
     static final int DUPLICATE_KEY = 11000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final MongoTemplate mongo;
+    /** For {@link #settle}: the same store, waiting for the journal. */
+    private final MongoTemplate journaled;
     private final Clock clock = Clock.systemUTC(); // operational time: retention, not the domain's deadlines
 
     record Received(@Id String eventId, String digest, Instant receivedAt) {
@@ -54,6 +56,17 @@ public class ReceivedEvents {
     public ReceivedEvents(MongoTemplate mongo) {
         this.mongo = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
         this.mongo.setWriteConcern(mongo.getDb().getWriteConcern().withJournal(false));
+        this.journaled = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
+        this.journaled.setWriteConcern(mongo.getDb().getWriteConcern().withJournal(true));
+    }
+
+    /**
+     * Marks the event's record handled, waiting for the journal: with it, every write made before it is durable too
+     * ({@link OneCommitPerEvent}).
+     */
+    public void settle(EventEnvelope<?> event) {
+        journaled.updateFirst(Query.query(Criteria.where("_id").is(event.id())),
+                new org.springframework.data.mongodb.core.query.Update().set("settledAt", clock.instant()), COLLECTION);
     }
 
     /** Records the event, or refuses it when its id came before with different content. */

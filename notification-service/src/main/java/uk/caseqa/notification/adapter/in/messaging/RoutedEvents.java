@@ -9,6 +9,8 @@ import uk.caseqa.notification.application.NotifyingPeople;
 /**
  * What every stream's consumer here does with an event: keep what it says about who is around its audit, tell the
  * people the council's route names, and keep each person's work list. Each upstream stream has its own binding and class.
+ * What one event writes (its emails, a reminder, work items, what it says about the audit) is made durable by one
+ * commit at its end, not one each (OneCommitPerEvent).
  */
 abstract class RoutedEvents implements Consumer<Message<byte[]>> {
 
@@ -24,7 +26,7 @@ abstract class RoutedEvents implements Consumer<Message<byte[]>> {
 
     @Override
     public void accept(Message<byte[]> message) {
-        inbound.handle(message, event -> {
+        inbound.handleInOneCommit(message, event -> {
             notifying.remember(event);
             notifying.notify(event);
             workLists.apply(event);
