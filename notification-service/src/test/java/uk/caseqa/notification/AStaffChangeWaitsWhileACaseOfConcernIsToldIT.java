@@ -25,6 +25,8 @@ import uk.caseqa.testsupport.WithRealInfrastructure;
  * On the real broker: a case of concern taken by the urgent concern binding holds back the background bindings (here
  * the staff directory's) until the urgent work has been quiet for a while (4 s in this test, half a second as
  * deployed); then the staff change that came meanwhile is applied. Without the wait it is applied within a second.
+ * The case of concern's writes (its email, reminder and work item) were settled by one last write at its end: its
+ * received-event record is marked settled.
  */
 @WithRealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -41,14 +43,17 @@ class AStaffChangeWaitsWhileACaseOfConcernIsToldIT {
     MeterRegistry meters;
     @Autowired
     StaffReadModel staff;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @Test
     void aStaffChangeThatCameWhileACaseOfConcernWasToldIsAppliedOnceTheUrgentWorkIsQuiet() {
         TopicProbe topics = TopicProbe.forPrefix(prefix);
         Instant now = Instant.now();
-        topics.send(event("coc-audit-wait", new CaseOfConcernOpened("coc-audit-wait", "audit-wait", "case-wait",
+        EventEnvelope<CaseOfConcernOpened> opened = event("coc-audit-wait", new CaseOfConcernOpened("coc-audit-wait", "audit-wait", "case-wait",
                 "svc-wait", "team-wait", "staff-sm-wait", now.plus(Duration.ofHours(24)), now.plus(Duration.ofDays(42)),
-                now, "swindon-2024", List.of())));
+                now, "swindon-2024", List.of()));
+        topics.send(opened);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> paused() == 1.0);
         Instant held = Instant.now();
@@ -62,6 +67,8 @@ class AStaffChangeWaitsWhileACaseOfConcernIsToldIT {
         assertThat(Duration.between(held, applied)).as("applied once the case of concern had been quiet for %s", QUIET)
                 .isGreaterThanOrEqualTo(QUIET.minusMillis(500));
         assertThat(paused()).as("the background bindings go on").isZero();
+        assertThat(mongo.findById(opened.id(), org.bson.Document.class, "receivedEvents"))
+                .as("the case of concern's writes settled at its end").containsKey("settledAt");
     }
 
     private double paused() {

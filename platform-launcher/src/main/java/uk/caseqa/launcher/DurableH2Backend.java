@@ -143,7 +143,8 @@ final class DurableH2Backend extends H2Backend {
      * such a write before it is on disk. Here it waits for the next commit, which every other write makes at once (and
      * H2's own writer within a second): a write that follows it is committed with it, never without it, so it is lost
      * only when everything after it is too. The consumers' received-event records, and their removal after 30 days, ask
-     * for this (ReceivedEvents).
+     * for this (ReceivedEvents), and so do the writes notification-service makes for one event, settled by a last
+     * write at its end (OneCommitPerEvent).
      */
     static boolean unjournaled(Document query) {
         return query.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));

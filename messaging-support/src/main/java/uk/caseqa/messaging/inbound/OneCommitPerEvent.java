@@ -6,14 +6,15 @@ import org.springframework.data.mongodb.core.WriteConcernResolver;
 
 /**
  * The writes one event causes, made without waiting for the journal ({@code j: false}) and then made durable
- * together by one write that waits for it ({@link #run}'s {@code settle}), instead of each waiting on its own. A
+ * together by one last write at the service's own write concern ({@link #run}'s {@code settle}), instead of each on
+ * its own. A
  * consumer whose event writes several documents (notification-service: the email, its reminder, the work item) pays
  * one commit for them, not one each; the store's commits are what its consumers wait for under load
  * (docs/performance.md).
  * <p>
  * Safe for the same reason as the received-event record ({@link ReceivedEvents}): MongoDB's journal, like the
- * embedded store's commit, is written in order, so the write that waits for it makes everything before it durable
- * too. A crash before the settling write may lose some of the event's writes; the event was not acknowledged to Kafka
+ * embedded store's commit, is written in order, so the last write, once durable, makes everything before it durable
+ * too (on the embedded store it is the one commit; on MongoDB as durable as the service's writes were before). A crash before the settling write may lose some of the event's writes; the event was not acknowledged to Kafka
  * either, so it comes again and its idempotent handler writes them again. Reads see each write at once, whatever its
  * journal.
  * <p>
@@ -44,7 +45,7 @@ public final class OneCommitPerEvent implements WriteConcernResolver {
 
     /**
      * Runs {@code work} with its writes (through a template resolved by this class) not waiting for the journal, then,
-     * if it wrote anything, {@code settle}: a write that waits for the journal. If {@code work} fails, nothing is
+     * if it wrote anything, {@code settle}: a write at the service's own write concern. If {@code work} fails, nothing is
      * settled (the event is tried again). Within another {@code run} on the same thread, {@code work} joins it.
      */
     public static void run(Runnable work, Runnable settle) {

@@ -31,7 +31,8 @@ import uk.caseqa.contracts.InvalidEventException;
  * by the time the change is. Lost in a crash before that change, it goes with the change, and the redelivered event
  * writes both again. This saves a commit per event in each consumer (docs/performance.md); the one record that can be
  * lost alone is that of an event that changed nothing, within the journal's interval before a crash. The hourly
- * removal of old records ({@link #forgetOld}) waits for the next commit too.
+ * removal of old records ({@link #forgetOld}) waits for the next commit too. A consumer may have its own writes wait
+ * for the same commit, settled at the event's end ({@link #settle}, {@link OneCommitPerEvent}).
  */
 public class ReceivedEvents {
 
@@ -41,8 +42,8 @@ public class ReceivedEvents {
     static final int DUPLICATE_KEY = 11000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final MongoTemplate mongo;
-    /** For {@link #settle}: the same store, waiting for the journal. */
-    private final MongoTemplate journaled;
+    /** For {@link #settle}: the service's own template, at its own write concern. */
+    private final MongoTemplate settling;
     private final Clock clock = Clock.systemUTC(); // operational time: retention, not the domain's deadlines
 
     record Received(@Id String eventId, String digest, Instant receivedAt) {
@@ -51,21 +52,22 @@ public class ReceivedEvents {
     /**
      * {@code mongo}: the service's template, whose store and mapping the records use; their own template asks the
      * database's write concern without the journal, and nothing else set on {@code mongo} (a write-concern resolver,
-     * callbacks) carries over. The service's own writes keep waiting for the journal.
+     * callbacks) carries over. The service's own writes keep its write concern, except within an event whose consumer
+     * settles them at its end ({@link OneCommitPerEvent}).
      */
     public ReceivedEvents(MongoTemplate mongo) {
         this.mongo = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
         this.mongo.setWriteConcern(mongo.getDb().getWriteConcern().withJournal(false));
-        this.journaled = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
-        this.journaled.setWriteConcern(mongo.getDb().getWriteConcern().withJournal(true));
+        this.settling = mongo;
     }
 
     /**
-     * Marks the event's record handled, waiting for the journal: with it, every write made before it is durable too
-     * ({@link OneCommitPerEvent}).
+     * Marks the event's record handled, at the service's own write concern, as its other writes are: on the embedded
+     * store that commits, and on MongoDB it is durable as they are, with every write made before it
+     * ({@link OneCommitPerEvent}). Called outside the event's writes, so not made unjournaled itself.
      */
     public void settle(EventEnvelope<?> event) {
-        journaled.updateFirst(Query.query(Criteria.where("_id").is(event.id())),
+        settling.updateFirst(Query.query(Criteria.where("_id").is(event.id())),
                 new org.springframework.data.mongodb.core.query.Update().set("settledAt", clock.instant()), COLLECTION);
     }
 

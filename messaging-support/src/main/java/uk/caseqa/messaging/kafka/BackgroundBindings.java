@@ -40,7 +40,8 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * bindings also stop taking records while urgent work is under way: every other binding's records are marked as
  * urgent work seen ({@link UrgentWork}), and a timer pauses the background bindings' containers until it has been
  * quiet for a moment, never longer than a bound before they catch up ({@link BackgroundPacing};
- * {@code caseqa.consumers.background-pacing.*}). A record already taken is finished; the next poll waits. The gauge
+ * {@code caseqa.consumers.background-pacing.*}). The records of a poll already taken are finished first (up to the
+ * binding's {@code max.poll.records}); the next poll waits. The gauge
  * {@code caseqa.consumers.background.paused} is 1 while they wait. Only containers this paused are resumed by it: one
  * an operator paused before stays paused (one paused by an operator while this holds it is resumed with the others).
  * <p>
@@ -63,9 +64,12 @@ public final class BackgroundBindings implements AutoCloseable {
     private final AtomicInteger paused = new AtomicInteger();
     private ScheduledExecutorService timer;
 
-    /** Priorities only: nothing waits for urgent work. */
+    /**
+     * Priorities only: nothing here waits for urgent work, but this service's urgent records still count as urgent
+     * work for the others in the JVM.
+     */
     public BackgroundBindings(Collection<String> bindings) {
-        this(bindings, new UrgentWork(Clock.systemUTC()), null, Clock.systemUTC(), null);
+        this(bindings, UrgentWork.inThisJvm(), null, Clock.systemUTC(), null);
     }
 
     /**
@@ -125,7 +129,7 @@ public final class BackgroundBindings implements AutoCloseable {
         container.setBatchInterceptor(batchBefore == null ? batch : new CompositeBatchInterceptor(batchBefore, batch));
     }
 
-    /** Starts the timer that pauses and resumes the background bindings (once; not when there is nothing to pace). */
+    /** Starts the timer that pauses and resumes the background bindings (once; not when pacing is off). */
     public synchronized void startPacing() {
         if (pacing == null || timer != null) {
             return;
@@ -157,7 +161,7 @@ public final class BackgroundBindings implements AutoCloseable {
                         pausedHere.add(container);
                     }
                 }
-                paused.set(1);
+                paused.set(pausedHere.isEmpty() ? 0 : 1);
                 log.debug("urgent work under way: {} background binding(s) wait", pausedHere.size());
             }
             case RESUME -> resume();

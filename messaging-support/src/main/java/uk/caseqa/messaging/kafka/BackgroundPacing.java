@@ -12,7 +12,7 @@ import java.util.Optional;
  * <p>
  * Their threads already run at the lowest priority ({@link BackgroundBindings}), but what they ask of the store and
  * the broker is done at the normal priority, beside the urgent work's: under a burst of submissions the background
- * bindings asked the store for about twice as many commands as the urgent ones (docs/performance.md).
+ * bindings' threads spent about twice as long in the store's driver as the urgent ones (docs/performance.md).
  * <p>
  * One instance is driven by one thread; it keeps its own state.
  */

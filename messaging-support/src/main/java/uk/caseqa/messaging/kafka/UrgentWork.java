@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * When work that may end in an urgent email was last seen: a record taken by a consumer binding that is not
- * background (an Inadequate grade's case of concern is opened, and its service manager told, by such bindings). The
- * background bindings wait while it lasts ({@link BackgroundPacing}).
+ * background (an Inadequate grade's case of concern is opened, and its service manager told, by such bindings; they
+ * take every submission's {@code AuditCompleted}, whatever its grade, so any submission counts). The background
+ * bindings wait while it lasts ({@link BackgroundPacing}). Read from the system clock: a clock set back by a step
+ * makes urgent work look recent until it catches up, which the pacing's longest pause bounds.
  * <p>
  * One for the whole JVM ({@link #inThisJvm}): the processor and the store are shared by whatever runs in it, so in the
  * embedded run, where the five services share one JVM, notification-service's urgent records hold back

@@ -88,6 +88,7 @@ class TheBackgroundWaitsWhileUrgentWorkIsUnderWayTest {
 
         takeAnUrgentRecord();
         two.pace(clock.instant());
+        assertThat(board.isPauseRequested()).as("waiting for the urgent work").isTrue();
         clock.advance(Duration.ofSeconds(1));
         two.pace(clock.instant());
 
@@ -108,14 +109,14 @@ class TheBackgroundWaitsWhileUrgentWorkIsUnderWayTest {
     }
 
     @Test
-    void anInterceptorTheBinderSetOnAnUrgentBindingIsKept() {
+    void anInterceptorAlreadyOnAnUrgentBindingIsKept() {
         KafkaMessageListenerContainer<String, byte[]> moderation = container("qa.moderation-events");
         List<String> calledBefore = new ArrayList<>();
-        RecordInterceptor<String, byte[]> binders = (taken, consumer) -> {
+        RecordInterceptor<String, byte[]> before = (taken, consumer) -> {
             calledBefore.add(taken.topic());
             return taken;
         };
-        moderation.setRecordInterceptor(binders);
+        moderation.setRecordInterceptor(before);
         bindings.configure(moderation, "moderationEvents-in-0");
 
         ConsumerRecord<String, byte[]> taken = record("qa.moderation-events");
