@@ -7,16 +7,15 @@ import org.springframework.data.mongodb.core.WriteConcernResolver;
 /**
  * The writes one event causes, made without waiting for the journal ({@code j: false}) and then made durable
  * together by one last write at the service's own write concern ({@link #run}'s {@code settle}), instead of each on
- * its own. A
- * consumer whose event writes several documents (notification-service: the email, its reminder, the work item) pays
- * one commit for them, not one each; the store's commits are what its consumers wait for under load
- * (docs/performance.md).
+ * its own. A consumer whose event writes several documents (notification-service: the email, its reminder, the work
+ * item) pays one commit for them on the embedded store, not one each; the store's commits are what its consumers
+ * wait for under load (docs/performance.md).
  * <p>
  * Safe for the same reason as the received-event record ({@link ReceivedEvents}): MongoDB's journal, like the
  * embedded store's commit, is written in order, so the last write, once durable, makes everything before it durable
- * too (on the embedded store it is the one commit; on MongoDB as durable as the service's writes were before). A crash before the settling write may lose some of the event's writes; the event was not acknowledged to Kafka
- * either, so it comes again and its idempotent handler writes them again. Reads see each write at once, whatever its
- * journal.
+ * too (on MongoDB as durable as the service's writes were before). A crash before the settling write may lose some of
+ * the event's writes; the event was not acknowledged to Kafka either, so it comes again and its idempotent handler
+ * writes them again. Reads see each write at once, whatever its journal.
  * <p>
  * Installed as the service's template's {@link WriteConcernResolver}: outside {@link #run} (another thread, or no
  * event) every write keeps the template's own write concern.
