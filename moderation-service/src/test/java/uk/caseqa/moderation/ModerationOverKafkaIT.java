@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.web.client.RestClient;
 import uk.caseqa.contracts.AuditAllocated;
 import uk.caseqa.contracts.AuditCompleted;
@@ -38,11 +43,39 @@ class ModerationOverKafkaIT {
     static final Instant START = Instant.parse("2026-11-02T09:00:00Z");
     static final MutableClock CLOCK = new MutableClock(START);
 
+    static final ConverterAskedAboutReceivedRecords CONVERTER = new ConverterAskedAboutReceivedRecords();
+
     @TestConfiguration
     static class MovedClock {
         @Bean
         Clock clock() {
             return CLOCK;
+        }
+
+        @Bean
+        MessageConverter converterAskedAboutReceivedRecords() {
+            return CONVERTER;
+        }
+    }
+
+    /**
+     * A message converter that converts nothing and counts the records received from Kafka it is asked about. Spring
+     * Cloud Function asks its application's own converters first, before its own JSON and byte[] ones.
+     */
+    static final class ConverterAskedAboutReceivedRecords implements MessageConverter {
+        final AtomicInteger asked = new AtomicInteger();
+
+        @Override
+        public Object fromMessage(Message<?> message, Class<?> targetClass) {
+            if (message.getHeaders().containsKey(KafkaHeaders.RECEIVED_TOPIC)) {
+                asked.incrementAndGet();
+            }
+            return null;
+        }
+
+        @Override
+        public Message<?> toMessage(Object payload, MessageHeaders headers) {
+            return null;
         }
     }
 
@@ -64,6 +97,28 @@ class ModerationOverKafkaIT {
     static <T extends EventPayload> EventEnvelope<T> allocatedUnderSwindons2019Framework(String subject, T data) {
         return EventEnvelope.of(UUID.randomUUID().toString(), "urn:caseqa:test", Instant.parse("2024-09-30T09:00:00Z"),
                 subject, "swindon", "corr-" + subject, data);
+    }
+
+    @Test
+    void aReceivedEventReachesItsConsumerAsTheBytesItCameAsWithNoConversionTried() {
+        topics().send(allocatedUnderSwindons2019Framework("audit-b1", new AuditAllocated("audit-b1", "case-b1",
+                "staff-tm-7", "staff-qa-1", START.plus(Duration.ofDays(14)), "staff-iro-1")));
+
+        topics().awaitEvents(EventStream.MODERATION.topic(), "IroCommentRequested", e -> e.subject().equals("audit-b1"));
+        assertThat(CONVERTER.asked).as("records received, each read by InboundEvents from its bytes (native decoding)")
+                .hasValue(0);
+    }
+
+    @Test
+    void anUnreadableAuditEventIsDeadLetteredWithItsReasonAndTheNextOneIsHandled() {
+        topics().send(EventStream.AUDITS.topic(), "audit-bad", "{\"type\":\"AuditAllocated\", this is not json");
+        topics().send(allocatedUnderSwindons2019Framework("audit-b2", new AuditAllocated("audit-b2", "case-b2",
+                "staff-tm-7", "staff-qa-1", START.plus(Duration.ofDays(14)), "staff-iro-1")));
+
+        topics().awaitEvents(EventStream.MODERATION.topic(), "IroCommentRequested", e -> e.subject().equals("audit-b2"));
+        var dead = topics().awaitRecords(EventStream.AUDITS.topic() + ".moderation-service.dlq",
+                r -> "audit-bad".equals(r.key()));
+        assertThat(dead.get(0).headers().get("x-exception-message")).contains("not well-formed JSON");
     }
 
     @Test
