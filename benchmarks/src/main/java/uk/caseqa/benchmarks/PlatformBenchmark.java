@@ -77,10 +77,10 @@ import uk.caseqa.launcher.StoreActivity;
  *   case of concern whose email to the service manager GreenMail accepts; its latency runs from the submission's
  *   intended time (so a stalled submitter cannot hide queueing: the coordinated-omission correction) to the moment
  *   GreenMail stores it, recorded in an HdrHistogram. Before the steps, a warm-up that is not counted: 100
- *   submissions at 10 a second, then 250 at 50 a second, whose figures are printed as the cold start's. After each
- *   step the next waits until no email has come for five seconds and the platform is at rest (under 0.6 cores busy
- *   over a second, at most a minute more), so that a step does not meet the background work the one before it
- *   left.</li>
+ *   submissions at 10 a second, then 250 at 50 a second, whose figures are printed (with little history, they are
+ *   the cold start's). After each step the next waits until no email has come for five seconds and the platform is
+ *   at rest (at most 0.6 cores busy over a second, waiting about a minute at most), so that a step does not meet the
+ *   background work the one before it left.</li>
  *   <li><b>Case-event ingest against the raw ceiling</b>, in alternating rounds of N {@code CaseOpened} events: a
  *   plain Kafka consumer that parses each event and bulk-upserts each poll into the same store (the ceiling: no
  *   domain work, no idempotence, no validation beyond parsing), then the same number through audit-service's
@@ -488,7 +488,7 @@ public final class PlatformBenchmark {
         int next = 0;
         // warm-up, not counted: the same work at 10 a second, then a burst at 50 a second, so that the measured
         // steps meet the compiled code of a platform that has been running, not the JIT compiler's first minutes;
-        // the burst's figures are printed as the cold start's, then the platform is left to come to rest
+        // the burst's figures are printed (with little history, the cold start's), then the platform comes to rest
         step(audit, auditor, grades, audits.subList(next, next + WARM_UP_AT_10), 10, submitters, null);
         next += WARM_UP_AT_10;
         Histogram cold = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
@@ -623,7 +623,8 @@ public final class PlatformBenchmark {
 
     /**
      * Waits until the platform is quiet: the allocations' own work (their events, the auditors' emails) done, so the
-     * fixed-rate steps measure submissions, not a backlog left by the set-up.
+     * fixed-rate steps measure submissions, not a backlog left by the set-up; then until it is at rest
+     * ({@link #atRest}). The figures returned are taken when the emails stopped, before the wait for rest.
      */
     private Quiet settle(String label) throws Exception {
         long settling = System.nanoTime();
@@ -652,13 +653,14 @@ public final class PlatformBenchmark {
         return new Quiet(quietSince, processorWhenQuiet, storeWhenQuiet, threadsWhenQuiet, quietCores);
     }
 
-    /** Below this many busy cores over a second the platform is at rest (its polls, compaction and compiler). */
+    /** At or below this many busy cores over a second the platform is at rest (its polls, compaction and compiler). */
     static final double AT_REST_CORES = 0.6;
 
     /**
-     * Waits (at most a minute) until the platform is at rest, not only without new emails: the background bindings
-     * leave their work until urgent work has gone quiet, so after a burst the board, the registers and the audit and
-     * moderation events' bookkeeping run once its emails are out. The next phase starts after them, not into them.
+     * Waits until the platform is at rest, not only without new emails (about a minute at most: the last one-second
+     * measure may end past it): the background bindings leave their work until urgent work has gone quiet, so after a
+     * burst the board, the registers and the audit and moderation events' bookkeeping run once its emails are out.
+     * The next phase starts after them, not into them.
      */
     private void atRest(String label) {
         long waiting = System.nanoTime();

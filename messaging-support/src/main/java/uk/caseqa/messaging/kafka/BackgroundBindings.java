@@ -184,6 +184,14 @@ public final class BackgroundBindings implements AutoCloseable {
         log.debug("urgent work quiet: the background bindings go on");
     }
 
+    /**
+     * Whether the background bindings are waiting for urgent work now: other background work of the service (the
+     * board's count) waits with them, and goes on when they do.
+     */
+    public boolean waiting() {
+        return paused.get() == 1;
+    }
+
     /** Stops the timer; containers are stopped with their bindings. */
     @Override
     public synchronized void close() {

@@ -52,6 +52,7 @@ class TheBackgroundWaitsWhileUrgentWorkIsUnderWayTest {
         assertThat(board.isPauseRequested()).as("the background waits").isTrue();
         assertThat(concern.isPauseRequested()).as("the urgent binding goes on").isFalse();
         assertThat(meters.get("caseqa.consumers.background.paused").gauge().value()).isEqualTo(1.0);
+        assertThat(bindings.waiting()).as("told to the service's other background work").isTrue();
 
         clock.advance(Duration.ofMillis(499));
         bindings.pace(clock.instant());
@@ -61,6 +62,7 @@ class TheBackgroundWaitsWhileUrgentWorkIsUnderWayTest {
         bindings.pace(clock.instant());
         assertThat(board.isPauseRequested()).as("quiet for 500 ms").isFalse();
         assertThat(meters.get("caseqa.consumers.background.paused").gauge().value()).isZero();
+        assertThat(bindings.waiting()).isFalse();
     }
 
     @Test

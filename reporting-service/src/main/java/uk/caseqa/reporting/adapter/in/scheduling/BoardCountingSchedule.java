@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import uk.caseqa.messaging.kafka.BackgroundBindings;
 import uk.caseqa.reporting.application.PublishingTheBoard;
 
 /**
@@ -24,6 +26,12 @@ import uk.caseqa.reporting.application.PublishingTheBoard;
  * benchmark's 50-a-second step with 100,000 stored it took about 7 ms of processor a submission
  * (docs/performance.md). The JVM passes the priority to the operating system only when told to
  * ({@code -XX:ThreadPriorityPolicy=1}, as the embedded run is); otherwise nothing changes but the thread.
+ * <p>
+ * A count is not started while the service's background bindings wait for urgent work ({@link
+ * BackgroundBindings#waiting}): what it asks of the store is served at normal priority, and at 100,000 stored a count
+ * reads a whole council's records. In the platform benchmark's 50-a-second step with 100,000 stored, a count under
+ * way took 5 ms of processor a submission on its own thread, beside its store's work (docs/performance.md). It goes on
+ * when they do: once urgent work has been quiet for a moment, or when it has held them back for the longest pause.
  */
 @Component
 class BoardCountingSchedule {
@@ -32,24 +40,29 @@ class BoardCountingSchedule {
     /** How long stopping waits for a count under way to end before interrupting it. */
     static final Duration COUNT_END = Duration.ofSeconds(10);
     private final Runnable count;
+    private final BooleanSupplier waiting;
     private final Duration interval;
     private final Duration initialDelay;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean started = new AtomicBoolean();
 
     @Autowired
-    BoardCountingSchedule(PublishingTheBoard board,
+    BoardCountingSchedule(PublishingTheBoard board, BackgroundBindings background,
             @Value("${caseqa.reporting.publish-interval:1s}") Duration interval,
             @Value("${caseqa.outbox.initial-delay:1s}") Duration initialDelay) {
-        this(board::countWhenDue, interval, initialDelay);
+        this(board::countWhenDue, background::waiting, interval, initialDelay);
     }
 
-    /** {@code count}: one count when one is due, as {@link PublishingTheBoard#countWhenDue()}. */
-    BoardCountingSchedule(Runnable count, Duration interval, Duration initialDelay) {
+    /**
+     * {@code count}: one count when one is due, as {@link PublishingTheBoard#countWhenDue()}; {@code waiting}: whether
+     * the background work waits now (a turn when it does is skipped: the next comes an interval later).
+     */
+    BoardCountingSchedule(Runnable count, BooleanSupplier waiting, Duration interval, Duration initialDelay) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("caseqa.reporting.publish-interval must be above zero, not " + interval);
         }
         this.count = count;
+        this.waiting = waiting;
         this.interval = interval;
         this.initialDelay = initialDelay;
         CustomizableThreadFactory threads = new CustomizableThreadFactory("board-counting-");
@@ -69,6 +82,9 @@ class BoardCountingSchedule {
 
     private void count() {
         try {
+            if (waiting.getAsBoolean()) {
+                return;
+            }
             count.run();
         } catch (RuntimeException e) {
             log.warn("board count failed, the next is in {}: {}", interval, e.toString());

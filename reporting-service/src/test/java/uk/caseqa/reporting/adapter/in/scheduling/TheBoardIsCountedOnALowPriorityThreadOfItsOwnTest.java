@@ -8,17 +8,45 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The board's counting waits while the platform is busy with urgent work: it runs on a thread of its own at the
- * lowest priority (not the service's scheduler thread, shared with the rest), keeps its timer through a failed count,
- * and stops without starting another.
+ * The board's counting waits while the platform is busy with urgent work: no count starts while the background
+ * bindings wait for it, and counts run on a thread of their own at the lowest priority (not the service's scheduler
+ * thread, shared with the rest). The timer keeps going through a failed count, and stops without starting another.
  */
 class TheBoardIsCountedOnALowPriorityThreadOfItsOwnTest {
 
     private static final Duration SOON = Duration.ofMillis(10);
+    private static final BooleanSupplier NOT_WAITING = () -> false;
+
+    @Test
+    void noCountStartsWhileTheBackgroundBindingsWaitForUrgentWorkAndOneDoesOnceTheyGoOn() throws Exception {
+        AtomicBoolean waiting = new AtomicBoolean(true);
+        AtomicInteger turns = new AtomicInteger();
+        CountDownLatch counted = new CountDownLatch(1);
+        BoardCountingSchedule schedule = new BoardCountingSchedule(counted::countDown, () -> {
+            turns.incrementAndGet();
+            return waiting.get();
+        }, SOON, SOON);
+        schedule.start();
+        try {
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (turns.get() < 5 && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+            }
+            assertThat(turns.get()).as("turns that found the background waiting").isGreaterThanOrEqualTo(5);
+            assertThat(counted.getCount()).as("no count while it waits").isEqualTo(1);
+
+            waiting.set(false);
+            assertThat(counted.await(10, TimeUnit.SECONDS)).as("counted once it goes on").isTrue();
+        } finally {
+            schedule.stop();
+        }
+    }
 
     @Test
     void eachCountRunsOnTheBoardsOwnThreadAtTheLowestPriority() throws Exception {
@@ -27,7 +55,7 @@ class TheBoardIsCountedOnALowPriorityThreadOfItsOwnTest {
         BoardCountingSchedule schedule = new BoardCountingSchedule(() -> {
             countedOn.add(Thread.currentThread());
             twice.countDown();
-        }, SOON, SOON);
+        }, NOT_WAITING, SOON, SOON);
         assertThat(awaitWhileRunning(schedule, twice, 10)).as("counted twice").isTrue();
         assertThat(countedOn).allSatisfy(thread -> {
             assertThat(thread.getName()).startsWith("board-counting-");
@@ -45,7 +73,7 @@ class TheBoardIsCountedOnALowPriorityThreadOfItsOwnTest {
                 throw new IllegalStateException("the store is away");
             }
             afterTheFailure.countDown();
-        }, SOON, SOON);
+        }, NOT_WAITING, SOON, SOON);
         assertThat(awaitWhileRunning(schedule, afterTheFailure, 10)).as("counted again after a failure").isTrue();
     }
 
@@ -65,7 +93,7 @@ class TheBoardIsCountedOnALowPriorityThreadOfItsOwnTest {
                 return;
             }
             ended.incrementAndGet();
-        }, SOON, SOON);
+        }, NOT_WAITING, SOON, SOON);
         schedule.start();
         assertThat(begun.await(10, TimeUnit.SECONDS)).isTrue();
         Thread stopping = new Thread(() -> {
@@ -99,7 +127,7 @@ class TheBoardIsCountedOnALowPriorityThreadOfItsOwnTest {
         BoardCountingSchedule schedule = new BoardCountingSchedule(() -> {
             counts.incrementAndGet();
             second.countDown();
-        }, Duration.ofHours(1), SOON);
+        }, NOT_WAITING, Duration.ofHours(1), SOON);
         schedule.start();
         assertThat(awaitWhileRunning(schedule, second, 1)).as("a second count within the hour").isFalse();
         assertThat(counts.get()).isEqualTo(1);
@@ -118,7 +146,7 @@ class TheBoardIsCountedOnALowPriorityThreadOfItsOwnTest {
 
     @Test
     void anIntervalOfNothingIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> new BoardCountingSchedule(() -> { }, Duration.ZERO, SOON))
+        assertThatThrownBy(() -> new BoardCountingSchedule(() -> { }, NOT_WAITING, Duration.ZERO, SOON))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("caseqa.reporting.publish-interval");
     }
