@@ -2,6 +2,7 @@ package uk.caseqa.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +15,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.web.client.RestClient;
 import uk.caseqa.contracts.AuditAllocated;
 import uk.caseqa.contracts.AuditCompleted;
@@ -81,6 +84,8 @@ class ModerationOverKafkaIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    StreamBridge streams;
     @Value("${caseqa.topic-prefix}")
     String prefix;
 
@@ -110,15 +115,29 @@ class ModerationOverKafkaIT {
     }
 
     @Test
-    void anUnreadableAuditEventIsDeadLetteredWithItsReasonAndTheNextOneIsHandled() {
-        topics().send(EventStream.AUDITS.topic(), "audit-bad", "{\"type\":\"AuditAllocated\", this is not json");
+    void anUnreadableAuditEventIsDeadLetteredWithItsReasonTheNextOneIsHandledAndLaterProducersWriteWhatTheyAreGiven() {
+        // the same key as the good one after it, so the same partition: the bad one is behind it, not beside it
+        topics().send(EventStream.AUDITS.topic(), "audit-b2", "{\"type\":\"AuditAllocated\", this is not json");
         topics().send(allocatedUnderSwindons2019Framework("audit-b2", new AuditAllocated("audit-b2", "case-b2",
                 "staff-tm-7", "staff-qa-1", START.plus(Duration.ofDays(14)), "staff-iro-1")));
 
         topics().awaitEvents(EventStream.MODERATION.topic(), "IroCommentRequested", e -> e.subject().equals("audit-b2"));
         var dead = topics().awaitRecords(EventStream.AUDITS.topic() + ".moderation-service.dlq",
-                r -> "audit-bad".equals(r.key()));
+                r -> "audit-b2".equals(r.key()));
         assertThat(dead.get(0).headers().get("x-exception-message")).contains("not well-formed JSON");
+
+        // With native decoding the binder merges the dead-letter producer's settings (DeadLetterValues, which keeps
+        // a valid event as it is and anything else as identifiers only) into its own shared ones: a producer it makes
+        // afterwards must still write the bytes it is given, whatever they are
+        String sent = "{\"written\": \"as given, after a dead letter\"}";
+        // a topic the service may write and nothing here reads as events: its own dead letters
+        String deadLetters = EventStream.AUDITS.topic() + ".moderation-service.dlq";
+        String topic = topics().topic(deadLetters);
+        streams.send(topic, MessageBuilder.withPayload(sent.getBytes(StandardCharsets.UTF_8))
+                .setHeader(KafkaHeaders.KEY, "after-a-dead-letter".getBytes(StandardCharsets.UTF_8))
+                .setHeader(MessageHeaders.CONTENT_TYPE, "application/json").build());
+        var written = topics().awaitRecords(deadLetters, r -> "after-a-dead-letter".equals(r.key()));
+        assertThat(written.get(0).value()).isEqualTo(sent);
     }
 
     @Test

@@ -32,6 +32,9 @@ import uk.caseqa.reporting.application.PublishingTheBoard;
  * reads a whole council's records. In the platform benchmark's 50-a-second step with 100,000 stored, a count under
  * way took 5 ms of processor a submission on its own thread, beside its store's work (docs/performance.md). It goes on
  * when they do: once urgent work has been quiet for a moment, or when it has held them back for the longest pause.
+ * Urgent work is seen within one JVM ({@code UrgentWork}): in the embedded run, where the five services share one,
+ * the others' submissions hold the count back; reporting-service run as its own process has no urgent bindings, so
+ * its count never waits.
  */
 @Component
 class BoardCountingSchedule {
