@@ -69,6 +69,9 @@ class EachCouncilsOwnRulesIT {
         swindon.staff("staff-qa-s19", StaffRole.QA_MANAGER);
         swindon.staff("staff-sm-s19", StaffRole.SERVICE_MANAGER);
         swindon.openCase("case-s19", Cohort.CIN, Duration.ZERO);
+        // moderation-service's staff register is a background binding: its moderator pool and panel members may
+        // wait out the earlier stories' urgent work, and an audit completed before them finds no moderator
+        platform.topics.awaitConsumed("moderation-service", EventStream.STAFF.topic());
         String auditId = swindon.allocate("case-s19", "staff-tm-s19", "staff-qa-s19");
 
         platform.topics.awaitEvents(EventStream.MODERATION.topic(), "IroCommentRequested",
@@ -112,6 +115,8 @@ class EachCouncilsOwnRulesIT {
         bolton.staff("staff-ql-b", StaffRole.QA_LEAD);
         bolton.staff("staff-hos-b", StaffRole.HEAD_OF_SERVICE);
         bolton.openCase("case-b", Cohort.CP, Duration.ZERO);
+        // as in Swindon's story: the moderator pool is in moderation-service's background staff register
+        platform.topics.awaitConsumed("moderation-service", EventStream.STAFF.topic());
         String auditId = bolton.allocate("case-b", "staff-tm-b", "staff-ql-b");
         Instant allocatedAt = CLOCK.instant();
 
@@ -131,6 +136,9 @@ class EachCouncilsOwnRulesIT {
         assertThat(((ModerationAssigned) assigned.get(0).data()).dueBy())
                 .as("002 §7.1: the moderation timescale given at allocation").isEqualTo(allocatedAt
                         .plus(Duration.ofDays(21 + 14)));
+        // the email on closing names the social worker from the audit's completion, which notification-service
+        // reads on a background binding: it has, before the moderation that closes the audit
+        platform.topics.awaitConsumed("notification-service", EventStream.AUDITS.topic());
         bolton.agree(auditId, ((ModerationAssigned) assigned.get(0).data()).moderatorId());
 
         var closed = platform.topics.awaitEvents(EventStream.MODERATION.topic(), "AuditClosed",
@@ -159,6 +167,8 @@ class EachCouncilsOwnRulesIT {
         wandsworth.staff("staff-hoss-w", StaffRole.HEAD_OF_SAFEGUARDING_STANDARDS);
         wandsworth.staff("staff-sm-w", StaffRole.SERVICE_MANAGER);
         wandsworth.openCase("case-w", Cohort.CIN, Duration.ZERO);
+        // as in Swindon's story: the moderator pool is in moderation-service's background staff register
+        platform.topics.awaitConsumed("moderation-service", EventStream.STAFF.topic());
         String auditId = wandsworth.allocate("case-w", "staff-tm-w", "staff-hoss-w");
 
         wandsworth.submit(auditId, "staff-tm-w", "INADEQUATE", List.of());
@@ -185,6 +195,9 @@ class EachCouncilsOwnRulesIT {
         telford.staff("staff-qa-t", StaffRole.QA_MANAGER);
         telford.openCase("case-t", Cohort.CLA, Duration.ZERO);
         telford.openCase("case-t2", Cohort.CIN, Duration.ZERO);
+        // the dip sample below is allocated once, not retried: audit-service's case register (a background binding)
+        // has case-t2 by then, whichever partition it is on
+        platform.topics.awaitConsumed("audit-service", EventStream.CASES.topic());
         String auditId = telford.allocate("case-t", "staff-tm-t", "staff-qa-t");
 
         ResponseEntity<Map> refused = telford.audits().post().uri("/audits/{id}/submission", auditId)
@@ -229,6 +242,10 @@ class EachCouncilsOwnRulesIT {
         // audit-service's registers are background bindings: they may wait out the earlier stories' urgent work
         platform.topics.awaitConsumed("audit-service", EventStream.STAFF.topic());
         platform.topics.awaitConsumed("audit-service", EventStream.CASES.topic());
+        // and so are concern-service's (the Early Help manager's review) and notification-service's (the Corporate
+        // Director told of the escalation: a post nobody holds yet is recorded, not retried)
+        platform.topics.awaitConsumed("concern-service", EventStream.STAFF.topic());
+        platform.topics.awaitConsumed("notification-service", EventStream.STAFF.topic());
 
         ResponseEntity<Map> refused = swindon.audits().post().uri("/audit-cycles").header("Authorization", swindon.as("staff-ehc"))
                 .body(Map.of("localAuthority", "swindon", "auditType", "EARLY_HELP")).retrieve()

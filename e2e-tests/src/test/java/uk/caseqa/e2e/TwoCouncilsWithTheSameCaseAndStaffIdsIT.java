@@ -67,6 +67,9 @@ class TwoCouncilsWithTheSameCaseAndStaffIdsIT {
             publish(council, "case-1", new CaseOpened("case-1", Cohort.CP, "svc-" + council, "team-" + council,
                     "staff-sw-1", "staff-tm-1", "staff-sm-1", null));
         }
+        // moderation-service's staff register is a background binding: an audit completed before its moderator pool
+        // has the QA staff finds no moderator until the next search, ten minutes on
+        platform.topics.awaitConsumed("moderation-service", EventStream.STAFF.topic());
         String swindonAudit = auditInadequate("swindon");
         String boltonAudit = auditInadequate("bolton");
 

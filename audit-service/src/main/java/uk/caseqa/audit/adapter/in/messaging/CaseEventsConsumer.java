@@ -34,6 +34,12 @@ import uk.caseqa.messaging.tracing.TraceContexts;
 class CaseEventsConsumer implements Consumer<Message<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventsConsumer.class);
+    /**
+     * A poll of up to this many events logs a line for each (a case opened here and there, as a council's day goes);
+     * a bigger one, a caseload arriving at once, logs one line for the poll and each event at debug level: a line an
+     * event took about a fifth of the processor of storing 100,000 cases (docs/performance.md).
+     */
+    static final int LINE_PER_EVENT_UP_TO = 50;
     private final InboundEvents inbound;
     private final RecordingTheRegistry registry;
     private final ParkingFollowUpRequests requests;
@@ -77,6 +83,7 @@ class CaseEventsConsumer implements Consumer<Message<?>> {
         }
         Set<String> applied = registry.recordAll(events);
         Set<String> councilsWithNewCases = new TreeSet<>();
+        boolean quiet = events.size() > LINE_PER_EVENT_UP_TO;
         List<?> headers = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS) instanceof List<?> list ? list
                 : List.of();
         for (int i = 0; i < events.size(); i++) {
@@ -86,12 +93,20 @@ class CaseEventsConsumer implements Consumer<Message<?>> {
                         || event.data() instanceof CaseResponsibilityChanged || event.data() instanceof CaseClosed)) {
                     log.info("{} is not for audit-service; skipped", event.type());
                 } else if (!applied.contains(event.id())) {
-                    log.info("case event {} already applied", event.id());
+                    if (quiet) {
+                        log.debug("case event {} already applied", event.id());
+                    } else {
+                        log.info("case event {} already applied", event.id());
+                    }
                 } else if (event.data() instanceof CaseOpened) {
                     councilsWithNewCases.add(event.localAuthority());
                 }
-                inbound.consumed(event, false);
+                inbound.consumed(event, quiet);
             }
+        }
+        if (quiet) {
+            log.info("recorded {} case events ({} applied, the rest already) from {} to {}", events.size(),
+                    applied.size(), events.get(0).id(), events.get(events.size() - 1).id());
         }
         // requests parked for a case not known yet are tried again now, once per council in the batch
         councilsWithNewCases.forEach(requests::somethingArrived);
