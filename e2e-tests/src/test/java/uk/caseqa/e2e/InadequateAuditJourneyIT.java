@@ -349,7 +349,8 @@ class InadequateAuditJourneyIT {
     @Test
     void theSeedStepGivesARunningDeploymentTheDemoCaseOfConcernOnce() {
         // the seed publishes its staff and case and acts on them in one call: published here first (the same event
-        // ids, so the seed's own publication changes nothing), for moderation-service's background staff register
+        // ids and content, so the seed's own publication changes nothing), for moderation-service's background staff
+        // register, which the earlier stories' urgent work may hold back; a deployment being seeded has no such work
         DemoJourney.publish(platform.infrastructure.kafkaAdminClient(), platform.isolation + ".",
                 DemoJourney.upstreamEvents(DemoJourney.COUNCIL, DemoSeed.CASE_ID, DemoJourney.TEAM));
         platform.topics.awaitConsumed("moderation-service", EventStream.STAFF.topic());

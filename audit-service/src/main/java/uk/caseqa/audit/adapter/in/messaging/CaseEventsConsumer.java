@@ -37,7 +37,7 @@ class CaseEventsConsumer implements Consumer<Message<?>> {
     /**
      * A poll of up to this many events logs a line for each (a case opened here and there, as a council's day goes);
      * a bigger one, a caseload arriving at once, logs one line for the poll and each event at debug level: a line an
-     * event took about a fifth of the processor of storing 100,000 cases (docs/performance.md).
+     * event would drown the log (a council's 25,000 cases, 25,000 lines), as reporting-service's replays would.
      */
     static final int LINE_PER_EVENT_UP_TO = 50;
     private final InboundEvents inbound;
