@@ -24,7 +24,9 @@ import uk.caseqa.contracts.InvalidEventException;
  * The events this service has received, by id, with a digest of what each says (type, council, subject, schema
  * version, data; not its time or source, which a system resending the same fact may change). The same id again with
  * the same content is a redelivery, left to the idempotent consumers; the same id with different content is refused
- * with the reason (dead-lettered), never taken for a redelivery of the first. Kept {@value #KEPT_DAYS} days.
+ * with the reason (dead-lettered), never taken for a redelivery of the first. Kept {@value #KEPT_DAYS} days: one
+ * document an event for a consumer of single events ({@link #check}), one for a thousand events of a batch consumer's
+ * poll ({@link #firstRefused}).
  *
  * <p>A record is written without waiting for the journal ({@code j: false}): it guards the change its event causes,
  * which the consumer writes next and which waits for the journal as every other write does, so the record is on disk
@@ -38,8 +40,11 @@ public class ReceivedEvents {
 
     static final String COLLECTION = "receivedEvents";
     static final int KEPT_DAYS = 30;
-    /** MongoDB's code for a write refused by a unique index: here, an id received before. */
-    static final int DUPLICATE_KEY = 11000;
+    /** A batch's records to a document (about 90 kB): {@link #firstRefused}. */
+    static final int PER_BATCH_RECORD = 1_000;
+    static final String BATCH_EVENTS = "events";
+    static final String BATCH_ID = "id";
+    static final String BATCH_DIGEST = "digest";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final MongoTemplate mongo;
     /** For {@link #settle}: the service's own template, at its own write concern. */
@@ -59,6 +64,9 @@ public class ReceivedEvents {
         this.mongo = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
         this.mongo.setWriteConcern(mongo.getDb().getWriteConcern().withJournal(false));
         this.settling = mongo;
+        this.mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index(
+                BATCH_EVENTS + "." + BATCH_ID, org.springframework.data.domain.Sort.Direction.ASC)
+                .named("batch_event_ids").sparse());
     }
 
     /**
@@ -89,39 +97,66 @@ public class ReceivedEvents {
      * As {@link #check} for a batch, in one write: records every event, and returns the index of the first whose id
      * came before with different content, with the reason; -1 when none did. (The events after it are recorded too:
      * redelivered after it is dead-lettered, they are redeliveries with the same content.)
+     *
+     * <p>A batch's records are kept together, up to {@value #PER_BATCH_RECORD} to a document
+     * ({@code {receivedAt, events: [{id, digest}]}}, found by the index on {@code events.id}), not one document an
+     * event: a council's caseload arriving at once is then two writes a poll (the records and the cases) of which the
+     * records' is one document, not one a case. One document an event, each in a unique index of random ids, made the
+     * records the larger part of the store's work (docs/performance.md). The ids are looked up first, among these and
+     * among {@link #check}'s single records. Two replicas taking in the same new id at the same moment (a rebalance
+     * mid-poll) may each record it: with the same content that is a redelivery, as ever; with different content,
+     * neither is refused, and each is applied (never taken for a redelivery and dropped). {@link #check} does not look
+     * among a batch's records: each stream's ids are checked by its own kind of consumer.
      */
     public int firstRefused(List<? extends EventEnvelope<?>> events, java.util.function.Consumer<InvalidEventException> reason) {
         if (events.isEmpty()) {
             return -1;
         }
-        List<String> digests = events.stream().map(ReceivedEvents::digest).toList();
-        java.util.SortedSet<Integer> seenBefore = new java.util.TreeSet<>();
-        try {
-            org.springframework.data.mongodb.core.BulkOperations bulk = mongo.bulkOps(
-                    org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Received.class,
-                    COLLECTION);
-            Instant now = clock.instant();
-            for (int i = 0; i < events.size(); i++) {
-                bulk.insert(new Received(events.get(i).id(), digests.get(i), now));
+        Map<String, Received> seen = receivedBefore(events.stream().map(EventEnvelope::id).distinct().toList());
+        Instant now = clock.instant();
+        List<org.bson.Document> fresh = new java.util.ArrayList<>();
+        int refused = -1;
+        for (int i = 0; i < events.size(); i++) {
+            String id = events.get(i).id();
+            String digest = digest(events.get(i));
+            Received first = seen.get(id);
+            if (first == null) {
+                seen.put(id, new Received(id, digest, now));
+                fresh.add(new org.bson.Document(BATCH_ID, id).append(BATCH_DIGEST, digest));
+            } else if (!first.digest().equals(digest) && refused < 0) {
+                reason.accept(new InvalidEventException("event id " + id + " was received before with different"
+                        + " content (received " + first.receivedAt() + "): a new fact needs a new id"));
+                refused = i;
             }
-            bulk.execute();
-        } catch (org.springframework.data.mongodb.BulkOperationException failed) {
-            for (com.mongodb.bulk.BulkWriteError error : failed.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw failed; // not a redelivery: the store failed, and the binder tries the batch again
+        }
+        List<org.bson.Document> records = new java.util.ArrayList<>();
+        for (int from = 0; from < fresh.size(); from += PER_BATCH_RECORD) {
+            records.add(new org.bson.Document("_id", new org.bson.types.ObjectId()).append("receivedAt", now)
+                    .append(BATCH_EVENTS, fresh.subList(from, Math.min(fresh.size(), from + PER_BATCH_RECORD))));
+        }
+        if (!records.isEmpty()) {
+            mongo.insert(records, COLLECTION); // at the records' write concern, as check's
+        }
+        return refused;
+    }
+
+    /** What was received before under these ids: single records by their id, a batch's by its index. */
+    private Map<String, Received> receivedBefore(List<String> ids) {
+        Map<String, Received> seen = new java.util.HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), Received.class, COLLECTION)
+                .forEach(single -> seen.put(single.eventId(), single));
+        java.util.Set<String> asked = new java.util.HashSet<>(ids);
+        for (org.bson.Document batch : mongo.getCollection(COLLECTION)
+                .find(com.mongodb.client.model.Filters.in(BATCH_EVENTS + "." + BATCH_ID, ids))) {
+            for (org.bson.Document event : batch.getList(BATCH_EVENTS, org.bson.Document.class)) {
+                String id = event.getString(BATCH_ID);
+                if (asked.contains(id)) {
+                    seen.putIfAbsent(id, new Received(id, event.getString(BATCH_DIGEST),
+                            batch.getDate("receivedAt").toInstant()));
                 }
-                seenBefore.add(error.getIndex());
             }
         }
-        for (int i : seenBefore) {
-            Received first = mongo.findById(events.get(i).id(), Received.class, COLLECTION);
-            if (first != null && !first.digest().equals(digests.get(i))) {
-                reason.accept(new InvalidEventException("event id " + events.get(i).id() + " was received before with"
-                        + " different content (received " + first.receivedAt() + "): a new fact needs a new id"));
-                return i;
-            }
-        }
-        return -1;
+        return seen;
     }
 
     static String digest(EventEnvelope<?> event) {

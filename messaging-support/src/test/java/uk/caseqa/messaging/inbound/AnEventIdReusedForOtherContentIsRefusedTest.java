@@ -107,4 +107,54 @@ class AnEventIdReusedForOtherContentIsRefusedTest {
                 .as("the service's own write waits for the journal as the deployment says")
                 .extracting(WireMongo.Asked::writeConcern).isNull();
     }
+
+    static EventEnvelope<CaseOpened> openedCase(int n, String teamId) {
+        return EventEnvelope.of("evt-" + n, "urn:caseqa:case-management", Instant.now(), "case-" + n, "swindon",
+                "corr-" + n, new CaseOpened("case-" + n, Cohort.CP, "svc-1", teamId, "sw-1", "tm-1", "sm-1", null));
+    }
+
+    List<String> refusedIn(List<? extends EventEnvelope<?>> batch) {
+        List<String> refused = new ArrayList<>();
+        inbound.readBatch(batch.stream().map(EventJson::write).toList(), null,
+                (index, reason) -> refused.add(index + ": " + reason.getMessage()));
+        return refused;
+    }
+
+    @Test
+    void aCaseloadArrivingAtOnceIsRecordedAThousandToADocumentAndItsIdsAreStillRefusedForOtherContent() {
+        List<EventEnvelope<CaseOpened>> caseload = new ArrayList<>();
+        for (int n = 1; n <= 2_500; n++) {
+            caseload.add(openedCase(n, "team-north"));
+        }
+        assertThat(refusedIn(caseload)).isEmpty();
+        assertThat(store.template().getCollection(ReceivedEvents.COLLECTION).countDocuments())
+                .as("2,500 events in three documents").isEqualTo(3);
+
+        assertThat(refusedIn(List.of(openedCase(7, "team-north"), openedCase(2_499, "team-north"))))
+                .as("the same facts again are redeliveries").isEmpty();
+        assertThat(refusedIn(List.of(openedCase(2_501, "team-north"), openedCase(1_200, "team-south"),
+                openedCase(2_502, "team-north"))))
+                .singleElement().asString().startsWith("1: event id evt-1200 was received before with different content");
+        assertThat(refusedIn(List.of(openedCase(2_502, "team-south"))))
+                .as("an event after the refused one was recorded: another fact under its id is refused too")
+                .singleElement().asString().startsWith("0: event id evt-2502 was received before");
+    }
+
+    @Test
+    void theSameIdTwiceInOnePollIsARedeliveryWithTheSameContentAndRefusedWithOther() {
+        assertThat(refusedIn(List.of(openedCase(1, "team-north"), openedCase(1, "team-north"))))
+                .as("a producer's retry inside one poll").isEmpty();
+        assertThat(refusedIn(List.of(openedCase(2, "team-north"), openedCase(3, "team-north"),
+                openedCase(2, "team-south"))))
+                .singleElement().asString().startsWith("2: event id evt-2 was received before with different content");
+    }
+
+    @Test
+    void anIdRecordedAloneBeforeIsRefusedForOtherContentInABatchAndTheSameFactIsARedelivery() {
+        receive(opened("swindon", Instant.parse("2026-11-02T09:00:00Z"), "team-north"));
+        assertThat(refusedIn(List.of(opened("swindon", Instant.parse("2026-11-02T09:10:00Z"), "team-north"))))
+                .isEmpty();
+        assertThat(refusedIn(List.of(opened("swindon", Instant.parse("2026-11-02T09:00:00Z"), "team-south"))))
+                .singleElement().asString().startsWith("0: event id evt-1 was received before with different content");
+    }
 }

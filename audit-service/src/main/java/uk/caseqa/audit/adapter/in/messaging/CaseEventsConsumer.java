@@ -1,5 +1,7 @@
 package uk.caseqa.audit.adapter.in.messaging;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,13 +46,21 @@ class CaseEventsConsumer implements Consumer<Message<?>> {
     private final RecordingTheRegistry registry;
     private final ParkingFollowUpRequests requests;
     private final TraceContexts traces;
+    /**
+     * {@code caseqa.case-events.polls}: the events of each poll, once they are stored (its count is the polls, its
+     * total the events): how a caseload arriving at once is being taken in, and where the platform benchmark times
+     * ingest from (the end of the first poll, as it times its raw loop from the end of the first batch).
+     */
+    private final DistributionSummary polls;
 
     CaseEventsConsumer(InboundEvents inbound, RecordingTheRegistry registry, ParkingFollowUpRequests requests,
-            TraceContexts traces) {
+            TraceContexts traces, MeterRegistry meters) {
         this.requests = requests;
         this.inbound = inbound;
         this.registry = registry;
         this.traces = traces;
+        this.polls = DistributionSummary.builder("caseqa.case-events.polls").baseUnit("events")
+                .description("case events stored per poll of the case topics").register(meters);
     }
 
     /**
@@ -108,6 +118,7 @@ class CaseEventsConsumer implements Consumer<Message<?>> {
             log.info("recorded {} case events ({} applied, the rest already) from {} to {}", events.size(),
                     applied.size(), events.get(0).id(), events.get(events.size() - 1).id());
         }
+        polls.record(events.size());
         // requests parked for a case not known yet are tried again now, once per council in the batch
         councilsWithNewCases.forEach(requests::somethingArrived);
     }
