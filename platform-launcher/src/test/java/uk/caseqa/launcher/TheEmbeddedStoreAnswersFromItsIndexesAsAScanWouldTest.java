@@ -120,6 +120,8 @@ class TheEmbeddedStoreAnswersFromItsIndexesAsAScanWouldTest {
                 Filters.and(Filters.exists("outbox.eventId"), Filters.or(Filters.exists("outboxClaimedUntil", false),
                         Filters.lte("outboxClaimedUntil", Date.from(NOW)))),
                 Filters.eq("outbox.eventId", "e-now"),
+                // a batch consumer's look-up of its poll's ids among its received-event records (events.id)
+                Filters.in("outbox.eventId", "audit-3-e1", "audit-7-e2", "audit-7-e1", "no-such-event"),
                 Filters.eq("nextDueAt", Date.from(NOW)),
                 Filters.eq("status", "SUBMITTED"),
                 Filters.in("status", "ALLOCATED", "CLOSED"),

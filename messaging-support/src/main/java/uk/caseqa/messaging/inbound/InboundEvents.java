@@ -108,10 +108,10 @@ public class InboundEvents {
 
     /**
      * For consumers that read a batch themselves: decodes and validates each record as {@link #handle} does (the
-     * bytes, the council, the topic; {@code topics}: each record's topic, or none), then checks every id in one write.
-     * Returns the events that may be applied, in order, up to the first refused one; {@code refused} is then told its
-     * index in the batch and the reason, for the binder to dead-letter that record alone
-     * ({@code BatchListenerFailedException}).
+     * bytes, the council, the topic; {@code topics}: each record's topic, or none), then checks their ids together
+     * ({@link ReceivedEvents#firstRefused}). Returns the events that may be applied, in order, up to the first refused
+     * one; {@code refused} is then told its index in the batch and the reason, for the binder to dead-letter that
+     * record alone ({@code BatchListenerFailedException}).
      */
     public List<EventEnvelope<EventPayload>> readBatch(List<?> payloads, List<?> topics,
             java.util.function.BiConsumer<Integer, InvalidEventException> refused) {

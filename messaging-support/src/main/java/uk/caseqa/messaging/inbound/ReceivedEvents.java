@@ -49,6 +49,7 @@ public class ReceivedEvents {
     private final MongoTemplate mongo;
     /** For {@link #settle}: the service's own template, at its own write concern. */
     private final MongoTemplate settling;
+    private volatile boolean batchesIndexed;
     private final Clock clock = Clock.systemUTC(); // operational time: retention, not the domain's deadlines
 
     record Received(@Id String eventId, String digest, Instant receivedAt) {
@@ -64,9 +65,6 @@ public class ReceivedEvents {
         this.mongo = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
         this.mongo.setWriteConcern(mongo.getDb().getWriteConcern().withJournal(false));
         this.settling = mongo;
-        this.mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index(
-                BATCH_EVENTS + "." + BATCH_ID, org.springframework.data.domain.Sort.Direction.ASC)
-                .named("batch_event_ids").sparse());
     }
 
     /**
@@ -94,16 +92,16 @@ public class ReceivedEvents {
     }
 
     /**
-     * As {@link #check} for a batch, in one write: records every event, and returns the index of the first whose id
-     * came before with different content, with the reason; -1 when none did. (The events after it are recorded too:
-     * redelivered after it is dead-lettered, they are redeliveries with the same content.)
+     * As {@link #check} for a batch: looks its ids up, records the new ones in one write, and returns the index of the
+     * first whose id came before with different content, with the reason; -1 when none did. (The events after it are
+     * recorded too: redelivered after it is dead-lettered, they are redeliveries with the same content.)
      *
      * <p>A batch's records are kept together, up to {@value #PER_BATCH_RECORD} to a document
      * ({@code {receivedAt, events: [{id, digest}]}}, found by the index on {@code events.id}), not one document an
-     * event: a council's caseload arriving at once is then two writes a poll (the records and the cases) of which the
-     * records' is one document, not one a case. One document an event, each in a unique index of random ids, made the
-     * records the larger part of the store's work (docs/performance.md). The ids are looked up first, among these and
-     * among {@link #check}'s single records. Two replicas taking in the same new id at the same moment (a rebalance
+     * event: a poll of 5,000 case events writes five documents of records beside its cases, not 5,000. One document an
+     * event, each under a random id in the store's unique index, made the records the larger part of the store's work
+     * (docs/performance.md); on MongoDB the index on {@code events.id} still takes a key an event. The ids are looked
+     * up first, among these and among {@link #check}'s single records. Two replicas taking in the same new id at the same moment (a rebalance
      * mid-poll) may each record it: with the same content that is a redelivery, as ever; with different content,
      * neither is refused, and each is applied (never taken for a redelivery and dropped). {@link #check} does not look
      * among a batch's records: each stream's ids are checked by its own kind of consumer.
@@ -111,6 +109,14 @@ public class ReceivedEvents {
     public int firstRefused(List<? extends EventEnvelope<?>> events, java.util.function.Consumer<InvalidEventException> reason) {
         if (events.isEmpty()) {
             return -1;
+        }
+        if (!batchesIndexed) {
+            // at a batch consumer's first poll, not at start: a service of single events never pays for the index
+            // (the embedded store builds it by reading every record when it opens)
+            mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index(
+                    BATCH_EVENTS + "." + BATCH_ID, org.springframework.data.domain.Sort.Direction.ASC)
+                    .named("batch_event_ids").sparse());
+            batchesIndexed = true;
         }
         Map<String, Received> seen = receivedBefore(events.stream().map(EventEnvelope::id).distinct().toList());
         Instant now = clock.instant();
@@ -140,19 +146,29 @@ public class ReceivedEvents {
         return refused;
     }
 
-    /** What was received before under these ids: single records by their id, a batch's by its index. */
+    /**
+     * What was received before under these ids: single records by their id, a batch's by its index. Where two
+     * replicas recorded the same id at once, the first received is what the id says.
+     */
     private Map<String, Received> receivedBefore(List<String> ids) {
         Map<String, Received> seen = new java.util.HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(ids)), Received.class, COLLECTION)
-                .forEach(single -> seen.put(single.eventId(), single));
+        // an id that reads as an ObjectId is stored as one (Spring Data's mapping of a String @Id), and read back in
+        // lower case
+        Map<String, String> askedInLowerCase = new java.util.HashMap<>();
+        ids.forEach(id -> askedInLowerCase.putIfAbsent(id.toLowerCase(java.util.Locale.ROOT), id));
+        java.util.function.BiConsumer<String, Received> found = (id, record) -> seen.merge(id, record,
+                (one, other) -> other.receivedAt().isBefore(one.receivedAt()) ? other : one);
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), Received.class, COLLECTION).forEach(single -> found
+                .accept(askedInLowerCase.getOrDefault(single.eventId().toLowerCase(java.util.Locale.ROOT),
+                        single.eventId()), single));
         java.util.Set<String> asked = new java.util.HashSet<>(ids);
         for (org.bson.Document batch : mongo.getCollection(COLLECTION)
                 .find(com.mongodb.client.model.Filters.in(BATCH_EVENTS + "." + BATCH_ID, ids))) {
+            Instant receivedAt = batch.getDate("receivedAt").toInstant();
             for (org.bson.Document event : batch.getList(BATCH_EVENTS, org.bson.Document.class)) {
                 String id = event.getString(BATCH_ID);
                 if (asked.contains(id)) {
-                    seen.putIfAbsent(id, new Received(id, event.getString(BATCH_DIGEST),
-                            batch.getDate("receivedAt").toInstant()));
+                    found.accept(id, new Received(id, event.getString(BATCH_DIGEST), receivedAt));
                 }
             }
         }

@@ -157,4 +157,36 @@ class AnEventIdReusedForOtherContentIsRefusedTest {
         assertThat(refusedIn(List.of(opened("swindon", Instant.parse("2026-11-02T09:00:00Z"), "team-south"))))
                 .singleElement().asString().startsWith("0: event id evt-1 was received before with different content");
     }
+
+    @Test
+    void aPollTakenAgainAfterAFailureFindsItsRecordsAndWritesNoMore() {
+        List<EventEnvelope<CaseOpened>> poll = List.of(openedCase(1, "team-north"), openedCase(2, "team-north"));
+        assertThat(refusedIn(poll)).isEmpty();
+        assertThat(refusedIn(poll)).as("the binder's retry of the whole poll").isEmpty();
+        assertThat(store.template().getCollection(ReceivedEvents.COLLECTION).countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchsRecordsAreForgottenAfterThirtyDaysAsAnEventsAre() {
+        assertThat(refusedIn(List.of(openedCase(1, "team-north")))).isEmpty();
+        var records = store.template().getCollection(ReceivedEvents.COLLECTION);
+        records.updateMany(new org.bson.Document(), new org.bson.Document("$set", new org.bson.Document("receivedAt",
+                java.util.Date.from(Instant.now().minus(java.time.Duration.ofDays(ReceivedEvents.KEPT_DAYS + 1))))));
+        assertThat(refusedIn(List.of(openedCase(2, "team-north")))).isEmpty();
+
+        new ReceivedEvents(store.template()).forgetOld();
+
+        assertThat(records.countDocuments()).as("the second poll's, received today").isEqualTo(1);
+        assertThat(refusedIn(List.of(openedCase(1, "team-south")))).as("a month on, evt-1 is a new id").isEmpty();
+    }
+
+    @Test
+    void anIdThatReadsAsAnObjectIdIsFoundWhateverItsCase() {
+        String id = "5F3A9C2B1D4E6F708192A3B4";
+        receive(EventEnvelope.of(id, "urn:caseqa:case-management", Instant.now(), "case-1", "swindon", "corr-1",
+                new CaseOpened("case-1", Cohort.CP, "svc-1", "team-north", "sw-1", "tm-1", "sm-1", null)));
+        assertThat(refusedIn(List.of(EventEnvelope.of(id, "urn:caseqa:case-management", Instant.now(), "case-1",
+                "swindon", "corr-1", new CaseOpened("case-1", Cohort.CP, "svc-1", "team-south", "sw-1", "tm-1", "sm-1",
+                        null))))).singleElement().asString().startsWith("0: event id " + id + " was received before");
+    }
 }
