@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 import org.springframework.messaging.Message;
 import uk.caseqa.contracts.EventEnvelope;
 import uk.caseqa.contracts.EventJson;
@@ -152,12 +153,7 @@ public class InboundEvents {
      */
     public void consumed(EventEnvelope<?> event, boolean quiet) {
         meters.counter("caseqa.events.consumed", "type", event.type()).increment();
-        if (quiet) {
-            log.debug("consumed {} {} subject={} la={}", event.type(), event.id(), event.subject(),
-                    event.localAuthority());
-        } else {
-            log.info("consumed {} {} subject={} la={}", event.type(), event.id(), event.subject(),
-                    event.localAuthority());
-        }
+        log.atLevel(quiet ? Level.DEBUG : Level.INFO).log("consumed {} {} subject={} la={}", event.type(), event.id(),
+                event.subject(), event.localAuthority());
     }
 }

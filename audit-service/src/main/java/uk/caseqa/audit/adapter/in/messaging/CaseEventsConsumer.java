@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -103,11 +104,7 @@ class CaseEventsConsumer implements Consumer<Message<?>> {
                         || event.data() instanceof CaseResponsibilityChanged || event.data() instanceof CaseClosed)) {
                     log.info("{} is not for audit-service; skipped", event.type());
                 } else if (!applied.contains(event.id())) {
-                    if (quiet) {
-                        log.debug("case event {} already applied", event.id());
-                    } else {
-                        log.info("case event {} already applied", event.id());
-                    }
+                    log.atLevel(quiet ? Level.DEBUG : Level.INFO).log("case event {} already applied", event.id());
                 } else if (event.data() instanceof CaseOpened) {
                     councilsWithNewCases.add(event.localAuthority());
                 }
