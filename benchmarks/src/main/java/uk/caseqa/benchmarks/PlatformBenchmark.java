@@ -85,9 +85,9 @@ import uk.caseqa.launcher.StoreActivity;
  *   plain Kafka consumer that parses each event and bulk-upserts each poll into the same store (the ceiling: no
  *   domain work, no idempotence, no validation beyond parsing), then the same number through audit-service's
  *   registry (its case binding stopped while they are published, then started; notification-service's copy of them
- *   is held back until the round is timed). Each is timed from the end of its first poll to the end of its last,
- *   counting the events after the first poll (the first poll's wait for the broker, and the binding's start, are
- *   not timed for either). The rounds bring the registry to 100,000 cases.</li>
+ *   is held back until the round is timed). The raw loop is timed from the end of its first batch to the end of its
+ *   last, audit-service from the start of its first poll's work to the end of its last (neither's wait for the first
+ *   fetch, nor the binding's start). The rounds bring the registry to 100,000 cases.</li>
  *   <li><b>The same latency at 100,000 stored cases and audits</b>: the stored audits are brought to 100,000 by
  *   copying the finished ones in every service's store (new ids, nothing left to publish), then the fixed-rate phase
  *   runs again.</li>
@@ -425,7 +425,7 @@ public final class PlatformBenchmark {
                     read += upserts.size();
                     last = System.nanoTime();
                     if (first == 0) {
-                        // timed from the end of the first batch, as the service is from the end of its first poll
+                        // timed from the end of the first batch
                         first = last;
                         firstBatch = upserts.size();
                     }
@@ -436,36 +436,35 @@ public final class PlatformBenchmark {
     }
 
     /**
-     * Starts the binding and times audit-service's consumption of {@code count} events, as the raw loop is timed: from
-     * the end of its first poll (the poll's events stored, {@code caseqa.case-events.polls}) to the end of the last,
-     * counting the events after the first poll. A round small enough to come in one poll is timed from the binding's
-     * start instead (its consumer's joining the group included), and says so. Events per second.
+     * Starts the binding and times audit-service's consumption of {@code count} events: from the start of its first
+     * poll's work (when the first poll's events are stored, less the time its polls so far took on average:
+     * {@code caseqa.case-events.polls} and {@code poll-time}) to the end of its last, counting every event. Its threads
+     * (one a partition) take their first polls together, so a first poll's end would leave the others' work untimed.
+     * The raw loop, one thread, is timed from the end of its first batch. Events per second.
      */
     private double serviceRate(BindingsLifecycleController bindings, int count) {
-        io.micrometer.core.instrument.DistributionSummary polls = services.context(PlatformService.AUDIT)
-                .getBean(MeterRegistry.class).get("caseqa.case-events.polls").summary();
+        MeterRegistry meters = services.context(PlatformService.AUDIT).getBean(MeterRegistry.class);
+        io.micrometer.core.instrument.DistributionSummary polls = meters.get("caseqa.case-events.polls").summary();
+        io.micrometer.core.instrument.Timer pollTime = meters.get("caseqa.case-events.poll-time").timer();
         double eventsBefore = polls.totalAmount();
-        long started = System.nanoTime();
-        long deadline = started + Duration.ofMinutes(10).toNanos();
+        double nanosBefore = pollTime.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS);
+        long pollsBefore = pollTime.count();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         bindings.changeState("caseEvents-in-0", BindingsLifecycleController.State.STARTED);
-        long first = 0;
-        double firstPoll = 0;
+        long start = 0;
         while (true) {
-            // the total, not the count: the summary counts a poll before it adds the poll's events
+            // the events, not the polls: a poll's time is recorded before its events
             double done = polls.totalAmount() - eventsBefore;
-            if (first == 0 && done > 0) {
-                first = System.nanoTime();
-                firstPoll = done;
+            long now = System.nanoTime();
+            if (start == 0 && done > 0) {
+                double took = (pollTime.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) - nanosBefore)
+                        / Math.max(1, pollTime.count() - pollsBefore);
+                start = now - (long) took;
             }
             if (done >= count) {
-                if (firstPoll >= count) {
-                    System.out.printf("ingest: audit-service took the round's %,d events in one poll, so it is timed"
-                            + " from its binding's start%n", count);
-                    return done * 1e9 / (System.nanoTime() - started);
-                }
-                return (done - firstPoll) * 1e9 / (System.nanoTime() - first);
+                return done * 1e9 / (now - start);
             }
-            if (System.nanoTime() > deadline) {
+            if (now > deadline) {
                 throw new IllegalStateException("audit-service stored " + done + " of the round's " + count
                         + " case events within 10 minutes (dead-lettered? see its log)");
             }
