@@ -85,9 +85,9 @@ import uk.caseqa.launcher.StoreActivity;
  *   plain Kafka consumer that parses each event and bulk-upserts each poll into the same store (the ceiling: no
  *   domain work, no idempotence, no validation beyond parsing), then the same number through audit-service's
  *   registry (its case binding stopped while they are published, then started; notification-service's copy of them
- *   is held back until the round is timed). The raw loop is timed from the end of its first batch to the end of its
- *   last, audit-service from the start of its first poll's work to the end of its last (neither's wait for the first
- *   fetch, nor the binding's start). The rounds bring the registry to 100,000 cases.</li>
+ *   is held back until the round is timed). Each is timed from its first records in hand (the start of its first
+ *   poll's work) to the end of its last poll, counting every event (neither's wait for its first fetch, nor the
+ *   binding's start, is timed). The rounds bring the registry to 100,000 cases.</li>
  *   <li><b>The same latency at 100,000 stored cases and audits</b>: the stored audits are brought to 100,000 by
  *   copying the finished ones in every service's store (new ids, nothing left to publish), then the fixed-rate phase
  *   runs again.</li>
@@ -403,11 +403,13 @@ public final class PlatformBenchmark {
             consumer.assign(from.keySet());
             from.forEach(consumer::seek);
             int read = 0;
-            int firstBatch = 0;
             long first = 0;
             long last = 0;
             while (read < count) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+                if (first == 0 && !records.isEmpty()) {
+                    first = System.nanoTime(); // timed from the first records in hand, as the service is
+                }
                 List<WriteModel<Document>> upserts = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     EventEnvelope<EventPayload> event = EventJson.read(record.value());
@@ -424,23 +426,18 @@ public final class PlatformBenchmark {
                     consumer.commitSync();
                     read += upserts.size();
                     last = System.nanoTime();
-                    if (first == 0) {
-                        // timed from the end of the first batch
-                        first = last;
-                        firstBatch = upserts.size();
-                    }
                 }
             }
-            return (read - firstBatch) * 1e9 / (last - first);
+            return read * 1e9 / (last - first);
         }
     }
 
     /**
      * Starts the binding and times audit-service's consumption of {@code count} events: from the start of its first
      * poll's work (when the first poll's events are stored, less the time its polls so far took on average:
-     * {@code caseqa.case-events.polls} and {@code poll-time}) to the end of its last, counting every event. Its threads
-     * (one a partition) take their first polls together, so a first poll's end would leave the others' work untimed.
-     * The raw loop, one thread, is timed from the end of its first batch. Events per second.
+     * {@code caseqa.case-events.polls} and {@code poll-time}) to the end of its last, counting every event, as the raw
+     * loop is timed from its first records in hand. Its threads (one a partition) take their first polls together, so
+     * timing from a first poll's end would leave the others' work untimed. Events per second.
      */
     private double serviceRate(BindingsLifecycleController bindings, int count) {
         MeterRegistry meters = services.context(PlatformService.AUDIT).getBean(MeterRegistry.class);
